@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace TuiProf.Core.Diagnostics;
+
+/// <summary>Opens the EventPipe session on a target's diagnostics socket, waiting for the socket to appear.</summary>
+public static class DiagnosticPort
+{
+    public static async Task<(DiagnosticsClient Client, EventPipeSession Session)> StartSessionAsync(
+        int pid, IReadOnlyList<EventPipeProvider> providers, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        Exception? last = null;
+        while (clock.Elapsed < timeout)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (!ProcessInfo.IsAlive(pid))
+                throw new ProfilerException($"process {pid} is not running");
+            if (DiagnosticsClient.GetPublishedProcesses().Contains(pid))
+            {
+                try
+                {
+                    var client = new DiagnosticsClient(pid);
+                    var session = await client.StartEventPipeSessionAsync(providers, requestRundown: false,
+                        circularBufferMB: 64, cancellation);
+                    return (client, session);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    throw new ProfilerException($"process {pid} belongs to another user: its diagnostics socket is not ours to open", e);
+                }
+                catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
+                                              or ServerErrorException)
+                {
+                    last = e; // the socket exists but the runtime is not listening yet
+                }
+            }
+            await Task.Delay(20, cancellation);
+        }
+        throw new ProfilerException(
+            $"process {pid} has no .NET diagnostics endpoint after {timeout.TotalSeconds:0.#} s " +
+            "(not a .NET program, or diagnostics disabled with DOTNET_EnableDiagnostics=0)", last);
+    }
+}

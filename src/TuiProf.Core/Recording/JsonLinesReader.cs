@@ -1,0 +1,78 @@
+using System.Text.Json;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Recording;
+
+/// <summary>A recording read back: the valid events, and how many lines could not be read (a torn last line, say).</summary>
+public sealed record RecordingFile(RecordingHeader? Header, IReadOnlyList<TimelineEvent> Events, int SkippedLines);
+
+/// <summary>Reads JSON Lines recordings, keeping every valid line and counting the rest.</summary>
+public static class JsonLinesReader
+{
+    public static RecordingFile Read(TextReader reader)
+    {
+        RecordingHeader? header = null;
+        var events = new List<TimelineEvent>();
+        var skipped = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var o = doc.RootElement;
+                switch (o.GetProperty("type").GetString())
+                {
+                    case "start":
+                        header = new RecordingHeader(o.GetProperty("target").GetString() ?? "", o.GetProperty("pid").GetInt32(),
+                            DateTime.Parse(o.GetProperty("origin").GetString()!, null, System.Globalization.DateTimeStyles.RoundtripKind));
+                        break;
+                    case "sample":
+                        events.Add(new MemorySample(T(o), Long(o, "rss"), Long(o, "heap"),
+                            Long(o, "gen0") is { } g0
+                                ? new GenerationSizes(g0, Long(o, "gen1") ?? 0, Long(o, "gen2") ?? 0, Long(o, "loh") ?? 0, Long(o, "poh") ?? 0)
+                                : null));
+                        break;
+                    case "gc":
+                        events.Add(new GcEvent(T(o), o.GetProperty("n").GetInt32(), o.GetProperty("gen").GetInt32(),
+                            o.GetProperty("reason").GetString() ?? "", o.GetProperty("kind").GetString() ?? "",
+                            o.GetProperty("durationMs").GetDouble(), o.GetProperty("pauseMs").GetDouble(),
+                            Long(o, "heapBefore"), Long(o, "heapAfter")));
+                        break;
+                    case "bracket":
+                        events.Add(new Bracket(o.GetProperty("start").GetDouble(), o.GetProperty("end").GetDouble(),
+                            o.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "", o.GetProperty("name").GetString() ?? "",
+                            o.GetProperty("depth").GetInt32(), o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0));
+                        break;
+                    case "output":
+                        events.Add(new OutputLine(T(o), o.GetProperty("text").GetString() ?? "",
+                            o.TryGetProperty("stream", out var s) && s.GetString() == "stderr"));
+                        break;
+                    case "counter":
+                        events.Add(new CounterReading(T(o), o.GetProperty("name").GetString() ?? "", o.GetProperty("value").GetDouble()));
+                        break;
+                    case "notice":
+                        events.Add(new Notice(T(o), o.GetProperty("text").GetString() ?? ""));
+                        break;
+                    case "exit":
+                        var code = o.GetProperty("code");
+                        events.Add(new TargetExited(T(o), code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null));
+                        break;
+                    default:
+                        skipped++;
+                        break;
+                }
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                skipped++;
+            }
+        }
+        return new RecordingFile(header, events, skipped);
+    }
+
+    private static double T(JsonElement o) => o.GetProperty("t").GetDouble();
+
+    private static long? Long(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Recording;
+
+/// <summary>
+/// Writes a recording as JSON Lines, one event an object with a <c>type</c> field. Each line is complete before the
+/// next starts and <see cref="Flush"/> pushes it to disk, so a crash loses at most the line being written.
+/// </summary>
+public sealed class JsonLinesWriter(Stream stream) : IDisposable
+{
+    private readonly Utf8JsonWriter _json = new(stream, new JsonWriterOptions { SkipValidation = false });
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    public void WriteHeader(RecordingHeader header) => Line("start", 0, j =>
+    {
+        j.WriteString("target", header.Target);
+        j.WriteNumber("pid", header.Pid);
+        j.WriteString("origin", header.OriginUtc.ToString("O"));
+    });
+
+    /// <summary>Writes one event; returns false for events that are not part of the file format (open brackets).</summary>
+    public bool Write(TimelineEvent e)
+    {
+        switch (e)
+        {
+            case MemorySample s:
+                Line("sample", s.T, j =>
+                {
+                    if (s.Rss is { } rss) j.WriteNumber("rss", rss);
+                    if (s.Heap is { } heap) j.WriteNumber("heap", heap);
+                    if (s.Generations is { } g)
+                    {
+                        j.WriteNumber("gen0", g.Gen0);
+                        j.WriteNumber("gen1", g.Gen1);
+                        j.WriteNumber("gen2", g.Gen2);
+                        j.WriteNumber("loh", g.Loh);
+                        j.WriteNumber("poh", g.Poh);
+                    }
+                });
+                return true;
+            case GcEvent gc:
+                Line("gc", gc.T, j =>
+                {
+                    j.WriteNumber("n", gc.Number);
+                    j.WriteNumber("gen", gc.Generation);
+                    j.WriteString("reason", gc.Reason);
+                    j.WriteString("kind", gc.Type);
+                    j.WriteNumber("durationMs", Math.Round(gc.DurationMs, 3));
+                    j.WriteNumber("pauseMs", Math.Round(gc.PauseMs, 3));
+                    if (gc.HeapBefore is { } before) j.WriteNumber("heapBefore", before);
+                    if (gc.HeapAfter is { } after) j.WriteNumber("heapAfter", after);
+                });
+                return true;
+            case Bracket b:
+                Line("bracket", null, j =>
+                {
+                    j.WriteString("name", b.Name);
+                    j.WriteNumber("start", Math.Round(b.T, 4));
+                    j.WriteNumber("end", Math.Round(b.End, 4));
+                    j.WriteNumber("depth", b.Depth);
+                    j.WriteNumber("thread", b.Thread);
+                    j.WriteString("id", b.Id);
+                });
+                return true;
+            case OutputLine o:
+                Line("output", o.T, j =>
+                {
+                    j.WriteString("stream", o.IsError ? "stderr" : "stdout");
+                    j.WriteString("text", o.Text);
+                });
+                return true;
+            case CounterReading c:
+                Line("counter", c.T, j =>
+                {
+                    j.WriteString("name", c.Name);
+                    j.WriteNumber("value", c.Value);
+                });
+                return true;
+            case Notice n:
+                Line("notice", n.T, j => j.WriteString("text", n.Text));
+                return true;
+            case TargetExited x:
+                Line("exit", x.T, j =>
+                {
+                    if (x.ExitCode is { } code) j.WriteNumber("code", code);
+                    else j.WriteNull("code");
+                });
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    public void Flush() => stream.Flush();
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        stream.Flush();
+    }
+
+    private void Line(string type, double? t, Action<Utf8JsonWriter> body)
+    {
+        _json.Reset(stream);
+        _json.WriteStartObject();
+        _json.WriteString("type", type);
+        if (t is { } time) _json.WriteNumber("t", Math.Round(time, 4));
+        body(_json);
+        _json.WriteEndObject();
+        _json.Flush();
+        stream.Write(NewLine);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace TuiProf.Core.Rendering;
+
+/// <summary>A rectangle of characters with roles: one rendered frame, or part of one.</summary>
+public sealed class CellGrid
+{
+    private readonly char[] _chars;
+    private readonly CellRole[] _roles;
+
+    public CellGrid(int width, int height)
+    {
+        Width = Math.Max(0, width);
+        Height = Math.Max(0, height);
+        _chars = new char[Width * Height];
+        _roles = new CellRole[Width * Height];
+        Array.Fill(_chars, ' ');
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+
+    public char CharAt(int x, int y) => _chars[y * Width + x];
+    public CellRole RoleAt(int x, int y) => _roles[y * Width + x];
+
+    public void Put(int x, int y, char c, CellRole role)
+    {
+        if (x < 0 || y < 0 || x >= Width || y >= Height) return;
+        _chars[y * Width + x] = c;
+        _roles[y * Width + x] = role;
+    }
+
+    /// <summary>Writes text from (x, y), clipped at the right edge.</summary>
+    public void Text(int x, int y, string text, CellRole role)
+    {
+        for (var i = 0; i < text.Length; i++)
+            Put(x + i, y, text[i], role);
+    }
+
+    public string Line(int y) => new(_chars, y * Width, Width);
+
+    /// <summary>The frame as text, trailing spaces trimmed: what <c>tuiprof plot</c> prints and tests compare.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        for (var y = 0; y < Height; y++)
+            text.Append(Line(y).TrimEnd()).Append('\n');
+        return text.ToString();
+    }
+}

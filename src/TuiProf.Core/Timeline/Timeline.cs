@@ -1,0 +1,135 @@
+namespace TuiProf.Core.Timeline;
+
+/// <summary>
+/// The live model of one profiled target: events are applied as they arrive (any thread), windows are read for
+/// drawing (any thread). Buffers are bounded, so an hour-long session stays flat in memory.
+/// </summary>
+public sealed class Timeline
+{
+    private readonly object _gate = new();
+    private readonly TimelineCapacity _capacity;
+    private readonly RingBuffer<MemorySample> _rss, _heap;
+    private readonly RingBuffer<GcEvent> _gcs;
+    private readonly RingBuffer<Bracket> _brackets;
+    private readonly RingBuffer<OutputLine> _output;
+    private readonly Dictionary<string, BracketStarted> _open = [];
+    private readonly int[] _gcCounts = new int[3];
+    private long? _lastRss, _lastHeap;
+    private long _peakRss, _peakHeap;
+    private double _totalPauseMs;
+    private int _induced;
+
+    public Timeline(TimelineCapacity? capacity = null)
+    {
+        _capacity = capacity ?? TimelineCapacity.Default;
+        _rss = new(_capacity.Samples);
+        _heap = new(_capacity.Samples);
+        _gcs = new(_capacity.Gcs);
+        _brackets = new(_capacity.Brackets);
+        _output = new(_capacity.OutputLines);
+    }
+
+    /// <summary>The latest time seen in any event: "now" on the target's clock.</summary>
+    public double Now { get; private set; }
+
+    public TargetExited? Exit { get; private set; }
+
+    public Notice? LastNotice { get; private set; }
+
+    public void Apply(TimelineEvent e)
+    {
+        lock (_gate)
+        {
+            Now = Math.Max(Now, e is Bracket b ? b.End : e.T);
+            switch (e)
+            {
+                case MemorySample s:
+                    if (s.Rss is { } rss)
+                    {
+                        _rss.Add(s);
+                        _lastRss = rss;
+                        _peakRss = Math.Max(_peakRss, rss);
+                    }
+                    if (s.Heap is { } heap)
+                    {
+                        _heap.Add(s);
+                        _lastHeap = heap;
+                        _peakHeap = Math.Max(_peakHeap, heap);
+                    }
+                    break;
+                case GcEvent gc:
+                    _gcs.Add(gc);
+                    _gcCounts[Math.Clamp(gc.Generation, 0, 2)]++;
+                    _totalPauseMs += gc.PauseMs;
+                    if (gc.IsInduced) _induced++;
+                    break;
+                case BracketStarted started:
+                    if (_open.Count < _capacity.Brackets) _open[started.Id] = started;
+                    break;
+                case Bracket bracket:
+                    _open.Remove(bracket.Id);
+                    _brackets.Add(bracket);
+                    break;
+                case OutputLine line:
+                    _output.Add(line);
+                    break;
+                case TargetExited exited:
+                    Exit = exited;
+                    _open.Clear();
+                    break;
+                case Notice notice:
+                    LastNotice = notice;
+                    break;
+            }
+        }
+    }
+
+    public TimelineWindow Window(double start, double end)
+    {
+        lock (_gate)
+        {
+            var brackets = new List<Bracket>();
+            for (var i = _brackets.LowerBound(b => b.End >= start); i < _brackets.Count; i++)
+                if (_brackets[i].T <= end) brackets.Add(_brackets[i]);
+            brackets.AddRange(_open.Values
+                .Where(o => o.T <= end)
+                .Select(o => new Bracket(o.T, Math.Max(o.T, Now), o.Id, o.Name, o.Depth, o.Thread)));
+            return new TimelineWindow(start, end, Slice(_rss, start, end), Slice(_heap, start, end),
+                Slice(_gcs, start, end), brackets);
+        }
+    }
+
+    public IReadOnlyList<OutputLine> RecentOutput(int count)
+    {
+        lock (_gate) return _output.Slice(Math.Max(0, _output.Count - count), _output.Count);
+    }
+
+    public IReadOnlyList<GcEvent> RecentGcs(int count)
+    {
+        lock (_gate) return _gcs.Slice(Math.Max(0, _gcs.Count - count), _gcs.Count);
+    }
+
+    /// <summary>The earliest time still held in the buffers (older data has been dropped).</summary>
+    public double Oldest
+    {
+        get
+        {
+            lock (_gate) return _rss.Count > 0 ? _rss[0].T : 0;
+        }
+    }
+
+    public TimelineStats Stats()
+    {
+        lock (_gate)
+            return new TimelineStats(_lastRss, _lastHeap, _peakRss, _peakHeap, _gcCounts.ToArray(), _totalPauseMs, _induced);
+    }
+
+    // Samples arrive in time order per source, so the window's first item is found by binary search; one point
+    // either side is kept so lines run to the window's edges.
+    private static T[] Slice<T>(RingBuffer<T> buffer, double start, double end) where T : TimelineEvent
+    {
+        var from = Math.Max(0, buffer.LowerBound(x => x.T >= start) - 1);
+        var to = Math.Min(buffer.Count, buffer.LowerBound(x => x.T > end) + 1);
+        return buffer.Slice(from, to);
+    }
+}

@@ -1,0 +1,47 @@
+namespace TuiProf.Core.Timeline;
+
+/// <summary>Everything that arrives from a profiled target. <c>T</c> is seconds since the timeline's origin.</summary>
+public abstract record TimelineEvent(double T);
+
+/// <summary>
+/// A memory reading. Readings come from different sources at their own times (RSS from /proc, heap from runtime
+/// counters and GC heap stats), so a sample carries only what was measured at <c>T</c>; nothing is interpolated.
+/// </summary>
+public sealed record MemorySample(double T, long? Rss = null, long? Heap = null, GenerationSizes? Generations = null)
+    : TimelineEvent(T);
+
+/// <summary>One garbage collection, complete. <c>T</c> is its start.</summary>
+public sealed record GcEvent(
+    double T,
+    int Number,
+    int Generation,
+    string Reason,
+    string Type,
+    double DurationMs,
+    double PauseMs,
+    long? HeapBefore,
+    long? HeapAfter) : TimelineEvent(T)
+{
+    public bool IsInduced => Reason.StartsWith("Induced", StringComparison.Ordinal);
+}
+
+/// <summary>An activity (function call) that has started and not yet stopped.</summary>
+public sealed record BracketStarted(double T, string Id, string Name, int Depth, int Thread) : TimelineEvent(T);
+
+/// <summary>A finished activity: one bracket on the graph, from <c>T</c> to <see cref="End"/>.</summary>
+public sealed record Bracket(double T, double End, string Id, string Name, int Depth, int Thread) : TimelineEvent(T)
+{
+    public double Duration => End - T;
+}
+
+/// <summary>A line the target wrote to stdout or stderr.</summary>
+public sealed record OutputLine(double T, string Text, bool IsError = false) : TimelineEvent(T);
+
+/// <summary>The target is gone. <c>ExitCode</c> is null when it was attached to and its code cannot be known.</summary>
+public sealed record TargetExited(double T, int? ExitCode) : TimelineEvent(T);
+
+/// <summary>Something about the session the user should know (forced GC refused, connection lost...).</summary>
+public sealed record Notice(double T, string Text) : TimelineEvent(T);
+
+/// <summary>A runtime counter value (e.g. alloc-rate in bytes per interval, time-in-gc in %).</summary>
+public sealed record CounterReading(double T, string Name, double Value) : TimelineEvent(T);

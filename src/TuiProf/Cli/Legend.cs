@@ -1,0 +1,13 @@
+using TuiProf.Core.Rendering;
+
+namespace TuiProf.Cli;
+
+/// <summary>The key under a chart.</summary>
+public static class Legend
+{
+    public static string Text(ChartGlyphs glyphs) => glyphs.Braille
+        ? $"RSS: upper line, GC heap: lower line ({(Terminal.UseColor ? "cyan / yellow" : "same dots")})  " +
+          $"GC row: generation  {glyphs.GcLine} gen-2 GC  {glyphs.InducedGcLine} induced GC  [ ] function call"
+        : $"{glyphs.RssPoint} RSS  {glyphs.HeapPoint} GC heap  GC row: generation  {glyphs.GcLine} gen-2 GC  " +
+          $"{glyphs.InducedGcLine} induced GC  [ ] function call";
+}

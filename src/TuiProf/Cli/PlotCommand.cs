@@ -1,0 +1,54 @@
+using System.CommandLine;
+using TuiProf.Core.Recording;
+using TuiProf.Core.Rendering;
+using TuiProf.Core.Timeline;
+using TuiProf.Targets;
+
+namespace TuiProf.Cli;
+
+/// <summary><c>tuiprof plot FILE</c>: a recording drawn as a text chart, the terminal's <c>mprof plot</c>.</summary>
+public static class PlotCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A recording written by 'tuiprof record'" };
+        var width = new Option<int?>("--width", "-w") { Description = "Columns (default: the terminal's width, or 100)" };
+        var height = new Option<int>("--height", "-h") { Description = "Rows of the chart", DefaultValueFactory = _ => 20 };
+        var ascii = new Option<bool>("--ascii") { Description = "Plain ASCII instead of braille and box lines" };
+        width.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 20) r.AddError("--width must be at least 20"); });
+        height.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 8) r.AddError("--height must be at least 8"); });
+        var command = new Command("plot", "Draw a recording as a text chart on stdout") { file, width, height, ascii };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(width), parse.GetValue(height), parse.GetValue(ascii)));
+        return command;
+    }
+
+    private static int Run(FileInfo path, int? width, int height, bool ascii)
+    {
+        RecordingFile recording;
+        try
+        {
+            using var reader = path.OpenText();
+            recording = JsonLinesReader.Read(reader);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read '{path}': {e.Message}");
+        }
+        if (recording.SkippedLines > 0)
+            Console.Error.WriteLine($"skipped {recording.SkippedLines} unreadable line(s) in {path.Name}");
+        if (recording.Events.Count == 0)
+        {
+            Console.Error.WriteLine($"{path.Name} holds no events to plot");
+            return 1;
+        }
+
+        var glyphs = ascii || !Terminal.SupportsUnicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
+        var columns = width ?? (Console.IsOutputRedirected ? 100 : Math.Max(40, Console.WindowWidth));
+        var window = TimelineWindow.From(recording.Events);
+        Console.WriteLine(RecordingSummary.Describe(recording, window));
+        var frame = ChartRenderer.Render(window, columns, height, glyphs);
+        Console.Write(Terminal.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
+        Console.WriteLine(Legend.Text(glyphs));
+        return 0;
+    }
+}

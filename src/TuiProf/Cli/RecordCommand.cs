@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Diagnostics;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Recording;
+using TuiProf.Core.Timeline;
+using TuiProf.Targets;
+
+namespace TuiProf.Cli;
+
+/// <summary><c>tuiprof record &lt;scenario | --pid N | -- command...&gt; --out FILE [--duration S]</c>: headless JSON Lines.</summary>
+public static class RecordCommand
+{
+    public static Command Create(IReadOnlyList<string> trailingCommand)
+    {
+        var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario (see 'tuiprof scenarios')", Arity = ArgumentArity.ZeroOrOne };
+        var pid = new Option<int?>("--pid") { Description = "Attach to a running .NET process instead" };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "The JSON Lines file to write", Required = true };
+        var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: when the target exits)" };
+        var loop = new Option<bool>("--loop") { Description = "Repeat the scenario until stopped" };
+        duration.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is <= 0) r.AddError("--duration must be a positive number of seconds");
+        });
+        var command = new Command("record", "Profile a target headless and write its timeline as JSON Lines")
+        {
+            scenario, pid, output, duration, loop,
+        };
+        command.SetAction((parse, cancellation) =>
+        {
+            var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop));
+            return RunAsync(target, parse.GetValue(output)!, parse.GetValue(duration), cancellation);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TargetSpec target, FileInfo path, double? duration, CancellationToken cancellation)
+    {
+        using var file = OpenOutput(path);
+        using var writer = new JsonLinesWriter(file);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+
+        var counts = new RecordingCounts();
+        var progress = Stopwatch.StartNew();
+        await using (var session = await target.StartAsync(new SessionOptions(), cancellation))
+        {
+            writer.WriteHeader(new RecordingHeader(target.DisplayName, session.ProcessId, session.OriginUtc));
+            writer.Flush();
+            try
+            {
+                while (await session.Events.WaitToReadAsync(stop.Token))
+                {
+                    Drain(session, writer, counts);
+                    if (progress.Elapsed.TotalSeconds >= 1 && !Console.IsErrorRedirected)
+                    {
+                        Console.Error.Write($"\r{counts.Summary(session.Now)}   ");
+                        progress.Restart();
+                    }
+                }
+            }
+            catch (OperationCanceledException) { /* duration reached or Ctrl-C: stop below, keep what arrived */ }
+            await session.DisposeAsync();
+            Drain(session, writer, counts);
+            if (!Console.IsErrorRedirected) Console.Error.Write('\r');
+            Console.Error.WriteLine($"{counts.Summary(session.Now)} -> {path.FullName}");
+        }
+        return 0;
+    }
+
+    private static void Drain(ProfilingSession session, JsonLinesWriter writer, RecordingCounts counts)
+    {
+        while (session.Events.TryRead(out var e))
+            if (writer.Write(e)) counts.Add(e);
+        writer.Flush();
+    }
+
+    private static FileStream OpenOutput(FileInfo path)
+    {
+        try
+        {
+            return new FileStream(path.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write '{path}': {e.Message}");
+        }
+    }
+
+    private sealed class RecordingCounts
+    {
+        private int _samples, _gcs, _brackets;
+        private double _firstSample = double.NaN, _lastSample;
+
+        public void Add(TimelineEvent e)
+        {
+            switch (e)
+            {
+                case MemorySample { Rss: not null } s:
+                    _samples++;
+                    if (double.IsNaN(_firstSample)) _firstSample = s.T;
+                    _lastSample = s.T;
+                    break;
+                case GcEvent: _gcs++; break;
+                case Bracket: _brackets++; break;
+            }
+        }
+
+        public string Summary(double now)
+        {
+            var span = _lastSample - _firstSample;
+            var rate = span > 0 ? (_samples - 1) / span : 0;
+            return $"recorded {now:0.0} s: {_samples} RSS samples ({rate:0.0}/s), {_gcs} GCs, {_brackets} brackets";
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using TuiProf.Cli;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Targets;
+
+// Everything after a bare "--" is the command to profile, kept apart so its options never reach our parser.
+var split = Array.IndexOf(args, "--");
+var ours = split < 0 ? args : args[..split];
+IReadOnlyList<string> trailing = split < 0 ? [] : args[(split + 1)..];
+
+var root = new RootCommand("TuiProf: a live memory profiler for .NET in the terminal")
+{
+    RecordCommand.Create(trailing),
+    PlotCommand.Create(),
+    ScenariosCommand.Create(),
+    PsCommand.Create(),
+};
+
+var parse = root.Parse(ours);
+if (parse.Errors.Count > 0)
+    return Fail(2, $"{parse.Errors[0].Message} (see 'tuiprof --help')");
+try
+{
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException e)
+{
+    return Fail(2, $"{e.Message} (see 'tuiprof --help')");
+}
+catch (ProfilerException e)
+{
+    return Fail(1, e.Message);
+}
+
+static int Fail(int code, string message)
+{
+    Console.Error.WriteLine($"tuiprof: {message}");
+    return code;
+}

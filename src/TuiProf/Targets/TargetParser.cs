@@ -1,0 +1,24 @@
+using TuiProf.Scenarios;
+
+namespace TuiProf.Targets;
+
+/// <summary>Turns the command line's target words into a <see cref="TargetSpec"/>, or a one-line error.</summary>
+public static class TargetParser
+{
+    public static TargetSpec Parse(string? scenario, int? pid, IReadOnlyList<string> command, bool loop)
+    {
+        var given = (scenario is null ? 0 : 1) + (pid is null ? 0 : 1) + (command.Count == 0 ? 0 : 1);
+        if (given != 1)
+            throw new UsageException("give exactly one target: a scenario name, --pid N, or -- command [args...]");
+        if (pid is { } id)
+            return id > 0 ? new TargetSpec.Process(id) : throw new UsageException($"--pid must be a positive process id, not {id}");
+        if (command.Count > 0)
+            return new TargetSpec.Command(command);
+        return ScenarioCatalog.Find(scenario!) is { } info
+            ? new TargetSpec.Scenario(info, loop)
+            : throw new UsageException($"unknown scenario '{scenario}' (known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))})");
+    }
+}
+
+/// <summary>The user's command line is wrong: exit code 2 and a usage hint.</summary>
+public sealed class UsageException(string message) : Exception(message);
