@@ -1,0 +1,86 @@
+namespace TuiProf.Tests.Cli;
+
+public class CommandLineTests
+{
+    [Fact]
+    public async Task I_can_record_manual_collect_and_plot_the_blogs_picture_the_dotnet_way()
+    {
+        var file = TuiProfCli.TempFile("manual-collect.jsonl");
+
+        var record = await TuiProfCli.RunAsync("record", "manual-collect", "--out", file);
+        var plot = await TuiProfCli.RunAsync("plot", file, "--width", "100", "--height", "16");
+
+        Assert.Equal(0, record.ExitCode);
+        Assert.Contains("3 brackets", record.StandardError);
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.StartsWith("{\"type\":\"start\"", lines[0]);
+        Assert.Contains(lines, l => l.Contains("\"type\":\"gc\"") && l.Contains("\"reason\":\"Induced\""));
+        Assert.StartsWith("{\"type\":\"exit\"", lines[^1]);
+
+        Assert.Equal(0, plot.ExitCode);
+        Assert.StartsWith("manual-collect: ", plot.StandardOutput);
+        Assert.Contains("(1 induced), 3 brackets, exit 0", plot.StandardOutput);
+        Assert.Contains("RandomNumberAverage", plot.StandardOutput);
+        Assert.Contains("┃", plot.StandardOutput); // the induced GC's line through the graph
+    }
+
+    [Fact]
+    public async Task I_can_list_the_scenarios_and_read_what_to_look_for()
+    {
+        var list = await TuiProfCli.RunAsync("scenarios");
+        var one = await TuiProfCli.RunAsync("scenarios", "cycle");
+
+        Assert.Equal(0, list.ExitCode);
+        foreach (var name in new[] { "baseline", "gc-disabled", "cycle-gc-disabled", "cycle", "manual-collect", "leak", "churn", "loh" })
+            Assert.Contains($" {name} ", list.StandardOutput);
+        Assert.Contains("Cycles are no special case", one.StandardOutput);
+        Assert.Contains("What the Python post saw", one.StandardOutput);
+    }
+
+    [Theory]
+    [InlineData("unknown scenario 'nope'", "record", "nope", "--out", "x.jsonl")]
+    [InlineData("--duration must be a positive number of seconds", "record", "baseline", "--out", "x.jsonl", "--duration", "-1")]
+    [InlineData("give exactly one target", "record", "--out", "x.jsonl")]
+    [InlineData("Unrecognized command or argument '--frobnicate'", "record", "baseline", "--frobnicate", "--out", "x.jsonl")]
+    [InlineData("cannot write '/proc/nope/x.jsonl'", "record", "baseline", "--out", "/proc/nope/x.jsonl")]
+    public async Task Bad_input_gives_one_clear_line_and_exit_code_2(string message, params string[] arguments)
+    {
+        var result = await TuiProfCli.RunAsync(arguments);
+
+        Assert.Equal(2, result.ExitCode);
+        var error = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("tuiprof: ", error);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public async Task Attaching_to_a_dead_pid_gives_one_clear_line_and_a_non_zero_exit()
+    {
+        var result = await TuiProfCli.RunAsync("record", "--pid", "999999", "--out", TuiProfCli.TempFile("dead.jsonl"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("tuiprof: process 999999 is not running", result.StandardError.Trim());
+    }
+
+    [Fact]
+    public async Task A_program_without_a_dotnet_runtime_is_reported_in_one_line()
+    {
+        var result = await TuiProfCli.RunAsync("record", "--out", TuiProfCli.TempFile("sleep.jsonl"), "--", "sleep", "30");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("has no .NET diagnostics endpoint", result.StandardError);
+        Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Plotting_an_empty_recording_says_so()
+    {
+        var file = TuiProfCli.TempFile("empty.jsonl");
+        await File.WriteAllTextAsync(file, "");
+
+        var result = await TuiProfCli.RunAsync("plot", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("empty.jsonl holds no events to plot", result.StandardError.Trim());
+    }
+}

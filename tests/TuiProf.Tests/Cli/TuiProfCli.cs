@@ -1,0 +1,23 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace TuiProf.Tests.Cli;
+
+/// <summary>Runs the real <c>tuiprof</c> program (the built assembly, through the dotnet host) as a user would.</summary>
+public static class TuiProfCli
+{
+    private static readonly string Assembly = typeof(TuiProf.Cli.RecordCommand).Assembly.Location;
+
+    public static async Task<BufferedCommandResult> RunAsync(params string[] arguments)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        return await CliWrap.Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+            .WithArguments([Assembly, .. arguments])
+            .WithEnvironmentVariables(env => env.Set("NO_COLOR", "1"))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(timeout.Token);
+    }
+
+    public static string TempFile(string name) =>
+        Path.Combine(Directory.CreateTempSubdirectory("tuiprof-test-").FullName, name);
+}

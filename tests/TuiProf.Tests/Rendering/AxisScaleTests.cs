@@ -1,0 +1,25 @@
+using TuiProf.Core.Rendering;
+
+namespace TuiProf.Tests.Rendering;
+
+public class AxisScaleTests
+{
+    [Theory]
+    [InlineData(0.3, 1)]
+    [InlineData(1.5, 2)]
+    [InlineData(72.5, 100)]
+    [InlineData(113, 200)]
+    [InlineData(450, 500)]
+    public void A_memory_ceiling_is_the_next_one_two_or_five(double value, double ceiling) =>
+        Assert.Equal(ceiling, AxisScale.NiceCeiling(value));
+
+    [Theory]
+    [InlineData(10, 80, 1)]
+    [InlineData(2, 100, 0.2)]
+    [InlineData(3600, 100, 300)]
+    public void A_time_step_leaves_room_for_its_labels(double span, int columns, double step) =>
+        Assert.Equal(step, AxisScale.TimeStep(span, columns, minColumns: 8));
+
+    [Fact]
+    public void Time_labels_never_read_minus_zero() => Assert.Equal("0.0s", AxisScale.Seconds(-0.0, 0.2));
+}

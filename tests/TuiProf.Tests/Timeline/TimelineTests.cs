@@ -1,0 +1,46 @@
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Tests.Timeline;
+
+public class TimelineTests
+{
+    [Fact]
+    public void A_ring_buffer_keeps_the_newest_items_and_counts_what_it_dropped()
+    {
+        var buffer = new RingBuffer<int>(3);
+        foreach (var i in Enumerable.Range(1, 5)) buffer.Add(i);
+
+        Assert.Equal([3, 4, 5], buffer.ToArray());
+        Assert.Equal(2, buffer.Dropped);
+    }
+
+    [Fact]
+    public void A_window_holds_what_falls_in_it_plus_one_sample_each_side_and_open_brackets_up_to_now()
+    {
+        var timeline = new Core.Timeline.Timeline();
+        for (var t = 0; t <= 10; t++) timeline.Apply(new MemorySample(t, Rss: t * 1000));
+        timeline.Apply(new GcEvent(3, 1, 0, "AllocSmall", "x", 1, 1, null, null));
+        timeline.Apply(new GcEvent(9, 2, 1, "AllocSmall", "x", 1, 1, null, null));
+        timeline.Apply(new BracketStarted(6, "s", "Open", 0, 1));
+
+        var window = timeline.Window(4, 7);
+
+        Assert.Equal([3.0, 4, 5, 6, 7, 8], window.Rss.Select(s => s.T));
+        Assert.Equal([3.0, 9.0], window.Gcs.Select(g => g.T)); // none inside, the neighbours kept
+        Assert.Equal(new Bracket(6, 10, "s", "Open", 0, 1), Assert.Single(window.Brackets));
+    }
+
+    [Fact]
+    public void Stats_count_every_gc_even_when_the_buffers_have_dropped_them()
+    {
+        var timeline = new Core.Timeline.Timeline(new TimelineCapacity(Samples: 4, Gcs: 2, Brackets: 2, OutputLines: 2));
+        for (var i = 0; i < 10; i++) timeline.Apply(new GcEvent(i, i, i % 3, i == 4 ? "Induced" : "AllocSmall", "x", 1, 0.5, null, null));
+
+        var stats = timeline.Stats();
+
+        Assert.Equal([4, 3, 3], stats.GcCountByGeneration);
+        Assert.Equal(1, stats.InducedGcCount);
+        Assert.Equal(5, stats.TotalPauseMs);
+        Assert.Equal(2, timeline.RecentGcs(10).Count);
+    }
+}
