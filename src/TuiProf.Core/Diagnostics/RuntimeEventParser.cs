@@ -79,9 +79,13 @@ public sealed class RuntimeEventParser
             outer.TryGetValue("Payload", out var inner) is false || inner is not IDictionary<string, object> payload)
             return;
         var name = payload.TryGetValue("Name", out var n) ? n as string : null;
-        var value = payload.TryGetValue("Mean", out var mean) ? mean : payload.TryGetValue("Increment", out var increment) ? increment : null;
+        var isIncrement = !payload.TryGetValue("Mean", out var value) && payload.TryGetValue("Increment", out value);
         if (name is null || value is null) return;
         var number = Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
+        // Incrementing counters (alloc-rate) report the change over the interval; make them per second.
+        if (isIncrement && payload.TryGetValue("IntervalSec", out var interval) &&
+            Convert.ToDouble(interval, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var seconds)
+            number /= seconds;
         var t = Seconds(e.TimeStamp);
         if (name == "gc-heap-size")
         {

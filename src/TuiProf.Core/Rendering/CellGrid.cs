@@ -37,6 +37,22 @@ public sealed class CellGrid
             Put(x + i, y, text[i], role);
     }
 
+    /// <summary>Copies another grid in with its top-left corner at (x, y), clipped to this grid.</summary>
+    public void Blit(CellGrid source, int x, int y)
+    {
+        for (var row = 0; row < source.Height; row++)
+            for (var column = 0; column < source.Width; column++)
+                Put(x + column, y + row, source.CharAt(column, row), source.RoleAt(column, row));
+    }
+
+    /// <summary>Fills a rectangle with one character and role (clears it, with a space).</summary>
+    public void Fill(int x, int y, int width, int height, char c, CellRole role)
+    {
+        for (var row = y; row < y + height; row++)
+            for (var column = x; column < x + width; column++)
+                Put(column, row, c, role);
+    }
+
     public string Line(int y) => new(_chars, y * Width, Width);
 
     /// <summary>The frame as text, trailing spaces trimmed: what <c>tuiprof plot</c> prints and tests compare.</summary>

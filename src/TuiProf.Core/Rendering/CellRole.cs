@@ -11,4 +11,8 @@ public enum CellRole : byte
     Gc,
     GcInduced,
     Bracket,
+    Title,
+    Selected,
+    Muted,
+    Alert,
 }

@@ -13,6 +13,7 @@ public sealed class Timeline
     private readonly RingBuffer<Bracket> _brackets;
     private readonly RingBuffer<OutputLine> _output;
     private readonly Dictionary<string, BracketStarted> _open = [];
+    private readonly Dictionary<string, double> _counters = [];
     private readonly int[] _gcCounts = new int[3];
     private long? _lastRss, _lastHeap;
     private long _peakRss, _peakHeap;
@@ -70,6 +71,9 @@ public sealed class Timeline
                     _open.Remove(bracket.Id);
                     _brackets.Add(bracket);
                     break;
+                case CounterReading counter:
+                    _counters[counter.Name] = counter.Value;
+                    break;
                 case OutputLine line:
                     _output.Add(line);
                     break;
@@ -104,6 +108,11 @@ public sealed class Timeline
         lock (_gate) return _output.Slice(Math.Max(0, _output.Count - count), _output.Count);
     }
 
+    public IReadOnlyList<Bracket> RecentBrackets(int count)
+    {
+        lock (_gate) return _brackets.Slice(Math.Max(0, _brackets.Count - count), _brackets.Count);
+    }
+
     public IReadOnlyList<GcEvent> RecentGcs(int count)
     {
         lock (_gate) return _gcs.Slice(Math.Max(0, _gcs.Count - count), _gcs.Count);
@@ -121,7 +130,8 @@ public sealed class Timeline
     public TimelineStats Stats()
     {
         lock (_gate)
-            return new TimelineStats(_lastRss, _lastHeap, _peakRss, _peakHeap, _gcCounts.ToArray(), _totalPauseMs, _induced);
+            return new TimelineStats(_lastRss, _lastHeap, _peakRss, _peakHeap, _gcCounts.ToArray(), _totalPauseMs, _induced,
+                new Dictionary<string, double>(_counters));
     }
 
     // Samples arrive in time order per source, so the window's first item is found by binary search; one point

@@ -43,5 +43,5 @@ public sealed record TargetExited(double T, int? ExitCode) : TimelineEvent(T);
 /// <summary>Something about the session the user should know (forced GC refused, connection lost...).</summary>
 public sealed record Notice(double T, string Text) : TimelineEvent(T);
 
-/// <summary>A runtime counter value (e.g. alloc-rate in bytes per interval, time-in-gc in %).</summary>
+/// <summary>A runtime counter value (e.g. alloc-rate in bytes per second, time-in-gc in %).</summary>
 public sealed record CounterReading(double T, string Name, double Value) : TimelineEvent(T);

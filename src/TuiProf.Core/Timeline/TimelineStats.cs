@@ -8,4 +8,5 @@ public sealed record TimelineStats(
     long PeakHeap,
     IReadOnlyList<int> GcCountByGeneration,
     double TotalPauseMs,
-    int InducedGcCount);
+    int InducedGcCount,
+    IReadOnlyDictionary<string, double> Counters);

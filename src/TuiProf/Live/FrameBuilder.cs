@@ -1,0 +1,48 @@
+using TuiProf.Core.Rendering;
+using TuiProf.Core.Timeline;
+using TuiProf.Scenarios;
+using TuiProf.Screen;
+
+namespace TuiProf.Live;
+
+/// <summary>Captures the profiler and view state as one <see cref="DashboardFrame"/>.</summary>
+public static class FrameBuilder
+{
+    private const int RecentCount = 30;
+
+    public static DashboardFrame Build(LiveProfiler profiler, ViewState view, IReadOnlyList<ScenarioInfo> scenarios, bool unicode)
+    {
+        var timeline = profiler.Timeline;
+        var end = view.PausedAt ?? Math.Max(profiler.Now, view.Span);
+        var selected = scenarios.ElementAtOrDefault(view.Selected);
+        return new DashboardFrame
+        {
+            Target = profiler.Target?.DisplayName ?? "-",
+            Status = profiler.Status,
+            Live = view.PausedAt is null,
+            Window = timeline.Window(end - view.Span, end),
+            Stats = timeline.Stats(),
+            Scenarios = scenarios.Select(s => s.Name).ToList(),
+            SelectedScenario = view.Selected,
+            LookFor = profiler.Target is Targets.TargetSpec.Scenario s ? s.Info.LookFor
+                : selected?.LookFor ?? "Any .NET program: brackets come from its ActivitySources.",
+            RecentGcs = timeline.RecentGcs(RecentCount),
+            RecentCalls = timeline.RecentBrackets(RecentCount).Select(b => Summarize(timeline, b)).ToList(),
+            Output = timeline.RecentOutput(RecentCount),
+            Panel = view.Panel,
+            Glyphs = view.Ascii || !unicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode,
+            Message = view.Message ?? timeline.LastNotice?.Text,
+            Help = view.Help,
+        };
+    }
+
+    private static BracketSummary Summarize(Timeline timeline, Bracket bracket)
+    {
+        var window = timeline.Window(bracket.T, bracket.End);
+        var inside = window.Rss.Where(s => s.T >= bracket.T && s.T <= bracket.End).ToList();
+        long? HeapAt(double t) => window.Heap.LastOrDefault(s => s.T <= t)?.Heap;
+        var (before, after) = (HeapAt(bracket.T), HeapAt(bracket.End));
+        return new BracketSummary(bracket, inside.Count > 0 ? inside.Max(s => s.Rss) : null,
+            before is not null && after is not null ? after - before : null);
+    }
+}

@@ -1,0 +1,36 @@
+using TuiProf.Core.Rendering;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Screen;
+
+/// <summary>Everything one screen shows, captured at one instant: the input of <see cref="DashboardRenderer"/>.</summary>
+public sealed record DashboardFrame
+{
+    public required string Target { get; init; }
+    public required string Status { get; init; }
+    public required bool Live { get; init; }
+    public required TimelineWindow Window { get; init; }
+    public required TimelineStats Stats { get; init; }
+    public required IReadOnlyList<string> Scenarios { get; init; }
+    public required int SelectedScenario { get; init; }
+    public required string LookFor { get; init; }
+    public required IReadOnlyList<GcEvent> RecentGcs { get; init; }
+    public required IReadOnlyList<BracketSummary> RecentCalls { get; init; }
+    public required IReadOnlyList<OutputLine> Output { get; init; }
+    public required BottomPanel Panel { get; init; }
+    public required ChartGlyphs Glyphs { get; init; }
+    public string? Message { get; init; }
+    public bool Help { get; init; }
+}
+
+/// <summary>What the panel beside the scenario list shows; Tab cycles through them.</summary>
+public enum BottomPanel
+{
+    LookFor,
+    Gcs,
+    Calls,
+    Output,
+}
+
+/// <summary>One finished call with what it did to memory: peak RSS inside it and the heap's change across it.</summary>
+public sealed record BracketSummary(Bracket Bracket, long? PeakRss, long? HeapDelta);

@@ -1,0 +1,30 @@
+namespace TuiProf.Screen;
+
+/// <summary>Word wrapping and cutting for panels.</summary>
+public static class TextBlock
+{
+    public static IReadOnlyList<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        if (width <= 0) return lines;
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (candidate.Length <= width)
+            {
+                line = candidate;
+                continue;
+            }
+            if (line.Length > 0) lines.Add(line);
+            line = word.Length <= width ? word : word[..width];
+        }
+        if (line.Length > 0) lines.Add(line);
+        return lines;
+    }
+
+    public static string Fit(string text, int width) =>
+        width <= 0 ? "" : text.Length <= width ? text.PadRight(width) : text[..width];
+
+    public static string Megabytes(long? bytes) => bytes is { } b ? $"{b / 1e6:0.0} MB" : "-";
+}
