@@ -15,6 +15,7 @@ var root = new RootCommand("TuiProf: a live memory profiler for .NET in the term
     ScenariosCommand.Create(),
     PsCommand.Create(),
 };
+TuiCommands.AddTo(root, trailing);
 
 var parse = root.Parse(ours);
 if (parse.Errors.Count > 0)

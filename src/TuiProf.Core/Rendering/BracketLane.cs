@@ -37,12 +37,17 @@ public static class BracketLane
     /// <summary>Shorter than this, a cut name says nothing; the bracket is drawn without a label.</summary>
     private const int MinCutLength = 4;
 
-    /// <summary>The longest of " name 0.50s ", " name ", or the name cut with an ellipsis, that fits.</summary>
+    /// <summary>
+    /// The first that fits of " name 0.50s ", " name ", the name cut with an ellipsis, "0.50s", ".5s". Narrow
+    /// brackets keep their duration, which tells repeated calls apart better than a cut name.
+    /// </summary>
     public static string Label(Bracket bracket, int room, ChartGlyphs glyphs)
     {
-        var seconds = bracket.Duration.ToString("0.00", CultureInfo.InvariantCulture);
-        foreach (var candidate in new[] { $" {bracket.Name} {seconds}s ", $" {bracket.Name} ", bracket.Name })
+        var seconds = bracket.Duration.ToString("0.00", CultureInfo.InvariantCulture) + "s";
+        foreach (var candidate in new[] { $" {bracket.Name} {seconds} ", $" {bracket.Name} ", bracket.Name })
             if (candidate.Length <= room) return candidate;
-        return room > MinCutLength ? bracket.Name[..(room - 1)] + glyphs.Ellipsis : "";
+        if (room > MinCutLength + 2) return bracket.Name[..(room - 1)] + glyphs.Ellipsis;
+        var tenths = bracket.Duration.ToString(".0", CultureInfo.InvariantCulture) + "s";
+        return seconds.Length <= room ? seconds : tenths.Length <= room ? tenths : "";
     }
 }

@@ -6,7 +6,7 @@ namespace TuiProf.Cli;
 public static class Legend
 {
     public static string Text(ChartGlyphs glyphs) => glyphs.Braille
-        ? $"RSS: upper line, GC heap: lower line ({(Terminal.UseColor ? "cyan / yellow" : "same dots")})  " +
+        ? $"RSS: upper line, GC heap: lower line ({(TerminalCapabilities.UseColor ? "cyan / yellow" : "same dots")})  " +
           $"GC row: generation  {glyphs.GcLine} gen-2 GC  {glyphs.InducedGcLine} induced GC  [ ] function call"
         : $"{glyphs.RssPoint} RSS  {glyphs.HeapPoint} GC heap  GC row: generation  {glyphs.GcLine} gen-2 GC  " +
           $"{glyphs.InducedGcLine} induced GC  [ ] function call";

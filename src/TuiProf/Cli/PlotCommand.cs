@@ -42,12 +42,12 @@ public static class PlotCommand
             return 1;
         }
 
-        var glyphs = ascii || !Terminal.SupportsUnicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
+        var glyphs = ascii || !TerminalCapabilities.SupportsUnicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
         var columns = width ?? (Console.IsOutputRedirected ? 100 : Math.Max(40, Console.WindowWidth));
         var window = TimelineWindow.From(recording.Events);
         Console.WriteLine(RecordingSummary.Describe(recording, window));
         var frame = ChartRenderer.Render(window, columns, height, glyphs);
-        Console.Write(Terminal.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
+        Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
         Console.WriteLine(Legend.Text(glyphs));
         return 0;
     }

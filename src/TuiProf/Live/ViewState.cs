@@ -8,7 +8,7 @@ public sealed class ViewState
     public static readonly double[] Zooms = [5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600];
 
     public int Selected { get; set; }
-    public int Zoom { get; set; } = 2;
+    public int Zoom { get; set; } // 5 s: one whole run of a blog experiment, as in its plots
     public double Span => Zooms[Zoom];
     public bool Ascii { get; set; }
     public bool Help { get; set; }

@@ -1,7 +1,7 @@
 namespace TuiProf.Cli;
 
 /// <summary>What the user's terminal can show, from the environment (locale, NO_COLOR, TERM).</summary>
-public static class Terminal
+public static class TerminalCapabilities
 {
     /// <summary>True when the locale says UTF-8; with LANG=C the terminal may not show braille or box lines.</summary>
     public static bool SupportsUnicode { get; } = LocaleIsUtf8(

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Terminal.Gui.App;
+using Terminal.Gui.Views;
+using TuiProf.Cli;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Live;
+using TuiProf.Scenarios;
+using TuiProf.Screen;
+using TuiProf.Targets;
+
+namespace TuiProf.Tui;
+
+/// <summary>
+/// Wires the live profiler to the terminal: a 10 Hz redraw timer, keys to actions, signals to a clean exit.
+/// On exit the terminal is restored first, then the target is ended.
+/// </summary>
+public sealed class TuiApp
+{
+    private static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(100);
+    private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
+
+    private readonly IReadOnlyList<ScenarioInfo> _scenarios = ScenarioCatalog.All;
+    private readonly LiveProfiler _profiler = new(new SessionOptions());
+    private readonly ViewState _view = new();
+    private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
+    private IApplication? _app;
+    private ForcedGcProbe? _forcedGc;
+
+    public static async Task<int> RunAsync(TargetSpec? target, bool ascii)
+    {
+        var tui = new TuiApp();
+        tui._view.Ascii = ascii;
+        await using (tui._profiler)
+        {
+            tui.Start(target ?? new TargetSpec.Scenario(tui._scenarios[0], Loop: true));
+            tui.RunTerminal();
+        }
+        return 0;
+    }
+
+    private void RunTerminal()
+    {
+        using var app = Application.Create();
+        _app = app;
+        app.Init();
+        Console.Out.Write(DisableMouseTracking); // keep the terminal's own text selection working
+        Console.Out.Flush();
+
+        var dashboard = new DashboardView(Render, new Palette(color: string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))));
+        using var top = new Runnable();
+        top.Add(dashboard);
+        app.Keyboard.KeyDown += (_, key) => key.Handled = Handle(KeyMap.Read(key, out var number), number);
+        app.AddTimeout(FramePeriod, () =>
+        {
+            dashboard.SetNeedsDraw();
+            return true;
+        });
+        using var signals = StopOn(app, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
+        app.Run(top);
+    }
+
+    private Core.Rendering.CellGrid Render(int width, int height)
+    {
+        if (_forcedGc?.Seen(_profiler.Timeline) is { } seen)
+        {
+            _view.Message = seen;
+            _forcedGc = null;
+        }
+        return DashboardRenderer.Render(FrameBuilder.Build(_profiler, _view, _scenarios, _unicode), width, height);
+    }
+
+    private bool Handle(UserAction action, int number)
+    {
+        if (_view.Help && action != UserAction.Quit)
+        {
+            _view.Help = false;
+            return true;
+        }
+        var now = _profiler.Now;
+        switch (action)
+        {
+            case UserAction.SelectScenario when number <= _scenarios.Count:
+                _view.Selected = number - 1;
+                Start(new TargetSpec.Scenario(_scenarios[number - 1], Loop: true));
+                break;
+            case UserAction.MoveUp: _view.Selected = Math.Max(0, _view.Selected - 1); break;
+            case UserAction.MoveDown: _view.Selected = Math.Min(_scenarios.Count - 1, _view.Selected + 1); break;
+            case UserAction.StartSelected: Start(new TargetSpec.Scenario(_scenarios[_view.Selected], Loop: true)); break;
+            case UserAction.ForceGc: ForceGc(now); break;
+            case UserAction.Restart: Start(null); break;
+            case UserAction.TogglePause: _view.TogglePause(now); break;
+            case UserAction.ScrollBack: _view.Scroll(-1, now); break;
+            case UserAction.ScrollForward: _view.Scroll(+1, now); break;
+            case UserAction.ZoomIn: _view.ZoomIn(); break;
+            case UserAction.ZoomOut: _view.ZoomOut(); break;
+            case UserAction.NextPanel: _view.NextPanel(); break;
+            case UserAction.ToggleAscii: _view.Ascii = !_view.Ascii; break;
+            case UserAction.ToggleHelp: _view.Help = true; break;
+            case UserAction.Quit: _app?.RequestStop(); break;
+            default: return false;
+        }
+        return true;
+    }
+
+    /// <summary>Starts a target in the background (null: the current one again); the screen shows "starting".</summary>
+    private void Start(TargetSpec? target)
+    {
+        _view.Message = null;
+        _view.PausedAt = null;
+        _forcedGc = null;
+        _ = Task.Run(async () =>
+        {
+            try { await (target is null ? _profiler.RestartAsync() : _profiler.StartAsync(target)); }
+            catch (Exception e) { _view.Message = $"could not start: {e.Message}"; } // never take the UI down
+        });
+    }
+
+    private void ForceGc(double now)
+    {
+        _forcedGc = new ForcedGcProbe(now, Stopwatch.StartNew());
+        _view.Message = "forcing a full GC...";
+        _ = Task.Run(async () =>
+        {
+            var result = await _profiler.ForceCollectAsync();
+            if (result != "forced a full GC") _view.Message = result;
+        });
+    }
+
+    private static IDisposable StopOn(IApplication app, params PosixSignal[] signals)
+    {
+        var registrations = signals.Select(signal => PosixSignalRegistration.Create(signal, context =>
+        {
+            context.Cancel = true; // stop through the UI loop, so the terminal is restored and the target ended
+            app.Invoke(app.RequestStop);
+        })).ToList();
+        return new Registrations(registrations);
+    }
+
+    private sealed class Registrations(List<PosixSignalRegistration> items) : IDisposable
+    {
+        public void Dispose() => items.ForEach(r => r.Dispose());
+    }
+}

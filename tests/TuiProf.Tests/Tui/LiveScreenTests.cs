@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using TuiProf.Core.Diagnostics;
+
+namespace TuiProf.Tests.Tui;
+
+public partial class LiveScreenTests
+{
+    [Fact]
+    public async Task The_live_screen_shows_the_baseline_graph_with_its_brackets_and_gc_markers()
+    {
+        await using var tui = await TmuxScreen.StartAsync(120, 40);
+
+        var screen = await tui.WaitForAsync(s => s.Contains("baseline  pid") && BracketDuration().IsMatch(s) && s.Contains("┆"),
+            "a bracket with its duration and a gen-2 GC line");
+
+        Assert.Contains("LIVE 5s", screen);
+        Assert.Contains("MB┤", screen);
+        Assert.Matches(@"(?m)^GC\s+.*2", screen);
+        await tui.SendKeysAsync("Tab");
+        await tui.SendKeysAsync("Tab");
+        await tui.WaitForAsync(s => s.Contains("Recent calls") && s.Contains("RandomNumberAverage"), "the calls panel");
+    }
+
+    [Fact]
+    public async Task I_can_force_a_collection_with_g_and_see_its_induced_marker()
+    {
+        await using var tui = await TmuxScreen.StartAsync(120, 40);
+        await tui.WaitForAsync(s => s.Contains("pid") && s.Contains("running") && BracketDuration().IsMatch(s), "the first bracket");
+
+        await tui.SendKeysAsync("g");
+        var screen = await tui.WaitForAsync(s => s.Contains("forced GC #"), "the forced GC message", seconds: 5);
+
+        Assert.Matches(@"forced GC #\d+ on screen \d+ ms after g: gen 2, Induced", screen);
+        Assert.Contains("┃", screen); // the induced GC's heavy line through the graph
+    }
+
+    [Fact]
+    public async Task Pressing_2_switches_scenario_and_the_old_target_is_gone()
+    {
+        await using var tui = await TmuxScreen.StartAsync(120, 40);
+        var first = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target"));
+
+        await tui.SendKeysAsync("2");
+        var screen = await tui.WaitForAsync(s => s.Contains("gc-disabled  pid") && Running().IsMatch(s), "gc-disabled running", seconds: 10);
+
+        Assert.NotEqual(first, Pid(screen));
+        Assert.False(ProcessInfo.IsAlive(first), $"the baseline process {first} is still alive");
+        Assert.Contains(">2 gc-disabled", screen);
+    }
+
+    [Fact]
+    public async Task Q_quits_restores_the_terminal_and_leaves_no_target_behind()
+    {
+        await using var tui = await TmuxScreen.StartAsync(80, 24);
+        var pid = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target"));
+
+        await tui.SendKeysAsync("q");
+        var screen = await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the program's exit");
+
+        Assert.Contains($"{TmuxScreen.ExitMarker} 0", screen);
+        Assert.DoesNotContain("Scenarios", screen); // the alternate screen is gone: the shell's screen is back
+        Assert.False(ProcessInfo.IsAlive(pid), $"the target {pid} outlived TuiProf");
+    }
+
+    [Fact]
+    public async Task With_LANG_C_and_NO_COLOR_the_screen_is_plain_ascii_and_fits_80x24()
+    {
+        await using var tui = await TmuxScreen.StartAsync(80, 24, "LANG=C", "LC_ALL=", "NO_COLOR=1");
+
+        var screen = await tui.WaitForAsync(s => Running().IsMatch(s) && s.Contains("|") && s.Contains("q quit"), "the ASCII dashboard");
+
+        Assert.All(screen, c => Assert.True(c < 128, $"non-ASCII character U+{(int)c:X4} on screen:\n{screen}"));
+        Assert.Equal(24, screen.TrimEnd('\n').Split('\n').Length);
+        Assert.EndsWith("? help  q quit", screen.TrimEnd('\n').Split('\n')[^1].TrimEnd());
+    }
+
+    private static int Pid(string screen) => int.Parse(Running().Match(screen).Groups[1].Value);
+
+    [GeneratedRegex(@"pid (\d+) running")]
+    private static partial Regex Running();
+
+    [GeneratedRegex(@"\[[^\]]*\d?\.\d+s[^\]]*\]")]
+    private static partial Regex BracketDuration();
+}

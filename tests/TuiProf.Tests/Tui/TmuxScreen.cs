@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace TuiProf.Tests.Tui;
+
+/// <summary>
+/// The real <c>tuiprof</c> in a detached tmux session of its own server: keys in with send-keys, the screen out with
+/// capture-pane, as a person over SSH would see it. When the program ends, the pane prints its exit code.
+/// </summary>
+public sealed class TmuxScreen : IAsyncDisposable
+{
+    private static readonly string Program = typeof(TuiProf.Cli.RecordCommand).Assembly.Location;
+    private readonly string _socket = $"tuiprof-test-{Guid.NewGuid():N}";
+
+    public const string ExitMarker = "TUIPROF-EXITED";
+
+    public static async Task<TmuxScreen> StartAsync(int width, int height, params string[] environment)
+    {
+        var screen = new TmuxScreen();
+        var command = $"{TuiProf.Targets.DotNetHost.Path} {Program}; echo {ExitMarker} $?; sleep 600";
+        List<string> arguments = ["-L", screen._socket, "new-session", "-d", "-s", "main", "-x", $"{width}", "-y", $"{height}"];
+        foreach (var variable in environment) arguments.AddRange(["-e", variable]);
+        arguments.Add(command);
+        await screen.TmuxAsync(arguments.ToArray());
+        return screen;
+    }
+
+    public Task SendKeysAsync(string keys) => TmuxAsync("send-keys", "-t", "main", keys);
+
+    public async Task<string> CaptureAsync() => (await TmuxAsync("capture-pane", "-p", "-t", "main")).StandardOutput;
+
+    /// <summary>Captures the screen until it satisfies <paramref name="condition"/>; fails with the last screen.</summary>
+    public async Task<string> WaitForAsync(Func<string, bool> condition, string what, double seconds = 15)
+    {
+        var clock = Stopwatch.StartNew();
+        var screen = "";
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            screen = await CaptureAsync();
+            if (condition(screen)) return screen;
+            await Task.Delay(100); // tmux has no change notification: poll the pane, bounded by the deadline
+        }
+        throw new TimeoutException($"after {seconds} s the screen did not show {what}:\n{screen}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await SendKeysAsync("q");
+        await CliWrap.Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+    }
+
+    private async Task<BufferedCommandResult> TmuxAsync(params string[] arguments) =>
+        await CliWrap.Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).ExecuteBufferedAsync();
+}
