@@ -1,0 +1,107 @@
+using TuiProf.Core.Rendering;
+using TuiProf.Core.Timeline;
+using TuiProf.Screen;
+
+namespace TuiProf.Tests.Screen;
+
+public class DashboardRendererTests
+{
+    private static DashboardFrame Frame(BottomPanel panel = BottomPanel.LookFor, bool help = false)
+    {
+        var events = new List<TimelineEvent>();
+        for (var t = 0.0; t <= 5; t += 0.25)
+        {
+            events.Add(new MemorySample(t, Rss: 40_000_000 + (long)(t * 8_000_000)));
+            events.Add(new MemorySample(t, Heap: t < 3 ? 24_000_000 : 1_000_000));
+        }
+        var gc = new GcEvent(3, 4, 2, "Induced", "NonConcurrentGC", 1.2, 1.5, 40_500_000, 400_000);
+        var call = new Bracket(1, 2, "b", "RandomNumberAverage", 0, 1);
+        var timeline = new Core.Timeline.Timeline();
+        foreach (var e in events.Append(gc).Append(call).Append(new OutputLine(4, "Averages: 49.5")))
+            timeline.Apply(e);
+        return new DashboardFrame
+        {
+            Target = "manual-collect",
+            Status = "pid 42 running",
+            Live = true,
+            Window = timeline.Window(0, 5),
+            Stats = timeline.Stats(),
+            Scenarios = ["baseline", "gc-disabled", "manual-collect"],
+            SelectedScenario = 2,
+            LookFor = "An induced gen-2 GC marker between the second and third bracket.",
+            RecentGcs = timeline.RecentGcs(10),
+            RecentCalls = [new BracketSummary(call, 48_000_000, 24_000_000)],
+            Output = timeline.RecentOutput(10),
+            Panel = panel,
+            Glyphs = ChartGlyphs.Ascii,
+            Help = help,
+        };
+    }
+
+    [Fact]
+    public void At_80x24_the_whole_dashboard_fits_line_by_line()
+    {
+        var screen = DashboardRenderer.Render(Frame(), 80, 24).ToString();
+
+        Assert.Equal(
+            """
+             TuiProf  manual-collect  pid 42 running                                LIVE 5s
+             RSS 80.0 MB (pk 80.0)  heap 1.0 MB (pk 24.0)  GCs 0/0/1, 1 induced  pauses 1.5
+            GC                                                2
+            100 MB|                                           |
+                  |                                           |                     ********
+                  |                                    ******************************
+             50 MB|   **********************************      |
+                  |****                                       |
+                  |oooooooooooooooooooooooooooooooooooooooooooo
+              0 MB|                                           oooooooooooooooooooooooooooooo
+                  ++-------------+--------------+-------------+--------------+-------------+
+                   0s            1s             2s            3s             4s
+                                 [RandomNumberA~]
+            - Scenarios ----------- What to look for: manual-collect [tab] -----------------
+             1 baseline           | An induced gen-2 GC marker between the second and third
+             2 gc-disabled        | bracket.
+            >3 manual-collect     |
+                                  |
+                                  |
+                                  |
+                                  |
+                                  |
+             > Averages: 49.5
+             1-9 scenario  g force GC  r restart  space pause  <- -> scroll  ? help  q quit
+
+            """.Replace("\r", ""), screen);
+    }
+
+    [Fact]
+    public void At_200x50_a_gc_column_sits_beside_the_panel_and_lists_the_induced_gc()
+    {
+        var screen = DashboardRenderer.Render(Frame(BottomPanel.Calls), 200, 50);
+        var text = screen.ToString();
+
+        Assert.Contains("Recent calls [tab]", text);
+        Assert.Contains("Recent GCs", text);
+        Assert.Contains("RandomNumberAverage   1.00s   48.0 MB   +24.0 MB", text);
+        Assert.Matches(@"4   2  Induced\s+1.50ms\s+40.5 MB -> 0.4 MB", text);
+        Assert.Equal(50, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Help_lists_every_key_over_the_screen()
+    {
+        var text = DashboardRenderer.Render(Frame(help: true), 80, 24).ToString();
+
+        foreach (var (key, _) in HelpOverlay.Keys)
+            Assert.Contains(key, text);
+    }
+
+    [Theory]
+    [InlineData(20, 5)]
+    [InlineData(39, 30)]
+    public void A_terminal_too_small_gets_a_message_not_a_crash(int width, int height)
+    {
+        var screen = DashboardRenderer.Render(Frame(), width, height);
+
+        Assert.StartsWith("TuiProf: need 40x12", screen.Line(0) + new string(' ', 20));
+    }
+}
