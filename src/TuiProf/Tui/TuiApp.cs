@@ -18,6 +18,7 @@ namespace TuiProf.Tui;
 public sealed class TuiApp
 {
     private static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
 
     private readonly IReadOnlyList<ScenarioInfo> _scenarios = ScenarioCatalog.All;
@@ -25,6 +26,7 @@ public sealed class TuiApp
     private readonly ViewState _view = new();
     private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
     private IApplication? _app;
+    private volatile bool _terminalReleased;
     private ForcedGcProbe? _forcedGc;
 
     public static async Task<int> RunAsync(TargetSpec? target, bool ascii)
@@ -40,6 +42,12 @@ public sealed class TuiApp
     }
 
     private void RunTerminal()
+    {
+        ShowDashboard();
+        _terminalReleased = true;
+    }
+
+    private void ShowDashboard()
     {
         using var app = Application.Create();
         _app = app;
@@ -58,7 +66,20 @@ public sealed class TuiApp
         });
         using var signals = StopOn(app, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
         app.Run(top);
+        // The target goes first: restoring a terminal that has gone away (app.Dispose) can hang.
+        EndTargetAsync().Wait();
     }
+
+    private Task EndTargetAsync() => _profiler.DisposeAsync().AsTask().WaitAsync(StopGrace);
+
+    /// <summary>128 + the signal's number, as a shell reports a process ended by it.</summary>
+    private static int ExitCodeFor(PosixSignal signal) => 128 + signal switch
+    {
+        PosixSignal.SIGHUP => 1,
+        PosixSignal.SIGINT => 2,
+        PosixSignal.SIGQUIT => 3,
+        _ => 15,
+    };
 
     private Core.Rendering.CellGrid Render(int width, int height)
     {
@@ -127,12 +148,23 @@ public sealed class TuiApp
         });
     }
 
-    private static IDisposable StopOn(IApplication app, params PosixSignal[] signals)
+    /// <summary>
+    /// Stops through the UI loop, so the target is ended and the terminal restored. When the terminal itself is
+    /// gone (an SSH connection dropped), restoring it never returns: then end the target and exit regardless.
+    /// </summary>
+    private IDisposable StopOn(IApplication app, params PosixSignal[] signals)
     {
         var registrations = signals.Select(signal => PosixSignalRegistration.Create(signal, context =>
         {
-            context.Cancel = true; // stop through the UI loop, so the terminal is restored and the target ended
+            context.Cancel = true;
             app.Invoke(app.RequestStop);
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(StopGrace);
+                if (_terminalReleased) return;
+                await EndTargetAsync();
+                Environment.Exit(ExitCodeFor(context.Signal));
+            });
         })).ToList();
         return new Registrations(registrations);
     }

@@ -74,6 +74,30 @@ public partial class LiveScreenTests
         Assert.EndsWith("? help  q quit", screen.TrimEnd('\n').Split('\n')[^1].TrimEnd());
     }
 
+    [Fact]
+    public async Task When_the_terminal_goes_away_like_a_dropped_ssh_connection_tuiprof_and_its_target_end()
+    {
+        var tui = await TmuxScreen.StartAsync(80, 24);
+        var target = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target"));
+        var tuiprof = ParentOf(target);
+
+        await tui.HangUpAsync();
+
+        await WaitUntilGoneAsync(tuiprof, "tuiprof");
+        await WaitUntilGoneAsync(target, "its target");
+    }
+
+    /// <summary>A process's end raises no event we can await from here: poll /proc, bounded.</summary>
+    private static async Task WaitUntilGoneAsync(int pid, string what)
+    {
+        for (var i = 0; i < 100 && ProcessInfo.IsAlive(pid); i++)
+            await Task.Delay(100);
+        Assert.False(ProcessInfo.IsAlive(pid), $"{what} (pid {pid}) still runs 10 s after the terminal went away");
+    }
+
+    private static int ParentOf(int pid) =>
+        int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+
     private static int Pid(string screen) => int.Parse(Running().Match(screen).Groups[1].Value);
 
     [GeneratedRegex(@"pid (\d+) running")]

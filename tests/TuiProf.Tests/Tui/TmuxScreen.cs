@@ -44,11 +44,20 @@ public sealed class TmuxScreen : IAsyncDisposable
         throw new TimeoutException($"after {seconds} s the screen did not show {what}:\n{screen}");
     }
 
+    /// <summary>Ends the tmux server: the terminal disappears under the program, as when an SSH connection drops.</summary>
+    public Task HangUpAsync() =>
+        CliWrap.Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync().Task;
+
     public async ValueTask DisposeAsync()
     {
-        await SendKeysAsync("q");
-        await CliWrap.Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        try
+        {
+            await SendKeysAsync("q");
+            await WaitForAsync(s => s.Contains(ExitMarker), "the program's exit", seconds: 10);
+        }
+        catch (Exception e) when (e is TimeoutException or CliWrap.Exceptions.CommandExecutionException) { }
+        await HangUpAsync();
     }
 
     private async Task<BufferedCommandResult> TmuxAsync(params string[] arguments) =>
