@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TuiProf.Cli;
+using TuiProf.Commands;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Targets;
 

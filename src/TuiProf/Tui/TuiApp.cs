@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Views;
-using TuiProf.Cli;
+using TuiProf.Commands;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Live;
 using TuiProf.Scenarios;

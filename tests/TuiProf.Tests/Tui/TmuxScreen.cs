@@ -10,7 +10,7 @@ namespace TuiProf.Tests.Tui;
 /// </summary>
 public sealed class TmuxScreen : IAsyncDisposable
 {
-    private static readonly string Program = typeof(TuiProf.Cli.RecordCommand).Assembly.Location;
+    private static readonly string Program = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
     private readonly string _socket = $"tuiprof-test-{Guid.NewGuid():N}";
 
     public const string ExitMarker = "TUIPROF-EXITED";
@@ -46,7 +46,7 @@ public sealed class TmuxScreen : IAsyncDisposable
 
     /// <summary>Ends the tmux server: the terminal disappears under the program, as when an SSH connection drops.</summary>
     public Task HangUpAsync() =>
-        CliWrap.Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
+        Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync().Task;
 
     public async ValueTask DisposeAsync()
@@ -61,5 +61,5 @@ public sealed class TmuxScreen : IAsyncDisposable
     }
 
     private async Task<BufferedCommandResult> TmuxAsync(params string[] arguments) =>
-        await CliWrap.Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).ExecuteBufferedAsync();
+        await Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).ExecuteBufferedAsync();
 }

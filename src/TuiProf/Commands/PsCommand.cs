@@ -1,7 +1,7 @@
 using System.CommandLine;
 using TuiProf.Core.Diagnostics;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary><c>tuiprof ps</c>: .NET processes of this user that can be attached to, like <c>dotnet-counters ps</c>.</summary>
 public static class PsCommand

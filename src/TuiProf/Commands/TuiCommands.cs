@@ -2,7 +2,7 @@ using System.CommandLine;
 using TuiProf.Targets;
 using TuiProf.Tui;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary>The commands that open the live screen: bare <c>tuiprof</c>, <c>run</c> and <c>attach</c>.</summary>
 public static class TuiCommands

@@ -1,7 +1,7 @@
 using TuiProf.Core.Recording;
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary>The one-line headline above a plot: what was recorded and its key numbers.</summary>
 public static class RecordingSummary

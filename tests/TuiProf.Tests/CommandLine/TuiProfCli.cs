@@ -1,17 +1,17 @@
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace TuiProf.Tests.Cli;
+namespace TuiProf.Tests.CommandLine;
 
 /// <summary>Runs the real <c>tuiprof</c> program (the built assembly, through the dotnet host) as a user would.</summary>
 public static class TuiProfCli
 {
-    private static readonly string Assembly = typeof(TuiProf.Cli.RecordCommand).Assembly.Location;
+    private static readonly string Assembly = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
 
     public static async Task<BufferedCommandResult> RunAsync(params string[] arguments)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        return await CliWrap.Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+        return await Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
             .WithArguments([Assembly, .. arguments])
             .WithEnvironmentVariables(env => env.Set("NO_COLOR", "1"))
             .WithValidation(CommandResultValidation.None)

@@ -2,7 +2,7 @@ using System.CommandLine;
 using TuiProf.Scenarios;
 using TuiProf.Targets;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary><c>tuiprof scenarios [NAME]</c>: the built-in scenarios, or one explained.</summary>
 public static class ScenariosCommand

@@ -1,7 +1,7 @@
 using System.Text;
 using TuiProf.Core.Rendering;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary>A rendered frame with ANSI colours per role, for printing to a colour terminal.</summary>
 public static class AnsiFrame

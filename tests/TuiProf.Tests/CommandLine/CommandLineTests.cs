@@ -1,4 +1,4 @@
-namespace TuiProf.Tests.Cli;
+namespace TuiProf.Tests.CommandLine;
 
 public class CommandLineTests
 {

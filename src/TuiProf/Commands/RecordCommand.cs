@@ -5,7 +5,7 @@ using TuiProf.Core.Recording;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary><c>tuiprof record &lt;scenario | --pid N | -- command...&gt; --out FILE [--duration S]</c>: headless JSON Lines.</summary>
 public static class RecordCommand

@@ -1,6 +1,6 @@
 using TuiProf.Core.Rendering;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary>The key under a chart.</summary>
 public static class Legend

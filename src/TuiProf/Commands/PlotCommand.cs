@@ -4,7 +4,7 @@ using TuiProf.Core.Rendering;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
 
-namespace TuiProf.Cli;
+namespace TuiProf.Commands;
 
 /// <summary><c>tuiprof plot FILE</c>: a recording drawn as a text chart, the terminal's <c>mprof plot</c>.</summary>
 public static class PlotCommand
