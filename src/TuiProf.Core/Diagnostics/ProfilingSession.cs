@@ -12,6 +12,7 @@ namespace TuiProf.Core.Diagnostics;
 public sealed class ProfilingSession : IAsyncDisposable
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(1);
     private readonly Channel<TimelineEvent> _events = Channel.CreateUnbounded<TimelineEvent>();
     private readonly CancellationTokenSource _stop = new();
     private readonly TargetProcess? _process;
@@ -61,9 +62,15 @@ public sealed class ProfilingSession : IAsyncDisposable
         {
             await self.StartAsync(options, resume: true, cancellation);
         }
-        catch (ProfilerException) when (process.Exited.IsCompleted)
+        catch (ProfilerException e)
         {
-            throw new ProfilerException($"'{command.DisplayName}' exited with code {await process.Exited} before its .NET runtime answered");
+            // A target that died at once: its exit event may still be on its way; wait for it a moment.
+            if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace, CancellationToken.None)) == process.Exited &&
+                process.Exited.IsCompletedSuccessfully)
+                throw new ProfilerException($"'{command.DisplayName}' exited with code {process.Exited.Result} " +
+                                            $"before its .NET runtime answered{self.LastError()}", e);
+            await process.KillAsync();
+            throw;
         }
         catch
         {
@@ -160,6 +167,15 @@ public sealed class ProfilingSession : IAsyncDisposable
         if (!_stop.IsCancellationRequested && (_process is not null || !ProcessInfo.IsAlive(ProcessId)))
             Emit(new TargetExited(Now, exitCode));
         _events.Writer.TryComplete();
+    }
+
+    /// <summary>The target's last stderr line so far, as a suffix for an error message.</summary>
+    private string LastError()
+    {
+        string? last = null;
+        while (_events.Reader.TryRead(out var e))
+            if (e is OutputLine { IsError: true, Text.Length: > 0 } line) last = line.Text;
+        return last is null ? "" : $": {last}";
     }
 
     /// <summary>Waits for a task to end, at most <see cref="DrainTimeout"/>, whatever its outcome.</summary>
