@@ -10,6 +10,11 @@ public static class FrameBuilder
 {
     private const int RecentCount = 30;
 
+    private const string AnyProgram =
+        "Brackets are this program's own ActivitySource activities (any source, any name); GC markers show each " +
+        "collection's generation, induced ones with a heavy line. Press g to force a full GC and see what it frees: " +
+        "a heap that does not fall after an induced gen-2 GC is live data, held by a root.";
+
     public static DashboardFrame Build(LiveProfiler profiler, ViewState view, IReadOnlyList<ScenarioInfo> scenarios, bool unicode)
     {
         var timeline = profiler.Timeline;
@@ -24,8 +29,10 @@ public static class FrameBuilder
             Stats = timeline.Stats(),
             Scenarios = scenarios.Select(s => s.Name).ToList(),
             SelectedScenario = view.Selected,
-            LookFor = profiler.Target is Targets.TargetSpec.Scenario s ? s.Info.LookFor
-                : selected?.LookFor ?? "Any .NET program: brackets come from its ActivitySources.",
+            // Scenarios show the selected one's text (arrows preview the others); any other target gets the legend.
+            LookFor = profiler.Target is Targets.TargetSpec.Scenario && selected is not null
+                ? (selected.Name, selected.LookFor)
+                : (profiler.Target?.DisplayName ?? "-", AnyProgram),
             RecentGcs = timeline.RecentGcs(RecentCount),
             RecentCalls = timeline.RecentBrackets(RecentCount).Select(b => Summarize(timeline, b)).ToList(),
             Output = timeline.RecentOutput(RecentCount),

@@ -13,7 +13,8 @@ public sealed record DashboardFrame
     public required TimelineStats Stats { get; init; }
     public required IReadOnlyList<string> Scenarios { get; init; }
     public required int SelectedScenario { get; init; }
-    public required string LookFor { get; init; }
+    /// <summary>What the explanation panel describes (a scenario's name, or the target) and the text itself.</summary>
+    public required (string Subject, string Text) LookFor { get; init; }
     public required IReadOnlyList<GcEvent> RecentGcs { get; init; }
     public required IReadOnlyList<BracketSummary> RecentCalls { get; init; }
     public required IReadOnlyList<OutputLine> Output { get; init; }

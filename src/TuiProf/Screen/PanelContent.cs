@@ -7,7 +7,7 @@ public static class PanelContent
 {
     public static string Title(BottomPanel panel, DashboardFrame frame) => panel switch
     {
-        BottomPanel.LookFor => $"What to look for: {frame.Target}",
+        BottomPanel.LookFor => $"What to look for: {frame.LookFor.Subject}",
         BottomPanel.Gcs => "Recent GCs",
         BottomPanel.Calls => "Recent calls",
         _ => "Target output",
@@ -16,7 +16,7 @@ public static class PanelContent
     public static IReadOnlyList<(string Text, CellRole Role)> Lines(BottomPanel panel, DashboardFrame frame, int width, int rows) =>
         panel switch
         {
-            BottomPanel.LookFor => TextBlock.Wrap(frame.LookFor, width).Select(l => (l, CellRole.Label)).ToList(),
+            BottomPanel.LookFor => TextBlock.Wrap(frame.LookFor.Text, width).Select(l => (l, CellRole.Label)).ToList(),
             BottomPanel.Gcs => Gcs(frame, rows),
             BottomPanel.Calls => Calls(frame, rows),
             _ => frame.Output.TakeLast(rows).Select(o => (o.Text, o.IsError ? CellRole.Alert : CellRole.Label)).ToList(),

@@ -28,7 +28,7 @@ public class DashboardRendererTests
             Stats = timeline.Stats(),
             Scenarios = ["baseline", "gc-disabled", "manual-collect"],
             SelectedScenario = 2,
-            LookFor = "An induced gen-2 GC marker between the second and third bracket.",
+            LookFor = ("manual-collect", "An induced gen-2 GC marker between the second and third bracket."),
             RecentGcs = timeline.RecentGcs(10),
             RecentCalls = [new BracketSummary(call, 48_000_000, 24_000_000)],
             Output = timeline.RecentOutput(10),

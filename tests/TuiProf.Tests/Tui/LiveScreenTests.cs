@@ -98,6 +98,48 @@ public partial class LiveScreenTests
     private static int ParentOf(int pid) =>
         int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 
+    [Fact]
+    public async Task The_screen_redraws_to_fit_after_the_terminal_is_resized()
+    {
+        await using var tui = await TmuxScreen.StartAsync(120, 40);
+        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+
+        await tui.ResizeAsync(80, 24);
+        var small = await tui.WaitForAsync(s => LastLine(s).EndsWith("q quit") && s.Split('\n').Length <= 25, "the 80x24 layout");
+        await tui.ResizeAsync(30, 8);
+        await tui.WaitForAsync(s => s.Contains("TuiProf: need 40x12"), "the too-small message");
+        await tui.ResizeAsync(100, 30);
+        var large = await tui.WaitForAsync(s => LastLine(s).EndsWith("q quit") && s.Contains("+/- zoom"), "the 100x30 layout");
+
+        Assert.Contains("Scenarios", small);
+        Assert.Contains("MB┤", large);
+    }
+
+    [Fact]
+    public async Task I_can_attach_the_live_screen_to_a_running_process()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var running = CliWrap.Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+            .WithArguments([TuiProf.Scenarios.ScenarioCatalog.AssemblyPath, "manual-collect", "--loop"])
+            .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(stop.Token);
+        try
+        {
+            await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["attach", $"{running.ProcessId}"]);
+
+            var screen = await tui.WaitForAsync(s => s.Contains($"pid {running.ProcessId}  pid {running.ProcessId} running") && s.Contains("┃"),
+                "the attached process with an induced GC line");
+
+            Assert.Contains("GC", screen);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running.Task.ContinueWith(_ => { });
+        }
+    }
+
+    private static string LastLine(string screen) => screen.TrimEnd('\n').Split('\n')[^1].TrimEnd();
+
     private static int Pid(string screen) => int.Parse(Running().Match(screen).Groups[1].Value);
 
     [GeneratedRegex(@"pid (\d+) running")]

@@ -15,16 +15,22 @@ public sealed class TmuxScreen : IAsyncDisposable
 
     public const string ExitMarker = "TUIPROF-EXITED";
 
-    public static async Task<TmuxScreen> StartAsync(int width, int height, params string[] environment)
+    public static Task<TmuxScreen> StartAsync(int width, int height, params string[] environment) =>
+        StartAsync(width, height, environment, []);
+
+    public static async Task<TmuxScreen> StartAsync(int width, int height, string[] environment, string[] arguments)
     {
         var screen = new TmuxScreen();
-        var command = $"{TuiProf.Targets.DotNetHost.Path} {Program}; echo {ExitMarker} $?; sleep 600";
-        List<string> arguments = ["-L", screen._socket, "new-session", "-d", "-s", "main", "-x", $"{width}", "-y", $"{height}"];
-        foreach (var variable in environment) arguments.AddRange(["-e", variable]);
-        arguments.Add(command);
-        await screen.TmuxAsync(arguments.ToArray());
+        var command = $"{TuiProf.Targets.DotNetHost.Path} {Program} {string.Join(' ', arguments)}; echo {ExitMarker} $?; sleep 600";
+        List<string> tmux = ["new-session", "-d", "-s", "main", "-x", $"{width}", "-y", $"{height}"];
+        foreach (var variable in environment) tmux.AddRange(["-e", variable]);
+        tmux.Add(command);
+        await screen.TmuxAsync(tmux.ToArray());
         return screen;
     }
+
+    public Task ResizeAsync(int width, int height) =>
+        TmuxAsync("resize-window", "-t", "main", "-x", $"{width}", "-y", $"{height}");
 
     public Task SendKeysAsync(string keys) => TmuxAsync("send-keys", "-t", "main", keys);
 
