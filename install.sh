@@ -25,8 +25,10 @@ else
   where=(--global)
   bin="$HOME/.dotnet/tools"
 fi
-# 'update' installs when missing and upgrades when present, so running this again is safe.
-dotnet tool update "${where[@]}" --add-source "$packages" TuiProf >&2
+# Reinstall rather than 'update': update keeps an installed build whose version number is unchanged, which would
+# leave a stale tuiprof after a rebuild. Running this again is safe and always installs the current tree.
+dotnet tool uninstall "${where[@]}" TuiProf >/dev/null 2>&1 || true
+dotnet tool install "${where[@]}" --add-source "$packages" --ignore-failed-sources TuiProf >&2
 echo "installed: $bin/tuiprof" >&2
 case ":$PATH:" in
   *":$bin:"*) ;;
