@@ -62,7 +62,11 @@ public class BlogScenarioTests
         var events = await Recorder.RecordAsync(scenario);
 
         var brackets = events.OfType<Bracket>().OrderBy(b => b.T).ToList();
-        var gc = Assert.Single(events.OfType<GcEvent>(), g => g.Reason == "AllocLarge" && g.T >= brackets[1].T - 0.01 && g.T <= brackets[1].End);
+        // The first GC of the run is the second call's large allocation; whether the third call triggers another
+        // depends on the LOH budget that GC set, so only the first is asserted.
+        var gc = events.OfType<GcEvent>().OrderBy(g => g.T).First();
+        Assert.Equal("AllocLarge", gc.Reason);
+        Assert.InRange(gc.T, brackets[1].T - 0.01, brackets[1].End);
         Assert.Equal(2, gc.Generation);
         // The GC races the allocation that triggered it: the heap after holds the new 40 MB array or not, but never
         // the first 24 MB one (and its cycle), which is what Python's reference counting would have needed.
