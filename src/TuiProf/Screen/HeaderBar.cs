@@ -11,18 +11,27 @@ public static class HeaderBar
         grid.Fill(0, 0, grid.Width, 1, ' ', CellRole.Title);
         grid.Text(0, 0, TextBlock.Fit($" TuiProf  {frame.Target}  {frame.Status}", grid.Width - mode.Length - 1), CellRole.Title);
         grid.Text(grid.Width - mode.Length - 1, 0, mode, frame.Live ? CellRole.Title : CellRole.Alert);
-        grid.Text(0, 1, TextBlock.Fit(" " + StatsLine(frame), grid.Width), CellRole.Label);
+        grid.Text(0, 1, TextBlock.Fit(" " + StatsLine(frame, grid.Width - 1), grid.Width), CellRole.Label);
     }
 
-    public static string StatsLine(DashboardFrame frame)
+    /// <summary>
+    /// The running totals that fit in <paramref name="width"/>: peaks and pause totals are shortened or dropped
+    /// before the current sizes, GC counts, time in GC and allocation rate.
+    /// </summary>
+    public static string StatsLine(DashboardFrame frame, int width = int.MaxValue)
     {
         var s = frame.Stats;
         var counts = s.GcCountByGeneration;
-        var line = $"RSS {TextBlock.Megabytes(s.Rss)} (pk {s.PeakRss / 1e6:0.0})  heap {TextBlock.Megabytes(s.Heap)} " +
-                   $"(pk {s.PeakHeap / 1e6:0.0})  GCs {counts[0]}/{counts[1]}/{counts[2]}, {s.InducedGcCount} induced  " +
-                   $"pauses {s.TotalPauseMs:0.0} ms";
-        if (s.Counters.TryGetValue("time-in-gc", out var gcTime)) line += $"  in GC {gcTime:0.0}%";
-        if (s.Counters.TryGetValue("alloc-rate", out var alloc)) line += $"  alloc {alloc / 1e6:0.0} MB/s";
-        return line;
+        var gcTime = s.Counters.TryGetValue("time-in-gc", out var t) ? $"in GC {t:0.0}%" : null;
+        var alloc = s.Counters.TryGetValue("alloc-rate", out var a) ? $"alloc {a / 1e6:0.0} MB/s" : null;
+        string?[][] variants =
+        [
+            [$"RSS {TextBlock.Megabytes(s.Rss)} (pk {s.PeakRss / 1e6:0.0})", $"heap {TextBlock.Megabytes(s.Heap)} (pk {s.PeakHeap / 1e6:0.0})",
+             $"GCs {counts[0]}/{counts[1]}/{counts[2]}, {s.InducedGcCount} induced", $"pauses {s.TotalPauseMs:0.0} ms", gcTime, alloc],
+            [$"RSS {TextBlock.Megabytes(s.Rss)}", $"heap {TextBlock.Megabytes(s.Heap)}",
+             $"GCs {counts[0]}/{counts[1]}/{counts[2]} ({s.InducedGcCount} ind)", gcTime, alloc],
+        ];
+        var lines = variants.Select(v => string.Join("  ", v.Where(x => x is not null))).ToList();
+        return lines.FirstOrDefault(l => l.Length <= width) ?? lines[^1];
     }
 }

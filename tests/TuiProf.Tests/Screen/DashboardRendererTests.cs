@@ -46,7 +46,7 @@ public class DashboardRendererTests
         Assert.Equal(
             """
              TuiProf  manual-collect  pid 42 running                                LIVE 5s
-             RSS 80.0 MB (pk 80.0)  heap 1.0 MB (pk 24.0)  GCs 0/0/1, 1 induced  pauses 1.5
+             RSS 80.0 MB  heap 1.0 MB  GCs 0/0/1 (1 ind)
             GC                                                2
             100 MB|                                           |
                   |                                           |                     ********
