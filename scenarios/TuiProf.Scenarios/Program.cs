@@ -16,6 +16,7 @@ if (info is null)
 }
 
 var loop = args.Contains("--loop");
+ParentWatch.Start();
 var scenario = info.Create();
 do
 {

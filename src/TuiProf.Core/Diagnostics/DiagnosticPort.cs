@@ -37,8 +37,10 @@ public static class DiagnosticPort
             }
             await Task.Delay(20, cancellation);
         }
-        throw new ProfilerException(
-            $"process {pid} has no .NET diagnostics endpoint after {timeout.TotalSeconds:0.#} s " +
-            "(not a .NET program, or diagnostics disabled with DOTNET_EnableDiagnostics=0)", last);
+        throw new ProfilerException(NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s"), last);
     }
+
+    public static string NoEndpoint(int pid, string after) =>
+        $"process {pid} has no .NET diagnostics endpoint{after} " +
+        "(not a .NET program, or diagnostics disabled with DOTNET_EnableDiagnostics=0)";
 }

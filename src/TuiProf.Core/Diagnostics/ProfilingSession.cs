@@ -85,6 +85,9 @@ public sealed class ProfilingSession : IAsyncDisposable
     {
         if (pid <= 0 || !ProcessInfo.IsAlive(pid))
             throw new ProfilerException($"process {pid} is not running");
+        // A running process either has its socket already or never will: no point waiting.
+        if (!Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient.GetPublishedProcesses().Contains(pid))
+            throw new ProfilerException(DiagnosticPort.NoEndpoint(pid, "") + ", or it belongs to another user");
         var self = new ProfilingSession(pid, DateTime.UtcNow, $"pid {pid}", process: null);
         await self.StartAsync(options, resume: false, cancellation);
         return self;

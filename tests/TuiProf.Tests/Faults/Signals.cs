@@ -1,0 +1,62 @@
+using CliWrap;
+using TuiProf.Core.Diagnostics;
+
+namespace TuiProf.Tests.Faults;
+
+/// <summary>Signals and waits on real processes; a process's end raises nothing we can await, so /proc is polled, bounded.</summary>
+public static class Signals
+{
+    public static Task SendAsync(int pid, string signal) =>
+        Cli.Wrap("kill").WithArguments([$"-{signal}", $"{pid}"]).ExecuteAsync();
+
+    public static async Task<bool> GoneWithinAsync(int pid, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (ProcessInfo.IsAlive(pid) && !IsZombie(pid) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        return !ProcessInfo.IsAlive(pid) || IsZombie(pid);
+    }
+
+    /// <summary>Waits until <paramref name="path"/> holds a line that satisfies <paramref name="condition"/>.</summary>
+    public static async Task WaitForLineAsync(string path, Func<string, bool> condition, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(path) && ReadShared(path).Split('\n').Any(condition)) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"{path} got no matching line in {limit.TotalSeconds} s");
+    }
+
+    public static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>The pids of a process's children.</summary>
+    public static IReadOnlyList<int> ChildrenOf(int pid) =>
+        Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)).Select(int.Parse!)
+            .Where(child => ParentOf(child) == pid).ToList();
+
+    public static int ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (IOException) { return -1; }
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] == 'Z';
+        }
+        catch (IOException) { return false; }
+    }
+}
