@@ -9,7 +9,10 @@ public static class HeaderBar
     {
         var mode = frame.Live ? $"LIVE {frame.Window.Span:0}s" : $"PAUSED at {frame.Window.End:0.0}s, {frame.Window.Span:0}s";
         grid.Fill(0, 0, grid.Width, 1, ' ', CellRole.Title);
-        grid.Text(0, 0, TextBlock.Fit($" TuiProf  {frame.Target}  {frame.Status}", grid.Width - mode.Length - 1), CellRole.Title);
+        // A long command line is cut, never the status after it.
+        var room = Math.Max(4, grid.Width - mode.Length - frame.Status.Length - " TuiProf    ".Length - 2);
+        var target = frame.Target.Length <= room ? frame.Target : frame.Target[..(room - 1)] + "~";
+        grid.Text(0, 0, TextBlock.Fit($" TuiProf  {target}  {frame.Status}", grid.Width - mode.Length - 1), CellRole.Title);
         grid.Text(grid.Width - mode.Length - 1, 0, mode, frame.Live ? CellRole.Title : CellRole.Alert);
         grid.Text(0, 1, TextBlock.Fit(" " + StatsLine(frame, grid.Width - 1), grid.Width), CellRole.Label);
     }

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using TuiProf.Scenarios;
+using TuiProf.Targets;
+using TuiProf.Tests.Tui;
+
+namespace TuiProf.Tests.Faults;
+
+public partial class TuiFaultTests
+{
+    private static string[] Run(params string[] command) => ["run", "--", DotNetHost.Path, ScenarioCatalog.AssemblyPath, .. command];
+
+    [Fact]
+    public async Task A_target_that_exits_leaves_the_screen_up_with_its_exit_code_and_r_restarts_it()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30, [], Run("baseline"));
+
+        var exited = await tui.WaitForAsync(s => s.Contains("exited (code 0)"), "the exit", seconds: 20);
+        Assert.Contains("MB┤", exited);
+        Assert.Contains("Averages:", exited);
+
+        await tui.SendKeysAsync("r");
+        await tui.WaitForAsync(s => Running().IsMatch(s), "the restarted target");
+    }
+
+    [Fact]
+    public async Task A_target_killed_with_SIGKILL_shows_its_code_and_the_screen_stays_up()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30);
+        var pid = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+
+        await Signals.SendAsync(pid, "KILL");
+
+        var screen = await tui.WaitForAsync(s => s.Contains($"pid {pid} exited (code 137)"), "the killed target's exit code");
+        Assert.Contains("q quit", screen);
+    }
+
+    [Fact]
+    public async Task A_program_that_is_not_dotnet_gets_a_message_on_screen_not_a_crash()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30, [], ["run", "--", "sleep", "60"]);
+
+        var screen = await tui.WaitForAsync(s => s.Contains("no .NET diagnostics endpoint"), "the failure message", seconds: 15);
+
+        Assert.Contains("failed:", screen);
+        await tui.SendKeysAsync("1");
+        await tui.WaitForAsync(s => s.Contains("baseline  pid") && Running().IsMatch(s), "a scenario started after the failure");
+    }
+
+    [Fact]
+    public async Task SIGTERM_ends_tuiprof_and_its_target_and_restores_the_terminal()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30);
+        var target = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+        var tuiprof = Signals.ParentOf(target);
+
+        await Signals.SendAsync(tuiprof, "TERM");
+
+        var screen = await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the program's exit");
+        Assert.DoesNotContain("Scenarios", screen);
+        Assert.True(await Signals.GoneWithinAsync(target, TimeSpan.FromSeconds(5)), $"target {target} outlived tuiprof");
+    }
+
+    [Fact]
+    public async Task Resizing_to_20x5_and_back_again_and_again_never_breaks_the_screen()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30);
+        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await tui.ResizeAsync(20, 5);
+            await tui.WaitForAsync(s => s.Contains("TuiProf: need 40x1"), "the too-small message");
+            await tui.ResizeAsync(100, 30);
+            await tui.WaitForAsync(s => s.Contains("q quit") && s.Contains("Scenarios"), "the full screen");
+        }
+        await tui.SendKeysAsync("q");
+        Assert.Contains($"{TmuxScreen.ExitMarker} 0", await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "a clean exit"));
+    }
+
+    [GeneratedRegex(@"pid (\d+) running")]
+    private static partial Regex Running();
+}
