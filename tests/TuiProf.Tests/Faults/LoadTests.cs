@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using TuiProf.Core.Rendering;
+using TuiProf.Core.Timeline;
+using TuiProf.Tests.Pipeline;
+using TuiProf.Tests.Tui;
+
+namespace TuiProf.Tests.Faults;
+
+public partial class LoadTests
+{
+    [Fact]
+    public async Task At_thousands_of_gcs_a_second_not_one_gc_is_lost()
+    {
+        var events = await Recorder.RecordAsync("churn");
+
+        var printed = int.Parse(GcCount().Match(events.OfType<OutputLine>().Single(l => l.Text.StartsWith("Churned")).Text).Groups[1].Value);
+        var numbers = events.OfType<GcEvent>().Select(g => g.Number).Order().ToList();
+        var seconds = events.OfType<Bracket>().Sum(b => b.Duration);
+        Assert.True(printed / seconds > 500, $"only {printed / seconds:0} GCs/s: not a stress");
+        Assert.Equal(Enumerable.Range(1, printed), numbers.Take(printed));
+    }
+
+    [Fact]
+    public async Task The_screen_stays_responsive_while_churn_collects_thousands_of_times_a_second()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30);
+        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+        await tui.SendKeysAsync("7");
+        await tui.WaitForAsync(s => s.Contains("churn  pid") && GenZero().Match(s) is { Success: true } m && int.Parse(m.Groups[1].Value) > 1000,
+            "over a thousand gen-0 GCs counted");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await tui.SendKeysAsync("?");
+        await tui.WaitForAsync(s => s.Contains("press any key to close"), "the help box", seconds: 2);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"help took {clock.ElapsedMilliseconds} ms under churn");
+    }
+
+    [Fact]
+    public void Once_the_buffers_are_full_more_hours_of_data_add_no_memory()
+    {
+        // The buffers hold about an hour of a busy target (see TimelineCapacity); two hours fill every one of them.
+        var timeline = new Core.Timeline.Timeline();
+        Feed(timeline, 0, 7200);
+        var full = GC.GetTotalMemory(forceFullCollection: true);
+        Feed(timeline, 7200, 7200);
+        var twoHoursLater = GC.GetTotalMemory(forceFullCollection: true);
+
+        Assert.True(twoHoursLater < full * 1.1, $"{full / 1e6:0.0} MB when full, {twoHoursLater / 1e6:0.0} MB two hours later");
+        Assert.Equal(4 * 3600 * 10, timeline.Stats().GcCountByGeneration.Sum()); // totals stay exact though buffers dropped
+        var frame = ChartRenderer.Render(timeline.Window(4 * 3600 - 2, 4 * 3600), 200, 50, ChartGlyphs.Unicode);
+        Assert.Contains("Tick", frame.ToString());
+    }
+
+    /// <summary>A busy target: RSS and heap at 25 Hz, 10 GCs and 5 calls a second.</summary>
+    private static void Feed(Core.Timeline.Timeline timeline, double from, int seconds)
+    {
+        for (var i = 0; i < seconds * 25; i++)
+        {
+            var t = from + i / 25.0;
+            timeline.Apply(new MemorySample(t, Rss: 100_000_000 + i % 1000 * 1000));
+            timeline.Apply(new MemorySample(t, Heap: 50_000_000 + i % 700 * 1000));
+            if (i % 5 == 0) timeline.Apply(new Bracket(t, t + 0.1, $"{t}", "Tick", 0, 1));
+            if (i % 5 < 2) timeline.Apply(new GcEvent(t, 0, i % 3, "AllocSmall", "NonConcurrentGC", 1, 1, null, null));
+        }
+    }
+
+    [GeneratedRegex(@"gen-0 GCs so far: (\d+)")]
+    private static partial Regex GcCount();
+
+    [GeneratedRegex(@"pid (\d+) running")]
+    private static partial Regex Running();
+
+    [GeneratedRegex(@"GCs (\d+)/")]
+    private static partial Regex GenZero();
+}
