@@ -99,14 +99,22 @@ public sealed class ProfilingSession : IAsyncDisposable
     /// </summary>
     public async Task ForceCollectAsync(CancellationToken cancellation = default)
     {
+        // A stopped or hung runtime never answers the IPC call: give up rather than wait forever.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(DrainTimeout);
         try
         {
             var client = new DiagnosticsClient(ProcessId);
             using var session = await client.StartEventPipeSessionAsync(RuntimeProviders.ForceCollect(),
-                requestRundown: false, circularBufferMB: 1, cancellation);
-            var drain = session.EventStream.CopyToAsync(Stream.Null, cancellation);
-            await session.StopAsync(cancellation);
-            await drain.WaitAsync(DrainTimeout, cancellation);
+                requestRundown: false, circularBufferMB: 1, limit.Token);
+            var drain = session.EventStream.CopyToAsync(Stream.Null, limit.Token);
+            await session.StopAsync(limit.Token);
+            await drain.WaitAsync(DrainTimeout, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new ProfilerException($"process {ProcessId} did not answer within {DrainTimeout.TotalSeconds:0} s " +
+                                        "(stopped, or hung outside the runtime?): no GC was forced");
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
                                       or ServerErrorException or EndOfStreamException)

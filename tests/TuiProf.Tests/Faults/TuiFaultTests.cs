@@ -77,6 +77,27 @@ public partial class TuiFaultTests
         Assert.Contains($"{TmuxScreen.ExitMarker} 0", await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "a clean exit"));
     }
 
+    [Fact]
+    public async Task G_on_a_stopped_target_says_why_no_gc_came_and_the_screen_stays_responsive()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30);
+        var pid = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+        await Signals.SendAsync(pid, "STOP");
+        try
+        {
+            await tui.SendKeysAsync("g");
+            await tui.SendKeysAsync("Tab");
+            await tui.WaitForAsync(s => s.Contains("Recent GCs"), "the panel switched while g waits", seconds: 2);
+
+            var screen = await tui.WaitForAsync(s => s.Contains("did not answer within"), "why no GC came", seconds: 10);
+            Assert.Contains("no GC was forced", screen);
+        }
+        finally
+        {
+            await Signals.SendAsync(pid, "CONT");
+        }
+    }
+
     [GeneratedRegex(@"pid (\d+) running")]
     private static partial Regex Running();
 }

@@ -24,6 +24,20 @@ public class ForcedCollectionTests
     }
 
     [Fact]
+    public async Task A_forced_collection_inside_a_no_gc_region_still_runs_and_ends_the_region()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var session = await Recorder.StartAsync("gc-disabled", loop: false, timeout.Token);
+        var call = await Recorder.WaitForAsync<BracketStarted>(session, _ => true, TimeSpan.FromSeconds(10));
+
+        await session.ForceCollectAsync(timeout.Token);
+
+        var gc = await Recorder.WaitForAsync<GcEvent>(session, g => g.IsInduced && g.T > call.T, TimeSpan.FromSeconds(2));
+        Assert.Equal(2, gc.Generation);
+        await Recorder.WaitForAsync<OutputLine>(session, l => l.Text.Contains("ended early"), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Disposing_a_session_ends_the_launched_target()
     {
         int pid;
