@@ -2,13 +2,17 @@ using TuiProf.Core.Rendering;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 using Color = Terminal.Gui.Drawing.Color;
 using ColorName16 = Terminal.Gui.Drawing.ColorName16;
+using TextStyle = Terminal.Gui.Drawing.TextStyle;
 
 namespace TuiProf.Tui;
 
-/// <summary>Cell roles to terminal colours: 16 named colours (safe on any terminal), or none for NO_COLOR.</summary>
+/// <summary>
+/// Cell roles to terminal colours: 16 named colours on the terminal's own background, or, for NO_COLOR, no colour
+/// at all (Color.None is the terminal's default) with reverse video for what must stand out.
+/// </summary>
 public sealed class Palette(bool color)
 {
-    private static readonly Color Background = new(ColorName16.Black);
+    private static readonly Color Background = Color.None;
     private readonly Dictionary<CellRole, Attribute> _attributes = Enum.GetValues<CellRole>()
         .ToDictionary(role => role, role => color ? ColorFor(role) : Plain(role));
 
@@ -25,11 +29,10 @@ public sealed class Palette(bool color)
         CellRole.Title => new(new Color(ColorName16.Black), new Color(ColorName16.Cyan)),
         CellRole.Selected => new(new Color(ColorName16.Black), new Color(ColorName16.BrightYellow)),
         CellRole.Alert => new(new Color(ColorName16.BrightRed), Background),
-        _ => new(new Color(ColorName16.White), Background),
+        _ => new(Color.None, Background),
     };
 
-    // Without colour, only the selection and titles stand out, by reverse video.
     private static Attribute Plain(CellRole role) => role is CellRole.Selected or CellRole.Title
-        ? new(new Color(ColorName16.Black), new Color(ColorName16.White))
-        : new(new Color(ColorName16.White), Background);
+        ? new(Color.None, Color.None, TextStyle.Reverse)
+        : new(Color.None, Color.None);
 }

@@ -52,8 +52,8 @@ public sealed class TuiApp
         using var app = Application.Create();
         _app = app;
         app.Init();
-        Console.Out.Write(DisableMouseTracking); // keep the terminal's own text selection working
-        Console.Out.Flush();
+        app.Driver!.Force16Colors = true; // 24-bit colour is not a given over SSH or on a console
+        app.Driver.WriteRaw(DisableMouseTracking); // keep the terminal's own text selection working
 
         var dashboard = new DashboardView(Render, new Palette(color: string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))));
         using var top = new Runnable();

@@ -70,6 +70,8 @@ public partial class LiveScreenTests
         var screen = await tui.WaitForAsync(s => Running().IsMatch(s) && s.Contains("|") && s.Contains("q quit"), "the ASCII dashboard");
 
         Assert.All(screen, c => Assert.True(c < 128, $"non-ASCII character U+{(int)c:X4} on screen:\n{screen}"));
+        var codes = SgrCode().Matches(await tui.CaptureWithAttributesAsync()).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.All(codes, code => Assert.Contains(code, new[] { "0", "7", "27", "39", "49", "" })); // reverse video, never a colour
         Assert.Equal(24, screen.TrimEnd('\n').Split('\n').Length);
         Assert.EndsWith("? help  q quit", screen.TrimEnd('\n').Split('\n')[^1].TrimEnd());
     }
@@ -144,6 +146,9 @@ public partial class LiveScreenTests
 
     [GeneratedRegex(@"pid (\d+) running")]
     private static partial Regex Running();
+
+    [GeneratedRegex(@"\e\[([0-9;]*)m")]
+    private static partial Regex SgrCode();
 
     [GeneratedRegex(@"\[[^\]]*\d?\.\d+s[^\]]*\]")]
     private static partial Regex BracketDuration();

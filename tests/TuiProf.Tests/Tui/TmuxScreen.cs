@@ -36,6 +36,10 @@ public sealed class TmuxScreen : IAsyncDisposable
 
     public async Task<string> CaptureAsync() => (await TmuxAsync("capture-pane", "-p", "-t", "main")).StandardOutput;
 
+    /// <summary>The screen with its SGR escape codes (colours, reverse video), as the terminal received them.</summary>
+    public async Task<string> CaptureWithAttributesAsync() =>
+        (await TmuxAsync("capture-pane", "-e", "-p", "-t", "main")).StandardOutput;
+
     /// <summary>Captures the screen until it satisfies <paramref name="condition"/>; fails with the last screen.</summary>
     public async Task<string> WaitForAsync(Func<string, bool> condition, string what, double seconds = 15)
     {
