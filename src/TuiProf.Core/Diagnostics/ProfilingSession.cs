@@ -161,7 +161,8 @@ public sealed class ProfilingSession : IAsyncDisposable
         }
         catch (Exception e) // a torn stream must not take the profiler down; say so and end this stream
         {
-            Emit(new Notice(Now, $"event stream ended: {e.Message}"));
+            if (!_stop.IsCancellationRequested && !TargetEnded()) // a dead target's stream just ends
+                Emit(new Notice(Now, $"event stream ended: {e.Message}"));
         }
     }
 
@@ -179,6 +180,12 @@ public sealed class ProfilingSession : IAsyncDisposable
             Emit(new TargetExited(Now, exitCode));
         _events.Writer.TryComplete();
     }
+
+    /// <summary>Whether the target is gone; a launched one's exit is reported a moment after its stream breaks.</summary>
+    private bool TargetEnded() =>
+        _process is not null
+            ? Task.WhenAny(_process.Exited, Task.Delay(ExitGrace)).Result == _process.Exited
+            : !ProcessInfo.IsAlive(ProcessId);
 
     /// <summary>The target's last stderr line so far, as a suffix for an error message.</summary>
     private string LastError()

@@ -23,6 +23,36 @@ public partial class TuiFaultTests
     }
 
     [Fact]
+    public async Task A_target_dying_of_an_unhandled_exception_shows_code_134_and_its_stack_on_stderr()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30);
+        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+
+        await tui.SendKeysAsync("9");
+        await tui.WaitForAsync(s => s.Contains("crash  pid") && s.Contains("exited (code 134)"), "the crash", seconds: 20);
+        await tui.SendKeysAsync("Tab");
+        await tui.SendKeysAsync("Tab");
+        await tui.SendKeysAsync("Tab");
+
+        var screen = await tui.WaitForAsync(s => s.Contains("Target output"), "the output panel");
+        Assert.Contains("InvalidOperationException", screen);
+        Assert.Contains("MB┤", screen); // the graph stays up with what was recorded
+        Assert.DoesNotContain("event stream ended", screen);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_quits_like_q_and_ends_the_target()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30);
+        var pid = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+
+        await tui.SendKeysAsync("C-c");
+
+        Assert.Contains($"{TmuxScreen.ExitMarker} 0", await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the exit"));
+        Assert.True(await Signals.GoneWithinAsync(pid, TimeSpan.FromSeconds(5)), $"target {pid} outlived tuiprof");
+    }
+
+    [Fact]
     public async Task A_target_killed_with_SIGKILL_shows_its_code_and_the_screen_stays_up()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
