@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using Microsoft.Diagnostics.NETCore.Client;
 
 namespace TuiProf.Core.Diagnostics;
@@ -25,12 +26,12 @@ public static class DiagnosticPort
                         circularBufferMB: 64, cancellation);
                     return (client, session);
                 }
-                catch (UnauthorizedAccessException e)
+                catch (Exception e) when (IsPermissionDenied(e))
                 {
                     throw new ProfilerException($"process {pid} belongs to another user: its diagnostics socket is not ours to open", e);
                 }
                 catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
-                                              or ServerErrorException)
+                                              or ServerErrorException or SocketException)
                 {
                     last = e; // the socket exists but the runtime is not listening yet
                 }
@@ -38,6 +39,15 @@ public static class DiagnosticPort
             await Task.Delay(20, cancellation);
         }
         throw new ProfilerException(NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s"), last);
+    }
+
+    /// <summary>Diagnostics sockets are 0600: another user's is refused, however long we wait.</summary>
+    private static bool IsPermissionDenied(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is UnauthorizedAccessException or SocketException { SocketErrorCode: SocketError.AccessDenied })
+                return true;
+        return false;
     }
 
     public static string NoEndpoint(int pid, string after) =>

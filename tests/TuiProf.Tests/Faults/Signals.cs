@@ -35,6 +35,17 @@ public static class Signals
         return new StreamReader(stream).ReadToEnd();
     }
 
+    /// <summary>Waits until a .NET process's diagnostics socket exists.</summary>
+    public static async Task WaitForSocketAsync(int pid, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient.GetPublishedProcesses().Contains(pid))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"process {pid} published no diagnostics socket");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>The pids of a process's children.</summary>
     public static IReadOnlyList<int> ChildrenOf(int pid) =>
         Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)).Select(int.Parse!)
