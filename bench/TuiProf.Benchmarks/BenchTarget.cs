@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace TuiProf.Benchmarks;
+
+/// <summary>The programs the benchmarks profile: this same executable, started with <c>target NAME</c>.</summary>
+public static class BenchTarget
+{
+    public static int Run(string name) => name switch
+    {
+        "collect" => Collect(),
+        "work" => Work(),
+        _ => 2,
+    };
+
+    /// <summary>A GC.Collect() every 100 ms, 60 times: the latency benchmark's subject.</summary>
+    private static int Collect()
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            Thread.Sleep(100);
+            GC.Collect();
+        }
+        return 0;
+    }
+
+    /// <summary>A fixed CPU and allocation workload; prints how long it took, in ms.</summary>
+    private static int Work()
+    {
+        var clock = Stopwatch.StartNew();
+        long checksum = 0;
+        for (var round = 0; round < 2_000; round++)
+        {
+            var list = new List<int[]>();
+            for (var i = 0; i < 2_000; i++) list.Add(new int[64 + i % 64]);
+            foreach (var array in list) checksum += array.Length;
+            var text = string.Join(",", Enumerable.Range(0, 2_000));
+            checksum += text.Length;
+        }
+        var result = $"{clock.Elapsed.TotalMilliseconds:F1} {checksum}";
+        // dotnet-counters does not pass a launched child's stdout on: the runner may ask for a file instead.
+        if (Environment.GetEnvironmentVariable("BENCH_RESULT") is { Length: > 0 } file) File.WriteAllText(file, result);
+        else Console.WriteLine(result);
+        return 0;
+    }
+}

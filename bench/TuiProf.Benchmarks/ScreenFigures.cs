@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace TuiProf.Benchmarks;
+
+/// <summary>Figures of the real TUI in tmux, read off the screen as a person would: start, g to marker, CPU.</summary>
+public static partial class ScreenFigures
+{
+    /// <summary>The apphost, as the installed tool runs it (through the dotnet muxer start-up is ~1 s slower).</summary>
+    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "tuiprof");
+    private const string Socket = "tuiprof-bench";
+
+    public static async Task<IEnumerable<Row>> MeasureAsync()
+    {
+        var starts = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await Tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30", $"{Program} run baseline");
+            await WaitForAsync(s => s.Contains("running") && Braille(s), TimeSpan.FromSeconds(10));
+            starts.Add(clock.Elapsed.TotalMilliseconds);
+            await Tmux("kill-server");
+        }
+
+        await Tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30", $"{Program} run manual-collect");
+        await WaitForAsync(s => s.Contains("running") && Braille(s), TimeSpan.FromSeconds(10));
+        var toMarker = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            await Tmux("send-keys", "-t", "m", "g");
+            var screen = await WaitForAsync(s => OnScreen().IsMatch(s), TimeSpan.FromSeconds(5));
+            toMarker.Add(double.Parse(OnScreen().Match(screen).Groups[1].Value));
+            await Task.Delay(1000);
+        }
+
+        var pid = int.Parse((await Tmux("display", "-p", "-t", "m", "#{pane_pid}")).Trim());
+        var cpu = await CpuPercentAsync(pid, TimeSpan.FromSeconds(20));
+        await Tmux("kill-server");
+        return
+        [
+            new("start: `tuiprof run baseline` to memory on screen (3 runs)", $"median {Stats.Median(starts):0} ms", "<= 1500 ms", Stats.Median(starts) <= 1500),
+            new("g -> induced marker on screen (10 presses)", $"p50 {Stats.Median(toMarker):0} ms, max {toMarker.Max():0} ms", "<= 300 ms", toMarker.Max() <= 300),
+            new("TuiProf CPU drawing a live scenario (20 s, 10 fps)", $"{cpu:0.0} % of one core", "<= 3 %", cpu <= 3),
+        ];
+    }
+
+    /// <summary>CPU time used by a process over a span, from /proc/PID/stat (utime + stime, in clock ticks of 10 ms).</summary>
+    private static async Task<double> CpuPercentAsync(int pid, TimeSpan span)
+    {
+        static long Ticks(int pid)
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11]) + long.Parse(fields[12]);
+        }
+        var before = Ticks(pid);
+        await Task.Delay(span);
+        return (Ticks(pid) - before) * 10.0 / span.TotalMilliseconds * 100;
+    }
+
+    private static bool Braille(string screen) => screen.Any(c => c is > '\u2800' and <= '\u28FF');
+
+    private static async Task<string> WaitForAsync(Func<string, bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            var screen = await Tmux("capture-pane", "-p", "-t", "m");
+            if (condition(screen)) return screen;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("the screen never showed what was awaited");
+    }
+
+    private static async Task<string> Tmux(params string[] arguments) =>
+        (await Cli.Wrap("tmux").WithArguments(["-L", Socket, .. arguments]).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync()).StandardOutput;
+
+    [GeneratedRegex(@"on screen (\d+) ms after g")]
+    private static partial Regex OnScreen();
+}
