@@ -1,21 +1,29 @@
 using BenchmarkDotNet.Running;
 using TuiProf.Benchmarks;
 
-// Usage: TuiProf.Benchmarks [render|live|all]   (and, internally, "target NAME" for the profiled programs)
+// Usage: TuiProf.Benchmarks [render|live|pipeline|slowdown|memory|screen|all]
+// (and, internally, "target NAME" for the programs being profiled)
 if (args is ["target", var name]) return BenchTarget.Run(name);
 
 var what = args.FirstOrDefault() ?? "all";
 if (what is "render" or "all")
     BenchmarkRunner.Run<RenderBenchmarks>();
-if (what is "live" or "all")
+
+var counters = new[] { Environment.GetEnvironmentVariable("DOTNET_COUNTERS"), Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "", ".dotnet/tools/dotnet-counters") }
+    .FirstOrDefault(File.Exists);
+var figures = new (string Name, Func<Task<IEnumerable<Row>>> Measure)[]
 {
-    var counters = new[] { Environment.GetEnvironmentVariable("DOTNET_COUNTERS"), Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "", ".dotnet/tools/dotnet-counters") }
-        .FirstOrDefault(File.Exists);
-    var rows = new List<Row>();
-    rows.AddRange(await PipelineFigures.LatencyAndRateAsync());
-    rows.AddRange(await PipelineFigures.SlowdownAsync(counters));
-    rows.AddRange(PipelineFigures.Memory());
-    rows.AddRange(await ScreenFigures.MeasureAsync());
-    Report.Print(rows);
+    ("pipeline", PipelineFigures.LatencyAndRateAsync),
+    ("slowdown", () => PipelineFigures.SlowdownAsync(counters)),
+    ("memory", () => Task.FromResult(PipelineFigures.Memory())),
+    ("screen", ScreenFigures.MeasureAsync),
+};
+var chosen = figures.Where(f => what is "all" or "live" || f.Name == what).ToList();
+if (chosen.Count > 0) Report.PrintHeader();
+foreach (var (figure, measure) in chosen)
+{
+    // One figure failing (a busy machine, a missing tool) must not lose the others' rows.
+    try { Report.Print(await measure()); }
+    catch (Exception e) { Report.Print([new Row(figure, $"failed: {e.Message}", "-", false)]); }
 }
 return 0;

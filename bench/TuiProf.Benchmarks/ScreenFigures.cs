@@ -10,7 +10,8 @@ public static partial class ScreenFigures
 {
     /// <summary>The apphost, as the installed tool runs it (through the dotnet muxer start-up is ~1 s slower).</summary>
     private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "tuiprof");
-    private const string Socket = "tuiprof-bench";
+    // A server of its own per session: a new session on a server that is still shutting down fails.
+    private static string _socket = "";
 
     public static async Task<IEnumerable<Row>> MeasureAsync()
     {
@@ -18,13 +19,13 @@ public static partial class ScreenFigures
         for (var i = 0; i < 3; i++)
         {
             var clock = Stopwatch.StartNew();
-            await Tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30", $"{Program} run baseline");
+            await NewSessionAsync($"{Program} run baseline");
             await WaitForAsync(s => s.Contains("running") && Braille(s), TimeSpan.FromSeconds(10));
             starts.Add(clock.Elapsed.TotalMilliseconds);
             await Tmux("kill-server");
         }
 
-        await Tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30", $"{Program} run manual-collect");
+        await NewSessionAsync($"{Program} run manual-collect");
         await WaitForAsync(s => s.Contains("running") && Braille(s), TimeSpan.FromSeconds(10));
         var toMarker = new List<double>();
         for (var i = 0; i < 10; i++)
@@ -74,9 +75,19 @@ public static partial class ScreenFigures
         throw new TimeoutException("the screen never showed what was awaited");
     }
 
-    private static async Task<string> Tmux(params string[] arguments) =>
-        (await Cli.Wrap("tmux").WithArguments(["-L", Socket, .. arguments]).WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync()).StandardOutput;
+    private static Task<string> NewSessionAsync(string command)
+    {
+        _socket = $"tuiprof-bench-{Guid.NewGuid():N}";
+        return Tmux("new-session", "-d", "-s", "m", "-x", "100", "-y", "30", command);
+    }
+
+    private static async Task<string> Tmux(params string[] arguments)
+    {
+        var result = await Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+        if (result.StandardError.Length > 0) Console.Error.WriteLine("tmux: " + result.StandardError.Trim());
+        return result.StandardOutput;
+    }
 
     [GeneratedRegex(@"on screen (\d+) ms after g")]
     private static partial Regex OnScreen();
