@@ -33,6 +33,7 @@ public sealed class TuiApp
     {
         var tui = new TuiApp();
         tui._view.Ascii = ascii;
+        if (target is TargetSpec.Scenario { Info: var info }) tui._view.Selected = Math.Max(0, tui._scenarios.ToList().IndexOf(info));
         await using (tui._profiler)
         {
             tui.Start(target ?? new TargetSpec.Scenario(tui._scenarios[0], Loop: true));

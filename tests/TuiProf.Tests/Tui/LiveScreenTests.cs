@@ -49,6 +49,17 @@ public partial class LiveScreenTests
     }
 
     [Fact]
+    public async Task Run_with_a_scenario_selects_it_in_the_list_with_its_text()
+    {
+        await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "manual-collect"]);
+
+        var screen = await tui.WaitForAsync(s => s.Contains("manual-collect  pid"), "manual-collect running");
+
+        Assert.Contains(">5 manual-collect", screen);
+        Assert.Contains("What to look for: manual-collect", screen);
+    }
+
+    [Fact]
     public async Task Q_quits_restores_the_terminal_and_leaves_no_target_behind()
     {
         await using var tui = await TmuxScreen.StartAsync(80, 24);
