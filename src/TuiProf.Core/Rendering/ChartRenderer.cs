@@ -25,27 +25,21 @@ public static class ChartRenderer
             return grid;
         }
 
-        var maxMb = AxisScale.NiceCeiling(MaxBytes(window) / Megabyte);
+        using var heap = SeriesPoints.Heap(window.Heap);
+        using var rss = SeriesPoints.Rss(window.Rss);
+        var maxMb = AxisScale.NiceCeiling(Math.Max(heap.Max, rss.Max) / Megabyte);
         var labels = new[] { AxisScale.Megabytes(maxMb), AxisScale.Megabytes(maxMb / 2), AxisScale.Megabytes(0) };
         var margin = labels.Max(l => l.Length) + 1;
         var plot = new PlotArea(margin, 1, width - margin, plotRows, window.Start, window.End);
 
         DrawMemoryAxis(grid, plot, labels, glyphs);
-        SeriesLayer.Draw(grid, plot, window.Heap, s => s.Heap, maxMb * Megabyte, glyphs, CellRole.Heap);
-        SeriesLayer.Draw(grid, plot, window.Rss, s => s.Rss, maxMb * Megabyte, glyphs, CellRole.Rss);
+        SeriesLayer.Draw(grid, plot, heap.Points, maxMb * Megabyte, glyphs, CellRole.Heap);
+        SeriesLayer.Draw(grid, plot, rss.Points, maxMb * Megabyte, glyphs, CellRole.Rss);
         grid.Text(0, 0, "GC", CellRole.Label);
         GcMarkerLayer.Draw(grid, 0, plot, window.Gcs, glyphs);
         DrawTimeAxis(grid, plot, glyphs);
         BracketLane.Draw(grid, plot with { Y = plot.Y + plotRows + 2, Height = lanes }, window.Brackets, glyphs);
         return grid;
-    }
-
-    private static double MaxBytes(TimelineWindow window)
-    {
-        double max = 0;
-        foreach (var s in window.Rss) max = Math.Max(max, s.Rss ?? 0);
-        foreach (var s in window.Heap) max = Math.Max(max, s.Heap ?? 0);
-        return max;
     }
 
     private static void DrawMemoryAxis(CellGrid grid, PlotArea plot, string[] labels, ChartGlyphs glyphs)

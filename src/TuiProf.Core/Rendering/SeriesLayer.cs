@@ -1,5 +1,3 @@
-using TuiProf.Core.Timeline;
-
 namespace TuiProf.Core.Rendering;
 
 /// <summary>
@@ -11,8 +9,8 @@ public static class SeriesLayer
 {
     private static readonly int[,] BrailleBits = { { 0x01, 0x02, 0x04, 0x40 }, { 0x08, 0x10, 0x20, 0x80 } };
 
-    public static void Draw(CellGrid grid, PlotArea area, IReadOnlyList<MemorySample> samples,
-        Func<MemorySample, long?> value, double maxBytes, ChartGlyphs glyphs, CellRole role)
+    public static void Draw(CellGrid grid, PlotArea area, ReadOnlySpan<SeriesPoint> points, double maxBytes,
+        ChartGlyphs glyphs, CellRole role)
     {
         var (perX, perY) = glyphs.Braille ? (2, 4) : (1, 1);
         int columns = area.Width * perX, rows = area.Height * perY;
@@ -22,20 +20,26 @@ public static class SeriesLayer
         var high = new int[columns];
         var last = new int[columns];
         var has = new bool[columns];
-        int? before = null;
-        var after = false;
-        foreach (var sample in samples)
+        int Dot(long bytes) => Math.Clamp((int)Math.Round(bytes / maxBytes * (rows - 1)), 0, rows - 1);
+
+        // Points are in time order, so each dot column holds a run of them: find each run's end by binary search
+        // and take min, max and last of its bytes (an hour at 25 Hz is ~200 points a column).
+        var i = FirstPastColumn(points, 0, area, perX, -1);
+        int? before = i > 0 ? Dot(points[i - 1].Bytes) : null;
+        for (var c = 0; c < columns && i < points.Length; c++)
         {
-            if (value(sample) is not { } v) continue;
-            var dot = Math.Clamp((int)Math.Round(v / maxBytes * (rows - 1)), 0, rows - 1);
-            var c = area.Column(sample.T, perX);
-            if (c < 0) { before = dot; continue; }
-            if (c >= columns) { after = true; break; }
-            if (!has[c]) { low[c] = high[c] = dot; has[c] = true; }
-            low[c] = Math.Min(low[c], dot);
-            high[c] = Math.Max(high[c], dot);
-            last[c] = dot;
+            var end = FirstPastColumn(points, i, area, perX, c);
+            if (end == i) continue;
+            long min = long.MaxValue, max = long.MinValue;
+            foreach (var point in points[i..end])
+            {
+                min = Math.Min(min, point.Bytes);
+                max = Math.Max(max, point.Bytes);
+            }
+            (low[c], high[c], last[c], has[c]) = (Dot(min), Dot(max), Dot(points[end - 1].Bytes), true);
+            i = end;
         }
+        var after = i < points.Length;
 
         var lastData = after ? columns : Array.LastIndexOf(has, true);
         var previous = before;
@@ -55,6 +59,19 @@ public static class SeriesLayer
                 Plot(grid, area, c, rows - 1 - dot, perX, perY, glyphs, role);
             previous = last[c];
         }
+    }
+
+    /// <summary>The index of the first point from <paramref name="from"/> on that lies right of dot column <paramref name="column"/>.</summary>
+    private static int FirstPastColumn(ReadOnlySpan<SeriesPoint> points, int from, PlotArea area, int perX, int column)
+    {
+        int low = from, high = points.Length;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (area.Column(points[mid].T, perX) > column) high = mid;
+            else low = mid + 1;
+        }
+        return low;
     }
 
     private static void Plot(CellGrid grid, PlotArea area, int column, int rowFromTop, int perX, int perY,

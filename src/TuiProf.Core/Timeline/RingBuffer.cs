@@ -44,8 +44,11 @@ public sealed class RingBuffer<T>(int capacity)
     public T[] Slice(int from, int to)
     {
         var result = new T[Math.Max(0, to - from)];
-        for (var i = 0; i < result.Length; i++)
-            result[i] = this[from + i];
+        // The slice is at most two runs of the backing array: before and after its wrap-around.
+        var first = (_start + from) % _items.Length;
+        var head = Math.Min(result.Length, _items.Length - first);
+        Array.Copy(_items, first, result, 0, head);
+        Array.Copy(_items, 0, result, head, result.Length - head);
         return result;
     }
 
