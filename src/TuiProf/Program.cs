@@ -12,6 +12,7 @@ var root = new RootCommand("TuiProf: a live memory profiler for .NET in the term
 {
     RecordCommand.Create(trailing),
     PlotCommand.Create(),
+    ExportCommand.Create(),
     ScenariosCommand.Create(),
     PsCommand.Create(),
 };
@@ -35,6 +36,8 @@ catch (ProfilerException e)
 
 static int Fail(int code, string message)
 {
-    Console.Error.WriteLine($"tuiprof: {message}");
+    // One line, whatever the parser's message looks like (its lists of choices come one per line).
+    var line = string.Join(' ', message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    Console.Error.WriteLine($"tuiprof: {line}");
     return code;
 }

@@ -24,18 +24,7 @@ public static class PlotCommand
 
     private static int Run(FileInfo path, int? width, int height, bool ascii)
     {
-        RecordingFile recording;
-        try
-        {
-            using var reader = path.OpenText();
-            recording = JsonLinesReader.Read(reader);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot read '{path}': {e.Message}");
-        }
-        if (recording.SkippedLines > 0)
-            Console.Error.WriteLine($"skipped {recording.SkippedLines} unreadable line(s) in {path.Name}");
+        var recording = RecordingInput.Read(path);
         if (recording.Events.Count == 0)
         {
             Console.Error.WriteLine($"{path.Name} holds no events to plot");

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using TuiProf.Core.Export;
+using TuiProf.Core.Recording;
+using TuiProf.Targets;
+
+namespace TuiProf.Commands;
+
+/// <summary><c>tuiprof export FILE --format mprof|csv</c>: a recording in a format other tools read.</summary>
+public static class ExportCommand
+{
+    private static readonly Dictionary<string, Action<TextWriter, RecordingFile>> Formats = new()
+    {
+        ["mprof"] = MprofFormat.Write,
+        ["csv"] = CountersCsvFormat.Write,
+    };
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A recording written by 'tuiprof record'" };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "mprof (memory_profiler's .dat, for 'mprof plot') or csv (dotnet-counters' columns)",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong([.. Formats.Keys]);
+        var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write (default: stdout)" };
+        var command = new Command("export", "Convert a recording for other tools") { file, format, output };
+        command.SetAction(parse => Run(parse.GetValue(file)!, Formats[parse.GetValue(format)!], parse.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(FileInfo path, Action<TextWriter, RecordingFile> write, FileInfo? output)
+    {
+        var recording = RecordingInput.Read(path);
+        if (output is null)
+        {
+            write(Console.Out, recording);
+            return 0;
+        }
+        try
+        {
+            using var writer = new StreamWriter(output.FullName);
+            write(writer, recording);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write '{output}': {e.Message}");
+        }
+        return 0;
+    }
+}
