@@ -5,13 +5,14 @@ using TuiProf.Targets;
 
 namespace TuiProf.Commands;
 
-/// <summary><c>tuiprof export FILE --format mprof|csv</c>: a recording in a format other tools read.</summary>
+/// <summary><c>tuiprof export FILE --format mprof|csv|json</c>: a recording in a format other tools read.</summary>
 public static class ExportCommand
 {
     private static readonly Dictionary<string, Action<TextWriter, RecordingFile>> Formats = new()
     {
         ["mprof"] = MprofFormat.Write,
         ["csv"] = CountersCsvFormat.Write,
+        ["json"] = CountersJsonFormat.Write,
     };
 
     public static Command Create()
@@ -19,7 +20,7 @@ public static class ExportCommand
         var file = new Argument<FileInfo>("file") { Description = "A recording written by 'tuiprof record'" };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "mprof (memory_profiler's .dat, for 'mprof plot') or csv (dotnet-counters' columns)",
+            Description = "mprof (memory_profiler's .dat, for 'mprof plot'), csv or json (dotnet-counters' shapes)",
             Required = true,
         };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);

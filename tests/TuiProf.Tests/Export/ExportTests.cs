@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using TuiProf.Core.Export;
 using TuiProf.Core.Recording;
 using TuiProf.Core.Timeline;
@@ -68,7 +69,7 @@ public class ExportTests
     }
 
     [Fact]
-    public async Task The_csv_export_has_dotnet_counters_columns_and_a_row_per_reading()
+    public async Task The_csv_and_json_exports_have_dotnet_counters_shapes_and_a_row_per_reading()
     {
         var file = TuiProfCli.TempFile("manual.jsonl");
         Assert.Equal(0, (await TuiProfCli.RunAsync("record", "manual-collect", "--out", file)).ExitCode);
@@ -83,6 +84,14 @@ public class ExportTests
         Assert.Equal(events.OfType<MemorySample>().Count(s => s.Rss is not null), lines.Count(l => l.Contains(",Process RSS (MB),")));
         Assert.Contains(lines, l => l.Contains(",Microsoft-Windows-DotNETRuntime,GC pause (ms) gen 2 Induced,Metric,"));
         Assert.All(lines.Skip(1), l => Assert.Equal(5, l.Split(',').Length));
+
+        var json = await TuiProfCli.RunAsync("export", file, "--format", "json");
+        using var document = JsonDocument.Parse(json.StandardOutput);
+        Assert.Equal("manual-collect", document.RootElement.GetProperty("TargetProcess").GetString());
+        var rows = document.RootElement.GetProperty("Events").EnumerateArray().ToList();
+        Assert.Equal(lines.Length - 1, rows.Count);
+        Assert.All(rows, row => Assert.Equal(["timestamp", "provider", "name", "tags", "counterType", "value"],
+            row.EnumerateObject().Select(p => p.Name)));
     }
 
     private sealed record Func(string Name, double MemStart, double Start, double MemEnd, double End, int Level);
