@@ -147,7 +147,9 @@ public sealed class ProfilingSession : IAsyncDisposable
         _session = session;
         if (resume) client.ResumeRuntime();
         _parse = Task.Factory.StartNew(() => Parse(session), TaskCreationOptions.LongRunning);
-        var rss = RssSampler.RunAsync(ProcessId, () => Now, options.SamplePeriod, Emit, _stop.Token);
+        var rss = options.SamplePeriod is { } period
+            ? RssSampler.RunAsync(ProcessId, () => Now, period, Emit, _stop.Token)
+            : Task.CompletedTask;
         _completion = FinishAsync(rss);
     }
 

@@ -3,8 +3,8 @@ namespace TuiProf.Core.Diagnostics;
 /// <summary>How often to sample and how long to wait for a target's runtime to answer.</summary>
 public sealed record SessionOptions
 {
-    /// <summary>RSS sampling period: 25 Hz, above mprof's 10 Hz.</summary>
-    public TimeSpan SamplePeriod { get; init; } = TimeSpan.FromMilliseconds(40);
+    /// <summary>RSS sampling period: 25 Hz, above mprof's 10 Hz. Null: no RSS sampling, the GC heap only.</summary>
+    public TimeSpan? SamplePeriod { get; init; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>Runtime counter period (GC heap size, allocation rate).</summary>
     public TimeSpan CounterInterval { get; init; } = TimeSpan.FromMilliseconds(100);

@@ -25,15 +25,17 @@ public static class RecordCommand
         {
             scenario, pid, output, duration, loop,
         };
+        SamplingOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop));
-            return RunAsync(target, parse.GetValue(output)!, parse.GetValue(duration), cancellation);
+            return RunAsync(target, SamplingOptions.From(parse), parse.GetValue(output)!, parse.GetValue(duration), cancellation);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(TargetSpec target, FileInfo path, double? duration, CancellationToken cancellation)
+    private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, double? duration,
+        CancellationToken cancellation)
     {
         using var file = OpenOutput(path);
         using var writer = new JsonLinesWriter(file);
@@ -42,7 +44,7 @@ public static class RecordCommand
 
         var counts = new RecordingCounts();
         var progress = Stopwatch.StartNew();
-        await using (var session = await target.StartAsync(new SessionOptions(), cancellation))
+        await using (var session = await target.StartAsync(options, cancellation))
         {
             writer.WriteHeader(new RecordingHeader(target.DisplayName, session.ProcessId, session.OriginUtc));
             writer.Flush();

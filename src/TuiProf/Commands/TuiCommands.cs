@@ -16,17 +16,22 @@ public static class TuiCommands
     public static void AddTo(RootCommand root, IReadOnlyList<string> trailingCommand)
     {
         root.Add(Ascii);
-        root.SetAction((parse, _) => TuiApp.RunAsync(null, parse.GetValue(Ascii)));
+        SamplingOptions.AddTo(root);
+        root.SetAction((parse, _) => TuiApp.RunAsync(null, SamplingOptions.From(parse), parse.GetValue(Ascii)));
 
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario, or nothing and '-- command args...'", Arity = ArgumentArity.ZeroOrOne };
         var run = new Command("run", "Open the live screen on one scenario or command") { scenario };
+        SamplingOptions.AddTo(run);
         run.SetAction((parse, _) => TuiApp.RunAsync(
-            TargetParser.Parse(parse.GetValue(scenario), null, trailingCommand, loop: true), parse.GetValue(Ascii)));
+            TargetParser.Parse(parse.GetValue(scenario), null, trailingCommand, loop: true), SamplingOptions.From(parse),
+            parse.GetValue(Ascii)));
         root.Add(run);
 
         var pid = new Argument<int>("pid") { Description = "The process to attach to (see 'tuiprof ps')" };
         var attach = new Command("attach", "Open the live screen on a running .NET process") { pid };
-        attach.SetAction((parse, _) => TuiApp.RunAsync(TargetParser.Parse(null, parse.GetValue(pid), [], loop: false), parse.GetValue(Ascii)));
+        SamplingOptions.AddTo(attach);
+        attach.SetAction((parse, _) => TuiApp.RunAsync(TargetParser.Parse(null, parse.GetValue(pid), [], loop: false),
+            SamplingOptions.From(parse), parse.GetValue(Ascii)));
         root.Add(attach);
     }
 }

@@ -22,16 +22,18 @@ public sealed class TuiApp
     private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
 
     private readonly IReadOnlyList<ScenarioInfo> _scenarios = ScenarioCatalog.All;
-    private readonly LiveProfiler _profiler = new(new SessionOptions());
+    private readonly LiveProfiler _profiler;
     private readonly ViewState _view = new();
     private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
     private IApplication? _app;
     private volatile bool _terminalReleased;
     private ForcedGcProbe? _forcedGc;
 
-    public static async Task<int> RunAsync(TargetSpec? target, bool ascii)
+    private TuiApp(SessionOptions options) => _profiler = new LiveProfiler(options);
+
+    public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii)
     {
-        var tui = new TuiApp();
+        var tui = new TuiApp(options);
         tui._view.Ascii = ascii;
         if (target is TargetSpec.Scenario { Info: var info }) tui._view.Selected = Math.Max(0, tui._scenarios.ToList().IndexOf(info));
         await using (tui._profiler)

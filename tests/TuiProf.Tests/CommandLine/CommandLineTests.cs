@@ -43,8 +43,10 @@ public class CommandLineTests
     [InlineData("give exactly one target", "record", "--out", "x.jsonl")]
     [InlineData("Unrecognized command or argument '--frobnicate'", "record", "baseline", "--frobnicate", "--out", "x.jsonl")]
     [InlineData("cannot write '/proc/nope/x.jsonl'", "record", "baseline", "--out", "/proc/nope/x.jsonl")]
-    [InlineData("Argument 'xml' not recognized. Must be one of: 'mprof' 'csv'", "export", "x.jsonl", "--format", "xml")]
+    [InlineData("Argument 'xml' not recognized. Must be one of: 'mprof' 'csv' 'json'", "export", "x.jsonl", "--format", "xml")]
     [InlineData("cannot read '/nope/x.jsonl'", "export", "/nope/x.jsonl", "--format", "mprof")]
+    [InlineData("--interval must be between 0.005 and 10 seconds", "record", "baseline", "--interval", "0", "--out", "x.jsonl")]
+    [InlineData("give --interval or --no-rss, not both", "run", "baseline", "--interval", "1", "--no-rss")]
     public async Task Bad_input_gives_one_clear_line_and_exit_code_2(string message, params string[] arguments)
     {
         var result = await TuiProfCli.RunAsync(arguments);

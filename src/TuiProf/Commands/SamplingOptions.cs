@@ -1,0 +1,44 @@
+using System.CommandLine;
+using TuiProf.Core.Diagnostics;
+
+namespace TuiProf.Commands;
+
+/// <summary><c>--interval</c> and <c>--no-rss</c>: how a target is sampled, for record, run, attach and the bare TUI.</summary>
+public static class SamplingOptions
+{
+    private static readonly SessionOptions Defaults = new();
+
+    public static Option<double?> Interval { get; } = Validated(new Option<double?>("--interval")
+    {
+        Description = $"Seconds between RSS samples (default {Defaults.SamplePeriod!.Value.TotalSeconds}; mprof's -T)",
+    });
+
+    public static Option<bool> NoRss { get; } = new("--no-rss") { Description = "Do not sample the process's RSS: GC heap and events only" };
+
+    public static void AddTo(Command command)
+    {
+        command.Add(Interval);
+        command.Add(NoRss);
+    }
+
+    public static SessionOptions From(ParseResult parse)
+    {
+        if (parse.GetValue(NoRss) && parse.GetValue(Interval) is not null)
+            throw new Targets.UsageException("give --interval or --no-rss, not both");
+        return Defaults with
+        {
+            SamplePeriod = parse.GetValue(NoRss) ? null
+                : parse.GetValue(Interval) is { } seconds ? TimeSpan.FromSeconds(seconds) : Defaults.SamplePeriod,
+        };
+    }
+
+    private static Option<double?> Validated(Option<double?> interval)
+    {
+        interval.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } s && s is < 0.005 or > 10)
+                r.AddError("--interval must be between 0.005 and 10 seconds");
+        });
+        return interval;
+    }
+}
