@@ -10,10 +10,17 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// <summary>The .NET processes whose diagnostics socket this user can see, except this one.</summary>
     public static IReadOnlyList<ProcessInfo> Attachable() =>
         DiagnosticsClient.GetPublishedProcesses()
-            .Where(pid => pid != Environment.ProcessId && IsAlive(pid))
-            .Select(pid => new ProcessInfo(pid, Read($"/proc/{pid}/comm").Trim(), Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()))
+            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == Uid(Environment.ProcessId))
+            .Select(pid => new ProcessInfo(pid, NameOf(pid), Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()))
             .OrderBy(p => p.Pid)
             .ToList();
+
+    /// <summary>The process's short name (its <c>comm</c>), empty once it is gone.</summary>
+    public static string NameOf(int pid) => Read($"/proc/{pid}/comm").Trim();
+
+    /// <summary>The owner of a process (the real uid on the status file's Uid line); others' sockets are no use.</summary>
+    private static string Uid(int pid) =>
+        Read($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith("Uid:"))?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "";
 
     private static string Read(string path)
     {

@@ -40,6 +40,7 @@ public static class FrameBuilder
             Glyphs = view.Ascii || !unicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode,
             Message = view.Message ?? timeline.LastNotice?.Text,
             Help = view.Help,
+            Picker = view.Picker,
         };
     }
 

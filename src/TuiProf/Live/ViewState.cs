@@ -12,6 +12,8 @@ public sealed class ViewState
     public double Span => Zooms[Zoom];
     public bool Ascii { get; set; }
     public bool Help { get; set; }
+    /// <summary>The open attach list, or null.</summary>
+    public ProcessPicker? Picker { get; set; }
     public BottomPanel Panel { get; set; } = BottomPanel.LookFor;
 
     /// <summary>Null while live; the window's end time while paused.</summary>

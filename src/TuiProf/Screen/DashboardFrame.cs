@@ -22,6 +22,7 @@ public sealed record DashboardFrame
     public required ChartGlyphs Glyphs { get; init; }
     public string? Message { get; init; }
     public bool Help { get; init; }
+    public Live.ProcessPicker? Picker { get; init; }
 }
 
 /// <summary>What the panel beside the scenario list shows; Tab cycles through them.</summary>

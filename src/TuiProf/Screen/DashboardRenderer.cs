@@ -31,6 +31,7 @@ public static class DashboardRenderer
         var bottom = frame.Message ?? (frame.Output.Count > 0 ? "> " + frame.Output[^1].Text : "");
         grid.Text(0, height - 2, TextBlock.Fit(" " + bottom, width), frame.Message is null ? CellRole.Muted : CellRole.Alert);
         KeyHints.Draw(grid, height - 1);
+        if (frame.Picker is { } picker) PickerOverlay.Draw(grid, picker, frame.Glyphs);
         if (frame.Help) HelpOverlay.Draw(grid, frame.Glyphs);
         return grid;
     }

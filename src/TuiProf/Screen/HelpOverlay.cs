@@ -9,6 +9,7 @@ public static class HelpOverlay
     [
         ("1-9, up/down+Enter", "switch scenario (stops the running one)"),
         ("g", "force a full GC now, from outside (induced marker)"),
+        ("p", "attach to another running .NET process of yours"),
         ("r", "restart the scenario"),
         ("space", "pause / resume scrolling (data keeps arriving)"),
         ("<- ->", "scroll back / forward through history (paused)"),

@@ -6,7 +6,7 @@ namespace TuiProf.Screen;
 public static class KeyHints
 {
     private static readonly string[] Optional =
-        ["1-9 scenario", "g force GC", "r restart", "space pause", "<- -> scroll", "+/- zoom", "tab panel", "a ascii"];
+        ["1-9 scenario", "g force GC", "p attach", "r restart", "space pause", "<- -> scroll", "+/- zoom", "tab panel", "a ascii"];
 
     public static string Line(int width)
     {

@@ -16,7 +16,7 @@ public abstract record TargetSpec
     {
         Scenario s => s.Info.Name,
         Command c => string.Join(' ', c.CommandLine),
-        Process p => $"pid {p.Pid}",
+        Process p => ProcessInfo.NameOf(p.Pid) is { Length: > 0 } name ? name : $"pid {p.Pid}",
         _ => "?",
     };
 

@@ -7,7 +7,7 @@ namespace TuiProf.Tui;
 public enum UserAction
 {
     None, SelectScenario, MoveUp, MoveDown, StartSelected, ForceGc, Restart, TogglePause, ScrollBack, ScrollForward,
-    ZoomIn, ZoomOut, NextPanel, ToggleAscii, ToggleHelp, Quit,
+    ZoomIn, ZoomOut, NextPanel, ToggleAscii, ToggleHelp, OpenPicker, Quit,
 }
 
 public static class KeyMap
@@ -40,6 +40,7 @@ public static class KeyMap
             '+' or '=' => UserAction.ZoomIn,
             '-' or '_' => UserAction.ZoomOut,
             'a' or 'A' => UserAction.ToggleAscii,
+            'p' or 'P' => UserAction.OpenPicker,
             '?' or 'h' or 'H' => UserAction.ToggleHelp,
             'q' or 'Q' => UserAction.Quit,
             _ => UserAction.None,

@@ -101,6 +101,7 @@ public sealed class TuiApp
             _view.Help = false;
             return true;
         }
+        if (_view.Picker is { } picker) return HandlePicker(picker, action);
         var now = _profiler.Now;
         switch (action)
         {
@@ -121,8 +122,28 @@ public sealed class TuiApp
             case UserAction.NextPanel: _view.NextPanel(); break;
             case UserAction.ToggleAscii: _view.Ascii = !_view.Ascii; break;
             case UserAction.ToggleHelp: _view.Help = true; break;
+            case UserAction.OpenPicker:
+                _view.Picker = new ProcessPicker(ProcessInfo.Attachable().Where(p => p.Pid != _profiler.ProcessId).ToList());
+                break;
             case UserAction.Quit: _app?.RequestStop(); break;
             default: return false;
+        }
+        return true;
+    }
+
+    /// <summary>While the attach list is open, arrows move in it, Enter attaches, any other key closes it.</summary>
+    private bool HandlePicker(ProcessPicker picker, UserAction action)
+    {
+        switch (action)
+        {
+            case UserAction.MoveUp: _view.Picker = picker.Move(-1); break;
+            case UserAction.MoveDown: _view.Picker = picker.Move(+1); break;
+            case UserAction.Quit: _app?.RequestStop(); break;
+            case UserAction.StartSelected when picker.Current is { } process:
+                _view.Picker = null;
+                Start(new TargetSpec.Process(process.Pid));
+                break;
+            default: _view.Picker = null; break;
         }
         return true;
     }

@@ -68,7 +68,7 @@ public class DashboardRendererTests
                                   |
                                   |
              > Averages: 49.5
-             1-9 scenario  g force GC  r restart  space pause  <- -> scroll  ? help  q quit
+             1-9 scenario  g force GC  p attach  r restart  space pause  ? help  q quit
 
             """.Replace("\r", ""), screen);
     }
@@ -93,6 +93,29 @@ public class DashboardRendererTests
 
         foreach (var (key, _) in HelpOverlay.Keys)
             Assert.Contains(key, text);
+    }
+
+    [Fact]
+    public void The_picker_lists_processes_over_the_screen_with_the_selected_one_marked()
+    {
+        var picker = new Live.ProcessPicker(
+            [new(101, "dotnet", "dotnet app.dll --port 80"), new(202, "worker", "/srv/worker")], Selected: 1);
+
+        var lines = DashboardRenderer.Render(Frame() with { Picker = picker }, 80, 24).ToString().Split('\n');
+
+        var title = Array.FindIndex(lines, l => l.Contains("Attach to a .NET process"));
+        Assert.True(title > 0, string.Join("\n", lines));
+        Assert.StartsWith("|      101  dotnet           dotnet app.dll --port 80", lines[title + 1].Trim());
+        Assert.StartsWith("|>     202  worker           /srv/worker", lines[title + 2].Trim());
+        Assert.StartsWith("+---", lines[title + 3][1..]); // the box, over the panel line behind it
+    }
+
+    [Fact]
+    public void An_empty_picker_says_no_process_is_there()
+    {
+        var text = DashboardRenderer.Render(Frame() with { Picker = new Live.ProcessPicker([]) }, 80, 24).ToString();
+
+        Assert.Contains("no other .NET process of yours is running", text);
     }
 
     [Theory]

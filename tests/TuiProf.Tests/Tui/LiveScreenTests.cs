@@ -139,7 +139,7 @@ public partial class LiveScreenTests
         {
             await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["attach", $"{running.ProcessId}"]);
 
-            var screen = await tui.WaitForAsync(s => s.Contains($"pid {running.ProcessId}  pid {running.ProcessId} running") && s.Contains("┃"),
+            var screen = await tui.WaitForAsync(s => s.Contains($"dotnet  pid {running.ProcessId} running") && s.Contains("┃"),
                 "the attached process with an induced GC line");
 
             Assert.Contains("GC", screen);
@@ -150,6 +150,43 @@ public partial class LiveScreenTests
             await running.Task.ContinueWith(_ => { });
         }
     }
+
+    [Fact]
+    public async Task P_lists_my_dotnet_processes_and_enter_attaches_to_one_without_ending_the_scenario_for_good()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var running = CliWrap.Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+            .WithArguments([TuiProf.Scenarios.ScenarioCatalog.AssemblyPath, "leak", "--loop"])
+            .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(stop.Token);
+        try
+        {
+            await using var tui = await TmuxScreen.StartAsync(120, 40);
+            var baseline = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "the baseline running"));
+
+            await tui.SendKeysAsync("p");
+            await tui.WaitForAsync(s => s.Contains("Attach to a .NET process") && s.Contains($" {running.ProcessId}  dotnet"), "the picker listing the process");
+            // Other .NET processes of this user (other tests' targets) may be listed too: move down to ours.
+            var row = SelectedRow(await tui.CaptureAsync());
+            while (!row.Contains($" {running.ProcessId} "))
+            {
+                await tui.SendKeysAsync("Down");
+                var before = row;
+                row = SelectedRow(await tui.WaitForAsync(s => SelectedRow(s) != before, "the selection moving down", seconds: 3));
+            }
+            await tui.SendKeysAsync("Enter");
+
+            await tui.WaitForAsync(s => s.Contains($"dotnet  pid {running.ProcessId} running"), "the screen attached to the process");
+            Assert.False(running.Task.IsCompleted, "attaching ended the process it attached to");
+            Assert.False(ProcessInfo.IsAlive(baseline), $"the baseline scenario {baseline} still runs after switching away from it");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await running.Task.ContinueWith(_ => { });
+        }
+    }
+
+    private static string SelectedRow(string screen) => screen.Split('\n').FirstOrDefault(l => l.Contains("│>")) ?? "";
 
     private static string LastLine(string screen) => screen.TrimEnd('\n').Split('\n')[^1].TrimEnd();
 
