@@ -42,8 +42,8 @@ public static class PipelineFigures
     }
 
     /// <summary>
-    /// The same workload alone, under TuiProf's full session, under it with counters at dotnet-counters' 1 s, and
-    /// under dotnet-counters: interleaved, the order rotated each round so no mode always follows the same one.
+    /// The same workload alone, under TuiProf's full session, under it with counters at dotnet-counters' 1 s, with
+    /// allocation sampling, and under dotnet-counters: interleaved, the order rotated each round so no mode always follows the same one.
     /// </summary>
     public static async Task<IEnumerable<Row>> SlowdownAsync(string? dotnetCounters, int rounds = 9)
     {
@@ -52,6 +52,7 @@ public static class PipelineFigures
             ("alone", async () => Parse((await Cli.Wrap(DotNetHost.Path).WithArguments([Self, "target", "work"]).ExecuteBufferedAsync()).StandardOutput), []),
             ("TuiProf full session (counters every 0.1 s)", () => UnderTuiProfAsync(new SessionOptions()), []),
             ("TuiProf, counters every 1 s", () => UnderTuiProfAsync(new SessionOptions { CounterInterval = TimeSpan.FromSeconds(1) }), []),
+            ("TuiProf --allocations (GCAllocationTick)", () => UnderTuiProfAsync(new SessionOptions { Allocations = true }), []),
         };
         if (dotnetCounters is not null)
             modes.Add(("dotnet-counters collect (anchor)", () => UnderDotnetCountersAsync(dotnetCounters), []));

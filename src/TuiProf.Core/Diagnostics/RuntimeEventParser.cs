@@ -37,6 +37,7 @@ public sealed class RuntimeEventParser
             _gcs.HeapStats(sizes);
             _emit(new MemorySample(Seconds(e.TimeStamp), Heap: sizes.Total, Generations: sizes));
         };
+        source.Clr.GCAllocationTick += e => _emit(new AllocationSample(Seconds(e.TimeStamp), e.TypeName, e.AllocationAmount64));
         source.Dynamic.All += OnDynamicEvent;
     }
 

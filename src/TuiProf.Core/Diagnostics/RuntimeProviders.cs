@@ -21,9 +21,10 @@ public static class RuntimeProviders
     /// </summary>
     public const string ActivitySpec = "[AS]*:-SpanId;ParentSpanId;StartTicks=StartTimeUtc.Ticks;DurationTicks=Duration.Ticks";
 
-    public static IReadOnlyList<EventPipeProvider> Session(TimeSpan counterInterval) =>
+    /// <summary>The long-lived session; <paramref name="allocations"/> raises GC events to Verbose for GCAllocationTick.</summary>
+    public static IReadOnlyList<EventPipeProvider> Session(TimeSpan counterInterval, bool allocations) =>
     [
-        new(Runtime, EventLevel.Informational, GcKeyword),
+        new(Runtime, allocations ? EventLevel.Verbose : EventLevel.Informational, GcKeyword),
         new(Counters, EventLevel.Informational, 0, new Dictionary<string, string>
         {
             // The runtime accepts fractions of a second; the counters double as a heartbeat that keeps the

@@ -51,6 +51,9 @@ public static class JsonLinesReader
                     case "counter":
                         events.Add(new CounterReading(T(o), o.GetProperty("name").GetString() ?? "", o.GetProperty("value").GetDouble()));
                         break;
+                    case "alloc":
+                        events.Add(new AllocationSample(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64()));
+                        break;
                     case "notice":
                         events.Add(new Notice(T(o), o.GetProperty("text").GetString() ?? ""));
                         break;

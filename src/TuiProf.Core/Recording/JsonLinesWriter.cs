@@ -77,6 +77,13 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
                     j.WriteNumber("value", c.Value);
                 });
                 return true;
+            case AllocationSample a:
+                Line("alloc", a.T, j =>
+                {
+                    j.WriteString("typeName", a.TypeName);
+                    j.WriteNumber("bytes", a.Bytes);
+                });
+                return true;
             case Notice n:
                 Line("notice", n.T, j => j.WriteString("text", n.Text));
                 return true;

@@ -12,6 +12,7 @@ public sealed class Timeline
     private readonly RingBuffer<GcEvent> _gcs;
     private readonly RingBuffer<Bracket> _brackets;
     private readonly RingBuffer<OutputLine> _output;
+    private readonly AllocationTally _allocations;
     private readonly Dictionary<string, BracketStarted> _open = [];
     private readonly Dictionary<string, double> _counters = [];
     private readonly int[] _gcCounts = new int[3];
@@ -28,6 +29,7 @@ public sealed class Timeline
         _gcs = new(_capacity.Gcs);
         _brackets = new(_capacity.Brackets);
         _output = new(_capacity.OutputLines);
+        _allocations = new(_capacity.Allocations);
     }
 
     /// <summary>The latest time seen in any event: "now" on the target's clock.</summary>
@@ -70,6 +72,9 @@ public sealed class Timeline
                 case Bracket bracket:
                     _open.Remove(bracket.Id);
                     _brackets.Add(bracket);
+                    break;
+                case AllocationSample allocation:
+                    _allocations.Add(allocation);
                     break;
                 case CounterReading counter:
                     _counters[counter.Name] = counter.Value;
@@ -116,6 +121,18 @@ public sealed class Timeline
     public IReadOnlyList<GcEvent> RecentGcs(int count)
     {
         lock (_gate) return _gcs.Slice(Math.Max(0, _gcs.Count - count), _gcs.Count);
+    }
+
+    /// <summary>The types that allocated most over the session, from allocation samples.</summary>
+    public IReadOnlyList<TypeAllocation> TopAllocations(int count)
+    {
+        lock (_gate) return _allocations.Top(count);
+    }
+
+    /// <summary>The types that allocated most between two times (a call), while those samples are still held.</summary>
+    public IReadOnlyList<TypeAllocation> TopAllocations(double start, double end, int count)
+    {
+        lock (_gate) return _allocations.Top(start, end, count);
     }
 
     /// <summary>The earliest time still held in the buffers (older data has been dropped).</summary>

@@ -43,5 +43,11 @@ public sealed record TargetExited(double T, int? ExitCode) : TimelineEvent(T);
 /// <summary>Something about the session the user should know (forced GC refused, connection lost...).</summary>
 public sealed record Notice(double T, string Text) : TimelineEvent(T);
 
+/// <summary>
+/// A sampled allocation (GCAllocationTick): about every 100 KB a thread allocates, the type of the object that
+/// crossed the mark and the bytes the sample stands for. Sums per type estimate who allocates.
+/// </summary>
+public sealed record AllocationSample(double T, string TypeName, long Bytes) : TimelineEvent(T);
+
 /// <summary>A runtime counter value (e.g. alloc-rate in bytes per second, time-in-gc in %).</summary>
 public sealed record CounterReading(double T, string Name, double Value) : TimelineEvent(T);

@@ -3,7 +3,10 @@ using TuiProf.Core.Diagnostics;
 
 namespace TuiProf.Commands;
 
-/// <summary><c>--interval</c> and <c>--no-rss</c>: how a target is sampled, for record, run, attach and the bare TUI.</summary>
+/// <summary>
+/// <c>--interval</c>, <c>--no-rss</c> and <c>--allocations</c>: how a target is sampled, for record, run, attach
+/// and the bare TUI.
+/// </summary>
 public static class SamplingOptions
 {
     private static readonly SessionOptions Defaults = new();
@@ -15,10 +18,16 @@ public static class SamplingOptions
 
     public static Option<bool> NoRss { get; } = new("--no-rss") { Description = "Do not sample the process's RSS: GC heap and events only" };
 
+    public static Option<bool> Allocations { get; } = new("--allocations")
+    {
+        Description = "Sample allocations by type (GCAllocationTick, every ~100 KB; slows a target that allocates GBs a second)",
+    };
+
     public static void AddTo(Command command)
     {
         command.Add(Interval);
         command.Add(NoRss);
+        command.Add(Allocations);
     }
 
     public static SessionOptions From(ParseResult parse)
@@ -29,6 +38,7 @@ public static class SamplingOptions
         {
             SamplePeriod = parse.GetValue(NoRss) ? null
                 : parse.GetValue(Interval) is { } seconds ? TimeSpan.FromSeconds(seconds) : Defaults.SamplePeriod,
+            Allocations = parse.GetValue(Allocations),
         };
     }
 

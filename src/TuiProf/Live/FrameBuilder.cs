@@ -9,6 +9,7 @@ namespace TuiProf.Live;
 public static class FrameBuilder
 {
     private const int RecentCount = 30;
+    private const int TopTypes = 10;
 
     private const string AnyProgram =
         "Brackets are this program's own ActivitySource activities (any source, any name); GC markers show each " +
@@ -36,6 +37,10 @@ public static class FrameBuilder
             RecentGcs = timeline.RecentGcs(RecentCount),
             RecentCalls = timeline.RecentBrackets(RecentCount).Select(b => Summarize(timeline, b)).ToList(),
             Output = timeline.RecentOutput(RecentCount),
+            Allocations = timeline.TopAllocations(TopTypes),
+            LastCallAllocations = timeline.RecentBrackets(1) is [var call]
+                ? new CallAllocations(call, timeline.TopAllocations(call.T, call.End, TopTypes))
+                : null,
             Panel = view.Panel,
             Glyphs = view.Ascii || !unicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode,
             Message = view.Message ?? timeline.LastNotice?.Text,

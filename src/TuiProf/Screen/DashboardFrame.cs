@@ -18,6 +18,9 @@ public sealed record DashboardFrame
     public required IReadOnlyList<GcEvent> RecentGcs { get; init; }
     public required IReadOnlyList<BracketSummary> RecentCalls { get; init; }
     public required IReadOnlyList<OutputLine> Output { get; init; }
+    /// <summary>Top allocating types over the session, and in the last finished call (if any).</summary>
+    public IReadOnlyList<TypeAllocation> Allocations { get; init; } = [];
+    public CallAllocations? LastCallAllocations { get; init; }
     public required BottomPanel Panel { get; init; }
     public required ChartGlyphs Glyphs { get; init; }
     public string? Message { get; init; }
@@ -31,8 +34,12 @@ public enum BottomPanel
     LookFor,
     Gcs,
     Calls,
+    Allocations,
     Output,
 }
+
+/// <summary>What one call allocated, by type, from the allocation samples taken during it.</summary>
+public sealed record CallAllocations(Bracket Call, IReadOnlyList<TypeAllocation> Types);
 
 /// <summary>One finished call with what it did to memory: peak RSS inside it and the heap's change across it.</summary>
 public sealed record BracketSummary(Bracket Bracket, long? PeakRss, long? HeapDelta);

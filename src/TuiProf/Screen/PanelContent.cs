@@ -1,4 +1,5 @@
 using TuiProf.Core.Rendering;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Screen;
 
@@ -10,6 +11,7 @@ public static class PanelContent
         BottomPanel.LookFor => $"What to look for: {frame.LookFor.Subject}",
         BottomPanel.Gcs => "Recent GCs",
         BottomPanel.Calls => "Recent calls",
+        BottomPanel.Allocations => "Allocations by type (sampled every ~100 KB)",
         _ => "Target output",
     };
 
@@ -19,6 +21,7 @@ public static class PanelContent
             BottomPanel.LookFor => TextBlock.Wrap(frame.LookFor.Text, width).Select(l => (l, CellRole.Label)).ToList(),
             BottomPanel.Gcs => Gcs(frame, rows),
             BottomPanel.Calls => Calls(frame, rows),
+            BottomPanel.Allocations => Allocations(frame, rows),
             _ => frame.Output.TakeLast(rows).Select(o => (o.Text, o.IsError ? CellRole.Alert : CellRole.Label)).ToList(),
         };
 
@@ -39,6 +42,24 @@ public static class PanelContent
              $"{TextBlock.Megabytes(c.PeakRss),9} {Signed(c.HeapDelta),10}", CellRole.Label)));
         return lines;
     }
+
+    /// <summary>The session's top types, then, if room is left, the last call's own.</summary>
+    private static List<(string, CellRole)> Allocations(DashboardFrame frame, int rows)
+    {
+        if (frame.Allocations.Count == 0) return [("no allocation samples (start tuiprof with --allocations)", CellRole.Muted)];
+        var call = frame.LastCallAllocations is { Types.Count: > 0 } c ? c : null;
+        var sessionRows = call is null ? rows - 1 : Math.Max(2, (rows - 2) / 2);
+        var lines = new List<(string, CellRole)> { ("whole session", CellRole.Muted) };
+        lines.AddRange(frame.Allocations.Take(sessionRows).Select(Line));
+        if (call is not null && lines.Count + 2 <= rows)
+        {
+            lines.Add(($"last call: {call.Call.Name} at {call.Call.T:0.0}s", CellRole.Muted));
+            lines.AddRange(call.Types.Take(rows - lines.Count).Select(Line));
+        }
+        return lines;
+    }
+
+    private static (string, CellRole) Line(TypeAllocation type) => ($"{TextBlock.Megabytes(type.Bytes),10}  {type.TypeName}", CellRole.Label);
 
     private static string Signed(long? bytes) => bytes is { } b ? $"{(b >= 0 ? "+" : "")}{b / 1e6:0.0} MB" : "-";
 }

@@ -24,12 +24,27 @@ public class SamplingOptionsTests
         Assert.Contains(samples, s => s.Heap is not null);
     }
 
-    private static async Task<List<MemorySample>> RecordAsync(params string[] options)
+    [Fact]
+    public async Task Allocations_are_sampled_by_type_only_when_asked()
+    {
+        var sampled = await RecordEventsAsync("--allocations");
+        var plain = await RecordEventsAsync();
+
+        // The three calls allocate 24 + 40 + 32 MB of longs; a sample stands for the ~100 KB since the last one.
+        var longs = sampled.OfType<AllocationSample>().Where(a => a.TypeName == "System.Int64[]").Sum(a => a.Bytes);
+        Assert.InRange(longs, 95_000_000, 97_000_000);
+        Assert.Empty(plain.OfType<AllocationSample>());
+    }
+
+    private static async Task<List<MemorySample>> RecordAsync(params string[] options) =>
+        (await RecordEventsAsync(options)).OfType<MemorySample>().ToList();
+
+    private static async Task<IReadOnlyList<TimelineEvent>> RecordEventsAsync(params string[] options)
     {
         var file = TuiProfCli.TempFile("sampled.jsonl");
         var result = await TuiProfCli.RunAsync(["record", "baseline", "--out", file, .. options]);
         Assert.Equal(0, result.ExitCode);
         using var reader = File.OpenText(file);
-        return JsonLinesReader.Read(reader).Events.OfType<MemorySample>().ToList();
+        return JsonLinesReader.Read(reader).Events;
     }
 }

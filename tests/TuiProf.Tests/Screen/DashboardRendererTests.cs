@@ -111,6 +111,30 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void The_allocations_panel_lists_the_sessions_top_types_then_the_last_calls()
+    {
+        var call = new Bracket(1, 2, "b", "RandomNumberAverage", 0, 1);
+        var frame = Frame(BottomPanel.Allocations) with
+        {
+            Allocations = [new("System.Int64[]", 96_000_048), new("System.String", 316_136)],
+            LastCallAllocations = new CallAllocations(call, [new("System.Int64[]", 40_000_024)]),
+        };
+
+        var lines = DashboardRenderer.Render(frame, 80, 24).ToString().Split('\n').Select(l => l.Length > 23 ? l[23..].TrimEnd() : "").ToList();
+
+        var title = lines.FindIndex(l => l.StartsWith(" Allocations by type (sampled every ~100 KB)"));
+        Assert.True(title >= 0, string.Join('\n', lines));
+        Assert.Equal(
+        [
+            "whole session",
+            "   96.0 MB  System.Int64[]",
+            "    0.3 MB  System.String",
+            "last call: RandomNumberAverage at 1.0s",
+            "   40.0 MB  System.Int64[]",
+        ], lines.Skip(title + 1).Take(5).Select(l => l[1..])); // a space from the panel's edge
+    }
+
+    [Fact]
     public void An_empty_picker_says_no_process_is_there()
     {
         var text = DashboardRenderer.Render(Frame() with { Picker = new Live.ProcessPicker([]) }, 80, 24).ToString();

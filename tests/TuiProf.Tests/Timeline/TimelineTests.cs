@@ -43,4 +43,18 @@ public class TimelineTests
         Assert.Equal(5, stats.TotalPauseMs);
         Assert.Equal(2, timeline.RecentGcs(10).Count);
     }
+
+    [Fact]
+    public void Allocations_are_summed_by_type_for_the_session_and_for_a_span()
+    {
+        var timeline = new Core.Timeline.Timeline(TimelineCapacity.Default with { Allocations = 3 });
+        timeline.Apply(new AllocationSample(1, "System.Int64[]", 100_000));
+        timeline.Apply(new AllocationSample(2, "System.String", 150_000));
+        timeline.Apply(new AllocationSample(3, "System.Int64[]", 100_000));
+        timeline.Apply(new AllocationSample(4, "System.Int64[]", 100_000)); // the first sample leaves the buffer
+
+        Assert.Equal([new("System.Int64[]", 300_000), new("System.String", 150_000)], timeline.TopAllocations(5));
+        Assert.Equal([new TypeAllocation("System.Int64[]", 200_000)], timeline.TopAllocations(3, 4, 5));
+        Assert.Equal([new TypeAllocation("System.String", 150_000)], timeline.TopAllocations(0, 2.5, 5));
+    }
 }

@@ -22,6 +22,19 @@ public partial class LiveScreenTests
     }
 
     [Fact]
+    public async Task With_allocations_a_panel_shows_the_types_that_allocate_and_the_last_calls()
+    {
+        await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "baseline", "--allocations"]);
+        await tui.WaitForAsync(s => BracketDuration().IsMatch(s), "a finished call");
+
+        foreach (var _ in Enumerable.Range(0, 3)) await tui.SendKeysAsync("Tab");
+
+        var screen = await tui.WaitForAsync(s => s.Contains("Allocations by type") && s.Contains("last call: RandomNumberAverage"),
+            "the allocations panel with a call's own types");
+        Assert.Matches(@"\d+\.\d MB  System\.Int64\[\]", screen);
+    }
+
+    [Fact]
     public async Task I_can_force_a_collection_with_g_and_see_its_induced_marker()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40);
