@@ -4,7 +4,7 @@ using TuiProf.Core.Diagnostics;
 namespace TuiProf.Commands;
 
 /// <summary>
-/// <c>--interval</c>, <c>--no-rss</c> and <c>--allocations</c>: how a target is sampled, for record, run, attach
+/// <c>--interval</c>, <c>--no-rss</c>, <c>--counter-interval</c> and <c>--allocations</c>: how a target is sampled, for record, run, attach
 /// and the bare TUI.
 /// </summary>
 public static class SamplingOptions
@@ -14,6 +14,11 @@ public static class SamplingOptions
     public static Option<double?> Interval { get; } = Validated(new Option<double?>("--interval")
     {
         Description = $"Seconds between RSS samples (default {Defaults.SamplePeriod!.Value.TotalSeconds}; mprof's -T)",
+    });
+
+    public static Option<double?> CounterInterval { get; } = Validated(new Option<double?>("--counter-interval")
+    {
+        Description = $"Seconds between runtime counter readings, the GC heap line (default {Defaults.CounterInterval.TotalSeconds}; 1 costs the target less)",
     });
 
     public static Option<bool> NoRss { get; } = new("--no-rss") { Description = "Do not sample the process's RSS: GC heap and events only" };
@@ -27,6 +32,7 @@ public static class SamplingOptions
     {
         command.Add(Interval);
         command.Add(NoRss);
+        command.Add(CounterInterval);
         command.Add(Allocations);
     }
 
@@ -39,6 +45,7 @@ public static class SamplingOptions
             SamplePeriod = parse.GetValue(NoRss) ? null
                 : parse.GetValue(Interval) is { } seconds ? TimeSpan.FromSeconds(seconds) : Defaults.SamplePeriod,
             Allocations = parse.GetValue(Allocations),
+            CounterInterval = parse.GetValue(CounterInterval) is { } counters ? TimeSpan.FromSeconds(counters) : Defaults.CounterInterval,
         };
     }
 
@@ -47,7 +54,7 @@ public static class SamplingOptions
         interval.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double?>() is { } s && s is < 0.005 or > 10)
-                r.AddError("--interval must be between 0.005 and 10 seconds");
+                r.AddError($"{r.Option.Name} must be between 0.005 and 10 seconds");
         });
         return interval;
     }

@@ -16,6 +16,17 @@ public class SamplingOptionsTests
     }
 
     [Fact]
+    public async Task Counter_interval_sets_how_often_the_heap_counter_is_read()
+    {
+        // Heap samples without generation sizes come from the counter; those with them, from GCs.
+        var fast = (await RecordAsync()).Count(s => s is { Heap: not null, Generations: null });
+        var slow = (await RecordAsync("--counter-interval", "1")).Count(s => s is { Heap: not null, Generations: null });
+
+        Assert.True(fast >= 15, $"{fast} heap counter readings at the default 0.1 s over a ~2 s run");
+        Assert.InRange(slow, 1, 3);
+    }
+
+    [Fact]
     public async Task No_rss_records_the_gc_heap_alone()
     {
         var samples = await RecordAsync("--no-rss");
