@@ -16,8 +16,7 @@ public partial class LiveScreenTests
         Assert.Contains("LIVE 5s", screen);
         Assert.Contains("MB┤", screen);
         Assert.Matches(@"(?m)^GC\s+.*2", screen);
-        await tui.SendKeysAsync("Tab");
-        await tui.SendKeysAsync("Tab");
+        await tui.TabToPanelAsync("Recent calls");
         await tui.WaitForAsync(s => s.Contains("Recent calls") && s.Contains("RandomNumberAverage"), "the calls panel");
     }
 
@@ -27,7 +26,7 @@ public partial class LiveScreenTests
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "baseline", "--allocations"]);
         await tui.WaitForAsync(s => BracketDuration().IsMatch(s), "a finished call");
 
-        foreach (var _ in Enumerable.Range(0, 3)) await tui.SendKeysAsync("Tab");
+        await tui.TabToPanelAsync("Allocations by type");
 
         var screen = await tui.WaitForAsync(s => s.Contains("Allocations by type") && s.Contains("last call: RandomNumberAverage"),
             "the allocations panel with a call's own types");

@@ -54,6 +54,18 @@ public sealed class TmuxScreen : IAsyncDisposable
         throw new TimeoutException($"after {seconds} s the screen did not show {what}:\n{screen}");
     }
 
+    /// <summary>Presses Tab, as a person would, until the panel with this title is on screen.</summary>
+    public async Task<string> TabToPanelAsync(string title)
+    {
+        for (var i = 0; i < Enum.GetValues<TuiProf.Screen.BottomPanel>().Length; i++)
+        {
+            await SendKeysAsync("Tab");
+            try { return await WaitForAsync(s => s.Contains(title), $"the {title} panel", seconds: 1.5); }
+            catch (TimeoutException) { } // not this one: on to the next panel
+        }
+        throw new TimeoutException($"Tab never showed the {title} panel:\n{await CaptureAsync()}");
+    }
+
     /// <summary>Ends the tmux server: the terminal disappears under the program, as when an SSH connection drops.</summary>
     public Task HangUpAsync() =>
         Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
