@@ -31,6 +31,7 @@ public sealed class Churn : Scenario
                 numbers[i % 16] = text.Length;
                 checksum += numbers[i % 16];
             }
+            ScenarioCounters.Log.Allocated(2_000);
         }
         return checksum;
     }

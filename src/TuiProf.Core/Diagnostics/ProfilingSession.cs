@@ -143,7 +143,7 @@ public sealed class ProfilingSession : IAsyncDisposable
     private async Task StartAsync(SessionOptions options, bool resume, CancellationToken cancellation)
     {
         var (client, session) = await DiagnosticPort.StartSessionAsync(ProcessId,
-            RuntimeProviders.Session(options.CounterInterval, options.Allocations), options.ConnectTimeout, cancellation);
+            RuntimeProviders.Session(options), options.ConnectTimeout, cancellation);
         _session = session;
         if (resume) client.ResumeRuntime();
         _parse = Task.Factory.StartNew(() => Parse(session), TaskCreationOptions.LongRunning);

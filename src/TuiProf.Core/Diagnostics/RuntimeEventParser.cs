@@ -94,6 +94,10 @@ public sealed class RuntimeEventParser
             _gcs.LastKnownHeap = bytes;
             _emit(new MemorySample(t, Heap: bytes));
         }
+        else if (e.ProviderName != RuntimeProviders.Counters)
+        {
+            _emit(new CounterReading(t, $"{e.ProviderName}/{name}", number)); // asked for with --counters: all kept
+        }
         else if (KeptCounters.Contains(name))
         {
             _emit(new CounterReading(t, name, number));

@@ -21,16 +21,20 @@ public static class RuntimeProviders
     /// </summary>
     public const string ActivitySpec = "[AS]*:-SpanId;ParentSpanId;StartTicks=StartTimeUtc.Ticks;DurationTicks=Duration.Ticks";
 
-    /// <summary>The long-lived session; <paramref name="allocations"/> raises GC events to Verbose for GCAllocationTick.</summary>
-    public static IReadOnlyList<EventPipeProvider> Session(TimeSpan counterInterval, bool allocations) =>
+    /// <summary>
+    /// The long-lived session: GC events (Verbose when <see cref="SessionOptions.Allocations"/>, for
+    /// GCAllocationTick), System.Runtime's counters and any others asked for, and every ActivitySource.
+    /// </summary>
+    public static IReadOnlyList<EventPipeProvider> Session(SessionOptions options) =>
     [
-        new(Runtime, allocations ? EventLevel.Verbose : EventLevel.Informational, GcKeyword),
-        new(Counters, EventLevel.Informational, 0, new Dictionary<string, string>
-        {
-            // The runtime accepts fractions of a second; the counters double as a heartbeat that keeps the
-            // stream flushing when the target is idle.
-            ["EventCounterIntervalSec"] = counterInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-        }),
+        new(Runtime, options.Allocations ? EventLevel.Verbose : EventLevel.Informational, GcKeyword),
+        // The runtime accepts fractions of a second; the counters double as a heartbeat that keeps the stream
+        // flushing when the target is idle.
+        .. options.CounterProviders.Prepend(Counters).Distinct().Select(provider => new EventPipeProvider(provider,
+            EventLevel.Informational, 0, new Dictionary<string, string>
+            {
+                ["EventCounterIntervalSec"] = options.CounterInterval.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            })),
         new(DiagnosticSource, EventLevel.Informational, DiagnosticSourceEventsKeyword, new Dictionary<string, string>
         {
             ["FilterAndPayloadSpecs"] = ActivitySpec,

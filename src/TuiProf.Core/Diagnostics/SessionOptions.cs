@@ -15,5 +15,8 @@ public sealed record SessionOptions
     /// </summary>
     public bool Allocations { get; init; }
 
+    /// <summary>More EventCounters providers to read (e.g. System.Net.Http, or the program's own), at the same interval.</summary>
+    public IReadOnlyList<string> CounterProviders { get; init; } = [];
+
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -4,7 +4,8 @@ using TuiProf.Core.Diagnostics;
 namespace TuiProf.Commands;
 
 /// <summary>
-/// <c>--interval</c>, <c>--no-rss</c>, <c>--counter-interval</c> and <c>--allocations</c>: how a target is sampled, for record, run, attach
+/// <c>--interval</c>, <c>--no-rss</c>, <c>--counter-interval</c>, <c>--counters</c> and <c>--allocations</c>: how a
+/// target is sampled, for record, run, attach
 /// and the bare TUI.
 /// </summary>
 public static class SamplingOptions
@@ -21,6 +22,12 @@ public static class SamplingOptions
         Description = $"Seconds between runtime counter readings, the GC heap line (default {Defaults.CounterInterval.TotalSeconds}; 1 costs the target less)",
     });
 
+    public static Option<string[]> Counters { get; } = ValidatedProviders(new Option<string[]>("--counters")
+    {
+        Description = "More EventCounters providers for the Counters panel, comma-separated (e.g. System.Net.Http, or your own EventSource's name)",
+        CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+    });
+
     public static Option<bool> NoRss { get; } = new("--no-rss") { Description = "Do not sample the process's RSS: GC heap and events only" };
 
     public static Option<bool> Allocations { get; } = new("--allocations")
@@ -33,6 +40,7 @@ public static class SamplingOptions
         command.Add(Interval);
         command.Add(NoRss);
         command.Add(CounterInterval);
+        command.Add(Counters);
         command.Add(Allocations);
     }
 
@@ -45,8 +53,20 @@ public static class SamplingOptions
             SamplePeriod = parse.GetValue(NoRss) ? null
                 : parse.GetValue(Interval) is { } seconds ? TimeSpan.FromSeconds(seconds) : Defaults.SamplePeriod,
             Allocations = parse.GetValue(Allocations),
+            CounterProviders = parse.GetValue(Counters) ?? [],
             CounterInterval = parse.GetValue(CounterInterval) is { } counters ? TimeSpan.FromSeconds(counters) : Defaults.CounterInterval,
         };
+    }
+
+    private static Option<string[]> ValidatedProviders(Option<string[]> counters)
+    {
+        counters.Validators.Add(r =>
+        {
+            foreach (var name in r.GetValueOrDefault<string[]>() ?? [])
+                if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
+                    r.AddError($"--counters: '{name}' is not an EventSource name");
+        });
+        return counters;
     }
 
     private static Option<double?> Validated(Option<double?> interval)

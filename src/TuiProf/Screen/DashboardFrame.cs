@@ -35,6 +35,7 @@ public enum BottomPanel
     Gcs,
     Calls,
     Allocations,
+    Counters,
     Output,
 }
 

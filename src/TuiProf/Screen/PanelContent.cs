@@ -12,6 +12,7 @@ public static class PanelContent
         BottomPanel.Gcs => "Recent GCs",
         BottomPanel.Calls => "Recent calls",
         BottomPanel.Allocations => "Allocations by type (sampled every ~100 KB)",
+        BottomPanel.Counters => "Counters (latest)",
         _ => "Target output",
     };
 
@@ -22,6 +23,8 @@ public static class PanelContent
             BottomPanel.Gcs => Gcs(frame, rows),
             BottomPanel.Calls => Calls(frame, rows),
             BottomPanel.Allocations => Allocations(frame, rows),
+            BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
+                .Select(c => ($"{c.Value,14:#,0.###}  {c.Key}", CellRole.Label)).ToList(),
             _ => frame.Output.TakeLast(rows).Select(o => (o.Text, o.IsError ? CellRole.Alert : CellRole.Label)).ToList(),
         };
 

@@ -47,6 +47,7 @@ public class CommandLineTests
     [InlineData("cannot read '/nope/x.jsonl'", "export", "/nope/x.jsonl", "--format", "mprof")]
     [InlineData("--interval must be between 0.005 and 10 seconds", "record", "baseline", "--interval", "0", "--out", "x.jsonl")]
     [InlineData("give --interval or --no-rss, not both", "run", "baseline", "--interval", "1", "--no-rss")]
+    [InlineData("--counters: 'a b' is not an EventSource name", "record", "churn", "--counters", "a b", "--out", "x.jsonl")]
     [InlineData("--counter-interval must be between 0.005 and 10 seconds", "record", "baseline", "--counter-interval", "60", "--out", "x.jsonl")]
     public async Task Bad_input_gives_one_clear_line_and_exit_code_2(string message, params string[] arguments)
     {

@@ -47,13 +47,26 @@ public class SamplingOptionsTests
         Assert.Empty(plain.OfType<AllocationSample>());
     }
 
+    [Fact]
+    public async Task Counters_adds_a_programs_own_event_counters()
+    {
+        var events = await RecordScenarioAsync("churn", "--counters", "TuiProf.Scenarios");
+
+        var objects = events.OfType<CounterReading>().Where(c => c.Name == "TuiProf.Scenarios/objects-allocated").ToList();
+        Assert.NotEmpty(objects);
+        Assert.True(objects.Max(c => c.Value) > 1_000_000, $"churn allocates millions of objects a second: {objects.Max(c => c.Value)}");
+    }
+
     private static async Task<List<MemorySample>> RecordAsync(params string[] options) =>
         (await RecordEventsAsync(options)).OfType<MemorySample>().ToList();
 
-    private static async Task<IReadOnlyList<TimelineEvent>> RecordEventsAsync(params string[] options)
+    private static Task<IReadOnlyList<TimelineEvent>> RecordEventsAsync(params string[] options) =>
+        RecordScenarioAsync("baseline", options);
+
+    private static async Task<IReadOnlyList<TimelineEvent>> RecordScenarioAsync(string scenario, params string[] options)
     {
         var file = TuiProfCli.TempFile("sampled.jsonl");
-        var result = await TuiProfCli.RunAsync(["record", "baseline", "--out", file, .. options]);
+        var result = await TuiProfCli.RunAsync(["record", scenario, "--out", file, .. options]);
         Assert.Equal(0, result.ExitCode);
         using var reader = File.OpenText(file);
         return JsonLinesReader.Read(reader).Events;

@@ -135,6 +135,21 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void The_counters_panel_lists_every_counter_by_name()
+    {
+        var frame = Frame(BottomPanel.Counters) with
+        {
+            Stats = Frame().Stats with { Counters = new Dictionary<string, double> { ["time-in-gc"] = 2, ["TuiProf.Scenarios/objects-allocated"] = 62_776_072.87 } },
+        };
+
+        var text = DashboardRenderer.Render(frame, 80, 24).ToString();
+
+        Assert.Contains(" Counters (latest) [tab] ", text);
+        Assert.Contains(" 62,776,072.87  TuiProf.Scenarios/obj", text); // cut to the panel's width
+        Assert.Contains("             2  time-in-gc", text);
+    }
+
+    [Fact]
     public void An_empty_picker_says_no_process_is_there()
     {
         var text = DashboardRenderer.Render(Frame() with { Picker = new Live.ProcessPicker([]) }, 80, 24).ToString();
