@@ -8,13 +8,6 @@ namespace TuiProf.Commands;
 /// <summary><c>tuiprof export FILE --format mprof|csv|json</c>: a recording in a format other tools read.</summary>
 public static class ExportCommand
 {
-    private static readonly Dictionary<string, Action<TextWriter, RecordingFile>> Formats = new()
-    {
-        ["mprof"] = MprofFormat.Write,
-        ["csv"] = CountersCsvFormat.Write,
-        ["json"] = CountersJsonFormat.Write,
-    };
-
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "A recording written by 'tuiprof record'" };
@@ -23,25 +16,25 @@ public static class ExportCommand
             Description = "mprof (memory_profiler's .dat, for 'mprof plot'), csv or json (dotnet-counters' shapes)",
             Required = true,
         };
-        format.AcceptOnlyFromAmong([.. Formats.Keys]);
+        format.AcceptOnlyFromAmong([.. ExportFormats.Names]);
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write (default: stdout)" };
         var command = new Command("export", "Convert a recording for other tools") { file, format, output };
-        command.SetAction(parse => Run(parse.GetValue(file)!, Formats[parse.GetValue(format)!], parse.GetValue(output)));
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(output)));
         return command;
     }
 
-    private static int Run(FileInfo path, Action<TextWriter, RecordingFile> write, FileInfo? output)
+    private static int Run(FileInfo path, string format, FileInfo? output)
     {
         var recording = RecordingInput.Read(path);
         if (output is null)
         {
-            write(Console.Out, recording);
+            ExportFormats.Write(format, Console.Out, recording);
             return 0;
         }
         try
         {
             using var writer = new StreamWriter(output.FullName);
-            write(writer, recording);
+            ExportFormats.Write(format, writer, recording);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -10,6 +10,8 @@ namespace TuiProf.Commands;
 /// <summary><c>tuiprof record &lt;scenario | --pid N | -- command...&gt; --out FILE [--duration S]</c>: headless JSON Lines.</summary>
 public static class RecordCommand
 {
+    private const string JsonLines = "jsonl";
+
     public static Command Create(IReadOnlyList<string> trailingCommand)
     {
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario (see 'tuiprof scenarios')", Arity = ArgumentArity.ZeroOrOne };
@@ -17,28 +19,37 @@ public static class RecordCommand
         var output = new Option<FileInfo>("--out", "-o") { Description = "The JSON Lines file to write", Required = true };
         var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: when the target exits)" };
         var loop = new Option<bool>("--loop") { Description = "Repeat the scenario until stopped" };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "jsonl (written as events arrive), or mprof, csv, json (written when recording ends; see 'export')",
+            DefaultValueFactory = _ => JsonLines,
+        };
+        format.AcceptOnlyFromAmong([JsonLines, .. ExportFormats.Names]);
         duration.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double?>() is <= 0) r.AddError("--duration must be a positive number of seconds");
         });
         var command = new Command("record", "Profile a target headless and write its timeline as JSON Lines")
         {
-            scenario, pid, output, duration, loop,
+            scenario, pid, output, duration, loop, format,
         };
         SamplingOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop));
-            return RunAsync(target, SamplingOptions.From(parse), parse.GetValue(output)!, parse.GetValue(duration), cancellation);
+            return RunAsync(target, SamplingOptions.From(parse), parse.GetValue(output)!, parse.GetValue(format)!,
+                parse.GetValue(duration), cancellation);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, double? duration,
-        CancellationToken cancellation)
+    private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, string format,
+        double? duration, CancellationToken cancellation)
     {
         using var file = OpenOutput(path);
-        using var writer = new JsonLinesWriter(file);
+        // Only JSON Lines is written as events arrive; another format is converted from a JSON Lines journal at the end.
+        using var journal = format == JsonLines ? null : new MemoryStream();
+        using var writer = new JsonLinesWriter(journal ?? (Stream)file);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
 
@@ -65,6 +76,13 @@ public static class RecordCommand
             Drain(session, writer, counts);
             if (!Console.IsErrorRedirected) Console.Error.Write('\r');
             Console.Error.WriteLine($"{counts.Summary(session.Now)} -> {path.FullName}");
+        }
+        if (journal is not null)
+        {
+            journal.Position = 0;
+            var recording = JsonLinesReader.Read(new StreamReader(journal));
+            using var text = new StreamWriter(file);
+            ExportFormats.Write(format, text, recording);
         }
         return 0;
     }

@@ -69,6 +69,21 @@ public class ExportTests
     }
 
     [Fact]
+    public async Task Record_writes_the_mprof_format_directly()
+    {
+        var file = TuiProfCli.TempFile("baseline.dat");
+
+        Assert.Equal(0, (await TuiProfCli.RunAsync("record", "baseline", "--format", "mprof", "--out", file)).ExitCode);
+
+        var (mem, funcs) = ReadMprof(await File.ReadAllTextAsync(file));
+        Assert.True(mem.Count >= 40, $"{mem.Count} MEM lines for a ~2 s run at 25 Hz");
+        Assert.Equal(["RandomNumberAverage", "RandomNumberAverage", "RandomNumberAverage"], funcs.Select(f => f.Name));
+        // Each call sleeps 0.3, 0.5, 0.4 s after filling its array (the fill takes longer on a loaded machine).
+        foreach (var (func, sleep) in funcs.Zip([0.3, 0.5, 0.4]))
+            Assert.InRange(func.End - func.Start, sleep - 0.01, sleep + 1.0);
+    }
+
+    [Fact]
     public async Task The_csv_and_json_exports_have_dotnet_counters_shapes_and_a_row_per_reading()
     {
         var file = TuiProfCli.TempFile("manual.jsonl");
