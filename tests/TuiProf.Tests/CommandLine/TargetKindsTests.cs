@@ -9,30 +9,20 @@ public class TargetKindsTests
     [Fact]
     public async Task I_can_list_and_attach_to_a_running_dotnet_process_by_pid()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var running = Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "baseline", "--loop"])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(stop.Token);
-        try
-        {
-            var pid = running.ProcessId;
-            var file = TuiProfCli.TempFile("attached.jsonl");
+        await using var running = new RunningScenario("baseline");
+        var pid = running.ProcessId;
+        var file = TuiProfCli.TempFile("attached.jsonl");
 
-            var ps = await TuiProfCli.RunAsync("ps");
-            var record = await TuiProfCli.RunAsync("record", "--pid", $"{pid}", "--out", file, "--duration", "4");
+        var ps = await TuiProfCli.RunAsync("ps");
+        var record = await TuiProfCli.RunAsync("record", "--pid", $"{pid}", "--out", file, "--duration", "4");
 
-            Assert.Contains($"{pid}", ps.StandardOutput);
-            Assert.Equal(0, record.ExitCode);
-            var lines = await File.ReadAllLinesAsync(file);
-            Assert.Contains($"\"pid\":{pid}", lines[0]);
-            Assert.Contains(lines, l => l.Contains("\"type\":\"bracket\"") && l.Contains("RandomNumberAverage"));
-            Assert.Contains(lines, l => l.Contains("\"type\":\"sample\"") && l.Contains("\"heap\""));
-            Assert.DoesNotContain(lines, l => l.Contains("\"type\":\"exit\"")); // we only detached
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await running.Task.ContinueWith(_ => { });
-        }
+        Assert.Contains($"{pid}", ps.StandardOutput);
+        Assert.Equal(0, record.ExitCode);
+        var lines = await File.ReadAllLinesAsync(file);
+        Assert.Contains($"\"pid\":{pid}", lines[0]);
+        Assert.Contains(lines, l => l.Contains("\"type\":\"bracket\"") && l.Contains("RandomNumberAverage"));
+        Assert.Contains(lines, l => l.Contains("\"type\":\"sample\"") && l.Contains("\"heap\""));
+        Assert.DoesNotContain(lines, l => l.Contains("\"type\":\"exit\"")); // we only detached
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public partial class LoadTests
     public async Task The_screen_stays_responsive_while_churn_collects_thousands_of_times_a_second()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
-        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+        await tui.WaitForRunningTargetAsync("a running target");
         await tui.SendKeysAsync("7");
         await tui.WaitForAsync(s => s.Contains("churn  pid") && GenZero().Match(s) is { Success: true } m && int.Parse(m.Groups[1].Value) > 1000,
             "over a thousand gen-0 GCs counted");
@@ -67,8 +67,6 @@ public partial class LoadTests
     [GeneratedRegex(@"gen-0 GCs so far: (\d+)")]
     private static partial Regex GcCount();
 
-    [GeneratedRegex(@"pid (\d+) running")]
-    private static partial Regex Running();
 
     [GeneratedRegex(@"GCs (\d+)/")]
     private static partial Regex GenZero();

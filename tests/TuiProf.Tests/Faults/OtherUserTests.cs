@@ -15,27 +15,17 @@ public class OtherUserTests
     {
         await Cli.Wrap("useradd").WithArguments(["-M", "-s", "/usr/sbin/nologin", User])
             .WithValidation(CommandResultValidation.None).ExecuteAsync(); // exit 9: exists already
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var target = Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "baseline", "--loop"])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(stop.Token);
-        try
-        {
-            await Signals.WaitForSocketAsync(target.ProcessId, TimeSpan.FromSeconds(10));
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var result = await Cli.Wrap("runuser")
-                .WithArguments(["-u", User, "--", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", DotNetHost.Path, Program,
-                    "record", "--pid", $"{target.ProcessId}", "--out", $"/tmp/tuiprof-other-{Guid.NewGuid():N}.jsonl"])
-                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(stop.Token);
+        await using var target = new RunningScenario("baseline");
+        await Signals.WaitForSocketAsync(target.ProcessId, TimeSpan.FromSeconds(10));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await Cli.Wrap("runuser")
+            .WithArguments(["-u", User, "--", "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", DotNetHost.Path, Program,
+                "record", "--pid", $"{target.ProcessId}", "--out", $"/tmp/tuiprof-other-{Guid.NewGuid():N}.jsonl"])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
 
-            Assert.Equal(1, result.ExitCode);
-            Assert.Equal($"tuiprof: process {target.ProcessId} belongs to another user: its diagnostics socket is not ours to open",
-                result.StandardError.Trim());
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await target.Task.ContinueWith(_ => { });
-        }
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"tuiprof: process {target.ProcessId} belongs to another user: its diagnostics socket is not ours to open",
+            result.StandardError.Trim());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
     }
 }

@@ -54,24 +54,14 @@ public class RecordingFaultTests
     [Fact]
     public async Task Two_recordings_can_attach_to_the_same_target()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var target = Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "baseline", "--loop"])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(stop.Token);
-        try
-        {
-            var files = new[] { TuiProfCli.TempFile("first.jsonl"), TuiProfCli.TempFile("second.jsonl") };
+        await using var target = new RunningScenario("baseline");
+        var files = new[] { TuiProfCli.TempFile("first.jsonl"), TuiProfCli.TempFile("second.jsonl") };
 
-            var results = await Task.WhenAll(files.Select(f =>
-                TuiProfCli.RunAsync("record", "--pid", $"{target.ProcessId}", "--out", f, "--duration", "4")));
+        var results = await Task.WhenAll(files.Select(f =>
+            TuiProfCli.RunAsync("record", "--pid", $"{target.ProcessId}", "--out", f, "--duration", "4")));
 
-            Assert.All(results, r => Assert.Equal(0, r.ExitCode));
-            Assert.All(files, f => Assert.Contains("\"type\":\"bracket\"", File.ReadAllText(f)));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await target.Task.ContinueWith(_ => { });
-        }
+        Assert.All(results, r => Assert.Equal(0, r.ExitCode));
+        Assert.All(files, f => Assert.Contains("\"type\":\"bracket\"", File.ReadAllText(f)));
     }
 
     [Fact]

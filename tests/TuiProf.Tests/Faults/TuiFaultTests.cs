@@ -19,14 +19,14 @@ public partial class TuiFaultTests
         Assert.Contains("Averages:", exited);
 
         await tui.SendKeysAsync("r");
-        await tui.WaitForAsync(s => Running().IsMatch(s), "the restarted target");
+        await tui.WaitForRunningTargetAsync("the restarted target");
     }
 
     [Fact]
     public async Task A_target_dying_of_an_unhandled_exception_shows_code_134_and_its_stack_on_stderr()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
-        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+        await tui.WaitForRunningTargetAsync("a running target");
 
         await tui.SendKeysAsync("9");
         await tui.WaitForAsync(s => s.Contains("crash  pid") && s.Contains("exited (code 134)"), "the crash", seconds: 20);
@@ -40,7 +40,7 @@ public partial class TuiFaultTests
     public async Task Ctrl_C_quits_like_q_and_ends_the_target()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
-        var pid = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+        var pid = await tui.WaitForRunningTargetAsync("a running target");
 
         await tui.SendKeysAsync("C-c");
 
@@ -52,7 +52,7 @@ public partial class TuiFaultTests
     public async Task A_target_killed_with_SIGKILL_shows_its_code_and_the_screen_stays_up()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
-        var pid = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+        var pid = await tui.WaitForRunningTargetAsync("a running target");
 
         await Signals.SendAsync(pid, "KILL");
 
@@ -69,14 +69,14 @@ public partial class TuiFaultTests
 
         Assert.Contains("failed:", screen);
         await tui.SendKeysAsync("1");
-        await tui.WaitForAsync(s => s.Contains("baseline  pid") && Running().IsMatch(s), "a scenario started after the failure");
+        await tui.WaitForAsync(s => s.Contains("baseline  pid") && TmuxScreen.ShowsRunning(s), "a scenario started after the failure");
     }
 
     [Fact]
     public async Task SIGTERM_ends_tuiprof_and_its_target_and_restores_the_terminal()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
-        var target = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+        var target = await tui.WaitForRunningTargetAsync("a running target");
         var tuiprof = Signals.ParentOf(target);
 
         await Signals.SendAsync(tuiprof, "TERM");
@@ -90,7 +90,7 @@ public partial class TuiFaultTests
     public async Task Resizing_to_20x5_and_back_again_and_again_never_breaks_the_screen()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
-        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+        await tui.WaitForRunningTargetAsync("a running target");
 
         for (var i = 0; i < 5; i++)
         {
@@ -107,7 +107,7 @@ public partial class TuiFaultTests
     public async Task G_on_a_stopped_target_says_why_no_gc_came_and_the_screen_stays_responsive()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
-        var pid = int.Parse(Running().Match(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target")).Groups[1].Value);
+        var pid = await tui.WaitForRunningTargetAsync("a running target");
         await Signals.SendAsync(pid, "STOP");
         try
         {
@@ -124,6 +124,4 @@ public partial class TuiFaultTests
         }
     }
 
-    [GeneratedRegex(@"pid (\d+) running")]
-    private static partial Regex Running();
 }

@@ -50,12 +50,12 @@ public partial class LiveScreenTests
     public async Task Pressing_2_switches_scenario_and_the_old_target_is_gone()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40);
-        var first = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target"));
+        var first = await tui.WaitForRunningTargetAsync("a running target");
 
         await tui.SendKeysAsync("2");
-        var screen = await tui.WaitForAsync(s => s.Contains("gc-disabled  pid") && Running().IsMatch(s), "gc-disabled running", seconds: 10);
+        var screen = await tui.WaitForAsync(s => s.Contains("gc-disabled  pid") && TmuxScreen.ShowsRunning(s), "gc-disabled running", seconds: 10);
 
-        Assert.NotEqual(first, Pid(screen));
+        Assert.NotEqual(first, TmuxScreen.RunningPid(screen));
         Assert.False(ProcessInfo.IsAlive(first), $"the baseline process {first} is still alive");
         Assert.Contains(">2 gc-disabled", screen);
     }
@@ -75,7 +75,7 @@ public partial class LiveScreenTests
     public async Task Q_quits_restores_the_terminal_and_leaves_no_target_behind()
     {
         await using var tui = await TmuxScreen.StartAsync(80, 24);
-        var pid = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target"));
+        var pid = await tui.WaitForRunningTargetAsync("a running target");
 
         await tui.SendKeysAsync("q");
         var screen = await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the program's exit");
@@ -90,7 +90,7 @@ public partial class LiveScreenTests
     {
         await using var tui = await TmuxScreen.StartAsync(80, 24, "LANG=C", "LC_ALL=", "NO_COLOR=1");
 
-        var screen = await tui.WaitForAsync(s => Running().IsMatch(s) && s.Contains("|") && s.Contains("q quit"), "the ASCII dashboard");
+        var screen = await tui.WaitForAsync(s => TmuxScreen.ShowsRunning(s) && s.Contains("|") && s.Contains("q quit"), "the ASCII dashboard");
 
         Assert.All(screen, c => Assert.True(c < 128, $"non-ASCII character U+{(int)c:X4} on screen:\n{screen}"));
         var codes = SgrCode().Matches(await tui.CaptureWithAttributesAsync()).Select(m => m.Groups[1].Value).Distinct().ToList();
@@ -103,7 +103,7 @@ public partial class LiveScreenTests
     public async Task When_the_terminal_goes_away_like_a_dropped_ssh_connection_tuiprof_and_its_target_end()
     {
         var tui = await TmuxScreen.StartAsync(80, 24);
-        var target = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "a running target"));
+        var target = await tui.WaitForRunningTargetAsync("a running target");
         var tuiprof = ParentOf(target);
 
         await tui.HangUpAsync();
@@ -127,7 +127,7 @@ public partial class LiveScreenTests
     public async Task The_screen_redraws_to_fit_after_the_terminal_is_resized()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40);
-        await tui.WaitForAsync(s => Running().IsMatch(s), "a running target");
+        await tui.WaitForRunningTargetAsync("a running target");
 
         await tui.ResizeAsync(80, 24);
         var small = await tui.WaitForAsync(s => LastLine(s).EndsWith("q quit") && s.Split('\n').Length <= 25, "the 80x24 layout");
@@ -143,69 +143,43 @@ public partial class LiveScreenTests
     [Fact]
     public async Task I_can_attach_the_live_screen_to_a_running_process()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var running = CliWrap.Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
-            .WithArguments([TuiProf.Scenarios.ScenarioCatalog.AssemblyPath, "manual-collect", "--loop"])
-            .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(stop.Token);
-        try
-        {
-            await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["attach", $"{running.ProcessId}"]);
+        await using var running = new RunningScenario("manual-collect");
+        await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["attach", $"{running.ProcessId}"]);
 
-            var screen = await tui.WaitForAsync(s => s.Contains($"dotnet  pid {running.ProcessId} running") && s.Contains("┃"),
-                "the attached process with an induced GC line");
+        var screen = await tui.WaitForAsync(s => s.Contains($"dotnet  pid {running.ProcessId} running") && s.Contains("┃"),
+            "the attached process with an induced GC line");
 
-            Assert.Contains("GC", screen);
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await running.Task.ContinueWith(_ => { });
-        }
+        Assert.Contains("GC", screen);
     }
 
     [Fact]
     public async Task P_lists_my_dotnet_processes_and_enter_attaches_to_one_without_ending_the_scenario_for_good()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var running = CliWrap.Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
-            .WithArguments([TuiProf.Scenarios.ScenarioCatalog.AssemblyPath, "leak", "--loop"])
-            .WithValidation(CliWrap.CommandResultValidation.None).ExecuteAsync(stop.Token);
-        try
-        {
-            await using var tui = await TmuxScreen.StartAsync(120, 40);
-            var baseline = Pid(await tui.WaitForAsync(s => Running().IsMatch(s), "the baseline running"));
+        await using var running = new RunningScenario("leak");
+        await using var tui = await TmuxScreen.StartAsync(120, 40);
+        var baseline = await tui.WaitForRunningTargetAsync("the baseline running");
 
-            await tui.SendKeysAsync("p");
-            await tui.WaitForAsync(s => s.Contains("Attach to a .NET process") && s.Contains($" {running.ProcessId}  dotnet"), "the picker listing the process");
-            // Other .NET processes of this user (other tests' targets) may be listed too: move down to ours.
-            var row = SelectedRow(await tui.CaptureAsync());
-            while (!row.Contains($" {running.ProcessId} "))
-            {
-                await tui.SendKeysAsync("Down");
-                var before = row;
-                row = SelectedRow(await tui.WaitForAsync(s => SelectedRow(s) != before, "the selection moving down", seconds: 3));
-            }
-            await tui.SendKeysAsync("Enter");
-
-            await tui.WaitForAsync(s => s.Contains($"dotnet  pid {running.ProcessId} running"), "the screen attached to the process");
-            Assert.False(running.Task.IsCompleted, "attaching ended the process it attached to");
-            Assert.False(ProcessInfo.IsAlive(baseline), $"the baseline scenario {baseline} still runs after switching away from it");
-        }
-        finally
+        await tui.SendKeysAsync("p");
+        await tui.WaitForAsync(s => s.Contains("Attach to a .NET process") && s.Contains($" {running.ProcessId}  dotnet"), "the picker listing the process");
+        // Other .NET processes of this user (other tests' targets) may be listed too: move down to ours.
+        var row = SelectedRow(await tui.CaptureAsync());
+        while (!row.Contains($" {running.ProcessId} "))
         {
-            await stop.CancelAsync();
-            await running.Task.ContinueWith(_ => { });
+            await tui.SendKeysAsync("Down");
+            var before = row;
+            row = SelectedRow(await tui.WaitForAsync(s => SelectedRow(s) != before, "the selection moving down", seconds: 3));
         }
+        await tui.SendKeysAsync("Enter");
+
+        await tui.WaitForAsync(s => s.Contains($"dotnet  pid {running.ProcessId} running"), "the screen attached to the process");
+        Assert.False(running.HasExited, "attaching ended the process it attached to");
+        Assert.False(ProcessInfo.IsAlive(baseline), $"the baseline scenario {baseline} still runs after switching away from it");
     }
 
     private static string SelectedRow(string screen) => screen.Split('\n').FirstOrDefault(l => l.Contains("│>")) ?? "";
 
     private static string LastLine(string screen) => screen.TrimEnd('\n').Split('\n')[^1].TrimEnd();
 
-    private static int Pid(string screen) => int.Parse(Running().Match(screen).Groups[1].Value);
-
-    [GeneratedRegex(@"pid (\d+) running")]
-    private static partial Regex Running();
 
     [GeneratedRegex(@"\e\[([0-9;]*)m")]
     private static partial Regex SgrCode();

@@ -8,7 +8,7 @@ namespace TuiProf.Tests.Tui;
 /// The real <c>tuiprof</c> in a detached tmux session of its own server: keys in with send-keys, the screen out with
 /// capture-pane, as a person over SSH would see it. When the program ends, the pane prints its exit code.
 /// </summary>
-public sealed class TmuxScreen : IAsyncDisposable
+public sealed partial class TmuxScreen : IAsyncDisposable
 {
     private static readonly string Program = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
     private readonly string _socket = $"tuiprof-test-{Guid.NewGuid():N}";
@@ -53,6 +53,17 @@ public sealed class TmuxScreen : IAsyncDisposable
         }
         throw new TimeoutException($"after {seconds} s the screen did not show {what}:\n{screen}");
     }
+
+    /// <summary>Waits until the header shows a running target, and returns its PID.</summary>
+    public async Task<int> WaitForRunningTargetAsync(string what = "a running target") =>
+        RunningPid(await WaitForAsync(ShowsRunning, what));
+
+    public static bool ShowsRunning(string screen) => RunningTarget().IsMatch(screen);
+
+    public static int RunningPid(string screen) => int.Parse(RunningTarget().Match(screen).Groups[1].Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"pid (\d+) running")]
+    private static partial System.Text.RegularExpressions.Regex RunningTarget();
 
     /// <summary>Presses Tab, as a person would, until the panel with this title is on screen.</summary>
     public async Task<string> TabToPanelAsync(string title)
