@@ -35,10 +35,11 @@ public static class FrameBuilder
                 ? (selected.Name, selected.LookFor)
                 : (profiler.Target?.DisplayName ?? "-", AnyProgram),
             RecentGcs = timeline.RecentGcs(RecentCount),
-            RecentCalls = timeline.RecentBrackets(RecentCount).Select(b => Summarize(timeline, b)).ToList(),
+            // The per-call figures cost a window slice a call: worked out only while their panel is shown.
+            RecentCalls = view.Panel == BottomPanel.Calls ? timeline.RecentBrackets(RecentCount).Select(b => Summarize(timeline, b)).ToList() : [],
             Output = timeline.RecentOutput(RecentCount),
-            Allocations = timeline.TopAllocations(TopTypes),
-            LastCallAllocations = timeline.RecentBrackets(1) is [var call]
+            Allocations = view.Panel == BottomPanel.Allocations ? timeline.TopAllocations(TopTypes) : [],
+            LastCallAllocations = view.Panel == BottomPanel.Allocations && timeline.RecentBrackets(1) is [var call]
                 ? new CallAllocations(call, timeline.TopAllocations(call.T, call.End, TopTypes))
                 : null,
             Panel = view.Panel,
