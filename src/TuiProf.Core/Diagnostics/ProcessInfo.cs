@@ -5,7 +5,11 @@ namespace TuiProf.Core.Diagnostics;
 /// <summary>A process that can be attached to, as <c>tuiprof ps</c> lists it.</summary>
 public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
 {
-    public static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
+    /// <summary>
+    /// Whether a process with this PID runs. /proc also answers for thread IDs, and a dead process's leftover
+    /// diagnostics socket can name a number now used by a thread: only a thread-group leader is a process.
+    /// </summary>
+    public static bool IsAlive(int pid) => Status(pid, "Tgid:") == pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The .NET processes whose diagnostics socket this user can see, except this one.</summary>
     public static IReadOnlyList<ProcessInfo> Attachable() =>
@@ -18,9 +22,13 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// <summary>The process's short name (its <c>comm</c>), empty once it is gone.</summary>
     public static string NameOf(int pid) => Read($"/proc/{pid}/comm").Trim();
 
-    /// <summary>The owner of a process (the real uid on the status file's Uid line); others' sockets are no use.</summary>
-    private static string Uid(int pid) =>
-        Read($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith("Uid:"))?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "";
+    /// <summary>The owner of a process (its real uid); others' sockets are no use.</summary>
+    private static string Uid(int pid) => Status(pid, "Uid:");
+
+    /// <summary>The first value on a line of /proc/PID/status, empty when the process is gone.</summary>
+    private static string Status(int pid, string field) =>
+        Read($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))?
+            .Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)?.Trim() ?? "";
 
     private static string Read(string path)
     {

@@ -38,4 +38,16 @@ public class TargetKindsTests
         Assert.Contains(lines, l => l.Contains("handlers still subscribed"));
         Assert.Equal("{\"type\":\"exit\"", lines[^1][..14]);
     }
+
+    [Fact]
+    public void A_thread_id_is_not_taken_for_a_process()
+    {
+        // A dead process's leftover socket can name a number the kernel has since given to a thread.
+        var thread = Directory.GetDirectories($"/proc/{Environment.ProcessId}/task").Select(d => int.Parse(Path.GetFileName(d)))
+            .First(id => id != Environment.ProcessId);
+
+        Assert.True(Core.Diagnostics.ProcessInfo.IsAlive(Environment.ProcessId));
+        Assert.True(Directory.Exists($"/proc/{thread}"), "/proc answers for thread IDs too");
+        Assert.False(Core.Diagnostics.ProcessInfo.IsAlive(thread));
+    }
 }
