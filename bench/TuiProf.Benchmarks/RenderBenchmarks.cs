@@ -19,5 +19,9 @@ public class RenderBenchmarks
     public CellGrid Chart() => ChartRenderer.Render(_hour, 200, 50, ChartGlyphs.Unicode);
 
     [Benchmark(Description = "window slice + chart 200x50, 1 h")]
-    public CellGrid WindowAndChart() => ChartRenderer.Render(_timeline.Window(0, 3600), 200, 50, ChartGlyphs.Unicode);
+    public CellGrid WindowAndChart()
+    {
+        using var window = _timeline.Window(0, 3600);
+        return ChartRenderer.Render(window, 200, 50, ChartGlyphs.Unicode);
+    }
 }

@@ -44,12 +44,19 @@ public sealed class RingBuffer<T>(int capacity)
     public T[] Slice(int from, int to)
     {
         var result = new T[Math.Max(0, to - from)];
-        // The slice is at most two runs of the backing array: before and after its wrap-around.
-        var first = (_start + from) % _items.Length;
-        var head = Math.Min(result.Length, _items.Length - first);
-        Array.Copy(_items, first, result, 0, head);
-        Array.Copy(_items, 0, result, head, result.Length - head);
+        CopyTo(from, result.Length, result);
         return result;
+    }
+
+    /// <summary>Copies <paramref name="count"/> items from index <paramref name="from"/> to the start of <paramref name="destination"/>.</summary>
+    public void CopyTo(int from, int count, T[] destination)
+    {
+        if (count <= 0) return;
+        // The items are at most two runs of the backing array: before and after its wrap-around.
+        var first = (_start + from) % _items.Length;
+        var head = Math.Min(count, _items.Length - first);
+        Array.Copy(_items, first, destination, 0, head);
+        Array.Copy(_items, 0, destination, head, count - head);
     }
 
     public T[] ToArray() => Slice(0, Count);

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TuiProf.Core.Timeline;
 
 /// <summary>
@@ -93,6 +95,10 @@ public sealed class Timeline
         }
     }
 
+    /// <summary>
+    /// The events between two times. Its lists are rented from the shared array pool (an hour's samples are a
+    /// megabyte of references, every frame): dispose the window once drawn.
+    /// </summary>
     public TimelineWindow Window(double start, double end)
     {
         lock (_gate)
@@ -103,8 +109,16 @@ public sealed class Timeline
             brackets.AddRange(_open.Values
                 .Where(o => o.T <= end)
                 .Select(o => new Bracket(o.T, Math.Max(o.T, Now), o.Id, o.Name, o.Depth, o.Thread)));
-            return new TimelineWindow(start, end, Slice(_rss, start, end), Slice(_heap, start, end),
-                Slice(_gcs, start, end), brackets);
+            var (rss, heap, gcs) = (Slice(_rss, start, end), Slice(_heap, start, end), Slice(_gcs, start, end));
+            return new TimelineWindow(start, end, rss, heap, gcs, brackets)
+            {
+                Release = () =>
+                {
+                    ArrayPool<MemorySample>.Shared.Return(rss.Array!, clearArray: true);
+                    ArrayPool<MemorySample>.Shared.Return(heap.Array!, clearArray: true);
+                    ArrayPool<GcEvent>.Shared.Return(gcs.Array!, clearArray: true);
+                },
+            };
         }
     }
 
@@ -153,10 +167,12 @@ public sealed class Timeline
 
     // Samples arrive in time order per source, so the window's first item is found by binary search; one point
     // either side is kept so lines run to the window's edges.
-    private static T[] Slice<T>(RingBuffer<T> buffer, double start, double end) where T : TimelineEvent
+    private static ArraySegment<T> Slice<T>(RingBuffer<T> buffer, double start, double end) where T : TimelineEvent
     {
         var from = Math.Max(0, buffer.LowerBound(x => x.T >= start) - 1);
-        var to = Math.Min(buffer.Count, buffer.LowerBound(x => x.T > end) + 1);
-        return buffer.Slice(from, to);
+        var count = Math.Max(0, Math.Min(buffer.Count, buffer.LowerBound(x => x.T > end) + 1) - from);
+        var items = ArrayPool<T>.Shared.Rent(count);
+        buffer.CopyTo(from, count, items);
+        return new ArraySegment<T>(items, 0, count);
     }
 }

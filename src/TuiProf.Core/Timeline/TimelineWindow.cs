@@ -10,9 +10,16 @@ public sealed record TimelineWindow(
     IReadOnlyList<MemorySample> Rss,
     IReadOnlyList<MemorySample> Heap,
     IReadOnlyList<GcEvent> Gcs,
-    IReadOnlyList<Bracket> Brackets)
+    IReadOnlyList<Bracket> Brackets) : IDisposable
 {
+    private Action? _release;
+
     public double Span => End - Start;
+
+    /// <summary>Gives pooled lists back (see <see cref="Timeline.Window"/>); the window must not be read after.</summary>
+    internal Action? Release { init => _release = value; }
+
+    public void Dispose() => Interlocked.Exchange(ref _release, null)?.Invoke();
 
     /// <summary>Builds a window of a whole recording, or of the part between two times, from loose events.</summary>
     public static TimelineWindow From(IEnumerable<TimelineEvent> events, double? start = null, double? end = null)

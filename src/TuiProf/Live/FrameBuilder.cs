@@ -52,7 +52,7 @@ public static class FrameBuilder
 
     private static BracketSummary Summarize(Timeline timeline, Bracket bracket)
     {
-        var window = timeline.Window(bracket.T, bracket.End);
+        using var window = timeline.Window(bracket.T, bracket.End);
         var inside = window.Rss.Where(s => s.T >= bracket.T && s.T <= bracket.End).ToList();
         long? HeapAt(double t) => window.Heap.LastOrDefault(s => s.T <= t)?.Heap;
         var (before, after) = (HeapAt(bracket.T), HeapAt(bracket.End));

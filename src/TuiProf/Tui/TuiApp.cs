@@ -91,7 +91,8 @@ public sealed class TuiApp
             _view.Message = seen;
             _forcedGc = null;
         }
-        return DashboardRenderer.Render(FrameBuilder.Build(_profiler, _view, _scenarios, _unicode), width, height);
+        var frame = FrameBuilder.Build(_profiler, _view, _scenarios, _unicode);
+        using (frame.Window) return DashboardRenderer.Render(frame, width, height);
     }
 
     private bool Handle(UserAction action, int number)
