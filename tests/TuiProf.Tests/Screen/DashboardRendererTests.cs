@@ -150,6 +150,16 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void A_long_status_is_cut_before_the_mode_with_a_space_between()
+    {
+        var frame = Frame() with { Status = "failed: process 27512 has no .NET diagnostics endpoint after 5 s (not a .NET program?)" };
+
+        var header = DashboardRenderer.Render(frame, 80, 24).ToString().Split('\n')[0];
+
+        Assert.EndsWith(" LIVE 5s", header);
+    }
+
+    [Fact]
     public void An_empty_picker_says_no_process_is_there()
     {
         var text = DashboardRenderer.Render(Frame() with { Picker = new Live.ProcessPicker([]) }, 80, 24).ToString();
