@@ -65,10 +65,9 @@ public partial class LiveScreenTests
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "manual-collect"]);
 
-        var screen = await tui.WaitForAsync(s => s.Contains("manual-collect  pid"), "manual-collect running");
-
-        Assert.Contains(">5 manual-collect", screen);
-        Assert.Contains("What to look for: manual-collect", screen);
+        // Waits for all of it: a capture can fall between the writes of one frame (the header drawn, the list not yet).
+        await tui.WaitForAsync(s => s.Contains("manual-collect  pid") && s.Contains(">5 manual-collect") &&
+            s.Contains("What to look for: manual-collect"), "manual-collect running, selected, with its text");
     }
 
     [Fact]
