@@ -84,6 +84,24 @@ public class ExportTests
     }
 
     [Fact]
+    public void Counters_of_other_providers_are_exported_under_their_own_provider()
+    {
+        var recording = new RecordingFile(new RecordingHeader("churn", 42, Origin),
+            [new CounterReading(1, "alloc-rate", 5), new CounterReading(1, "TuiProf.Scenarios/objects-allocated", 7)], 0);
+        var output = new StringWriter();
+
+        CountersCsvFormat.Write(output, recording);
+
+        Assert.Equal(
+            """
+            Timestamp,Provider,Counter Name,Counter Type,Mean/Increment
+            2026-01-01T00:00:01.000Z,System.Runtime,alloc-rate,Metric,5
+            2026-01-01T00:00:01.000Z,TuiProf.Scenarios,objects-allocated,Metric,7
+
+            """.ReplaceLineEndings("\n"), output.ToString());
+    }
+
+    [Fact]
     public async Task The_csv_and_json_exports_have_dotnet_counters_shapes_and_a_row_per_reading()
     {
         var file = TuiProfCli.TempFile("manual.jsonl");
