@@ -12,12 +12,15 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     public static bool IsAlive(int pid) => Status(pid, "Tgid:") == pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The .NET processes whose diagnostics socket this user can see, except this one.</summary>
-    public static IReadOnlyList<ProcessInfo> Attachable() =>
-        DiagnosticsClient.GetPublishedProcesses()
-            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == Uid(Environment.ProcessId))
+    public static IReadOnlyList<ProcessInfo> Attachable()
+    {
+        var me = Uid(Environment.ProcessId);
+        return DiagnosticsClient.GetPublishedProcesses()
+            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == me)
             .Select(pid => new ProcessInfo(pid, NameOf(pid), Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()))
             .OrderBy(p => p.Pid)
             .ToList();
+    }
 
     /// <summary>The process's short name (its <c>comm</c>), empty once it is gone.</summary>
     public static string NameOf(int pid) => Read($"/proc/{pid}/comm").Trim();
