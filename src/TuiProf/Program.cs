@@ -15,6 +15,7 @@ var root = new RootCommand("TuiProf: a live memory profiler for .NET in the term
     ExportCommand.Create(),
     ScenariosCommand.Create(),
     PsCommand.Create(),
+    HeapCommand.Create(trailing),
 };
 TuiCommands.AddTo(root, trailing);
 
