@@ -18,6 +18,10 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
 
     private readonly HeapLimits _limits = limits ?? HeapLimits.Default;
     private int _busy;
+    private DumpReader? _current;
+
+    /// <summary>Objects read so far by the snapshot under way (0 when none is): progress for a status line.</summary>
+    public int ObjectsRead => _current?.Builder.ObjectCount ?? 0;
 
     public async Task<HeapSnapshot> TakeAsync(CancellationToken cancellation = default)
     {
@@ -29,6 +33,7 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
         }
         finally
         {
+            _current = null;
             Volatile.Write(ref _busy, 0);
         }
     }
@@ -60,7 +65,7 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
 
         using (session)
         {
-            var dump = new DumpReader(session, _limits);
+            var dump = _current = new DumpReader(session, _limits);
             var read = Task.Factory.StartNew(dump.Read, CancellationToken.None, TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
             while (!read.IsCompleted)

@@ -9,6 +9,7 @@ public static class RetentionPaths
 {
     private const int SampleSize = 1000;
     private const int MaxHops = 64;
+    private const string Folded = "...";
 
     public static RetentionReport? For(HeapGraph graph, string typeName, int maxPaths = 3)
     {
@@ -22,7 +23,8 @@ public static class RetentionPaths
             if (graph.TypeOf[i] != type) continue;
             if (instances++ >= SampleSize) continue;
             var path = PathTo(graph, tree, i);
-            var key = path.Root + "|" + string.Join('|', path.Hops.Select(h => $"{h.TypeName}*{h.Repeat}"));
+            // How many hops were folded away near the root varies from instance to instance: not part of the shape.
+            var key = path.Root + "|" + string.Join('|', path.Hops.Select(h => h.TypeName == Folded ? Folded : $"{h.TypeName}*{h.Repeat}"));
             groups[key] = groups.TryGetValue(key, out var g)
                 ? g with { Instances = g.Instances + 1, Bytes = g.Bytes + path.Bytes }
                 : path;
@@ -79,7 +81,7 @@ public static class RetentionPaths
         chain.Reverse();
         var hops = new List<PathHop>();
         var skipped = tree.Depth[instance] + 1 - chain.Count;
-        if (skipped > 0) hops.Add(new PathHop("...", skipped));
+        if (skipped > 0) hops.Add(new PathHop(Folded, skipped));
         foreach (var step in chain)
         {
             var name = Hop(graph, step).TypeName;

@@ -70,8 +70,10 @@ public static class HeapCommand
         if (request.PathType is { } asked && paths is null)
             Console.Error.WriteLine($"tuiprof: no live instances of '{asked}' in the snapshot");
 
-        if (request.Format == Json) WriteJson(target, session, first, diff, paths, request.Top);
-        else WriteText(first, diff, paths, request.Top);
+        // The snapshot's cost to TuiProf itself: the most memory this process ever held (VmHWM).
+        var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
+        if (request.Format == Json) WriteJson(target, session, first, diff, paths, request.Top, peak);
+        else WriteText(first, diff, paths, request.Top, peak);
         await session.DisposeAsync();
         await discard;
         return 0;
@@ -84,7 +86,7 @@ public static class HeapCommand
         return new HeapSnapshotTaken(asked, await snapshotter.TakeAsync(cancellation));
     }
 
-    private static void WriteText(HeapSnapshotTaken first, HeapDiff? diff, RetentionReport? paths, int top)
+    private static void WriteText(HeapSnapshotTaken first, HeapDiff? diff, RetentionReport? paths, int top, long peak)
     {
         var lines = new List<string>(HeapPanel.Snapshot(first.Snapshot, $"{first.T:0.0} s", top, TextWidth));
         if (diff is not null)
@@ -98,11 +100,13 @@ public static class HeapCommand
             lines.Add("");
             lines.AddRange(HeapPanel.Paths(paths, TextWidth));
         }
+        lines.Add("");
+        lines.Add($"tuiprof's own peak memory: {HeapPanel.Size(peak)}");
         foreach (var line in lines) Console.WriteLine(line);
     }
 
     private static void WriteJson(TargetSpec target, ProfilingSession session, HeapSnapshotTaken first, HeapDiff? diff,
-        RetentionReport? paths, int top)
+        RetentionReport? paths, int top, long peak)
     {
         using var stdout = Console.OpenStandardOutput();
         using (var j = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
@@ -110,6 +114,7 @@ public static class HeapCommand
             j.WriteStartObject();
             j.WriteString("target", target.DisplayName);
             j.WriteNumber("pid", session.ProcessId);
+            j.WriteNumber("tuiprofPeakBytes", peak);
             j.WriteStartObject("snapshot");
             HeapJson.WriteSnapshot(j, first.Snapshot, top);
             j.WriteEndObject();

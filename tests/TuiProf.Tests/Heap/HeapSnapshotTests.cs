@@ -79,4 +79,16 @@ public class HeapSnapshotTests
             Process.Start("kill", ["-CONT", leak.ProcessId.ToString()]).WaitForExit();
         }
     }
+
+    [Fact]
+    public async Task A_heap_over_the_object_limit_gives_a_snapshot_marked_incomplete_not_a_crash()
+    {
+        await using var leak = new RunningScenario("leak");
+        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId), new HeapLimits(MaxObjects: 1_000));
+
+        var snapshot = await snapshotter.TakeAsync();
+
+        Assert.Equal(1_000, snapshot.ObjectCount);
+        Assert.Contains("cut at 1,000 objects", snapshot.Incomplete);
+    }
 }
