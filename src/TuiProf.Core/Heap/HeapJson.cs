@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TuiProf.Core.Heap;
 
-/// <summary>Snapshots, diffs and retention paths as JSON: the recording's <c>heap</c> lines and <c>tuiprof heap --format json</c>.</summary>
+/// <summary>Snapshots, diffs, retention paths and allocation sites as JSON: the recording's <c>heap</c> lines and <c>tuiprof heap --format json</c>.</summary>
 public static class HeapJson
 {
     /// <summary>A recording keeps this many types per snapshot (largest first), so a line stays a few KB.</summary>
@@ -20,17 +20,13 @@ public static class HeapJson
         j.WriteNumber("pauseMs", Math.Round(s.Cost.PauseMs, 3));
         j.WriteNumber("dumpSeconds", Math.Round(s.Cost.DumpSeconds, 3));
         j.WriteNumber("analysisSeconds", Math.Round(s.Cost.AnalysisSeconds, 3));
-        j.WriteStartArray("types");
-        foreach (var t in s.Types.Take(top))
+        Objects(j, "types", s.Types.Take(top), t =>
         {
-            j.WriteStartObject();
             j.WriteString("name", t.Name);
             j.WriteNumber("count", t.Count);
             j.WriteNumber("bytes", t.Bytes);
             j.WriteNumber("retained", t.Retained);
-            j.WriteEndObject();
-        }
-        j.WriteEndArray();
+        });
     }
 
     public static HeapSnapshot ReadSnapshot(JsonElement o) => new(
@@ -48,18 +44,14 @@ public static class HeapJson
         j.WriteNumber("seconds", Math.Round(diff.Seconds, 3));
         j.WriteNumber("bytesDelta", diff.After.TotalBytes - diff.Before.TotalBytes);
         j.WriteNumber("objectsDelta", diff.After.ObjectCount - diff.Before.ObjectCount);
-        j.WriteStartArray("types");
-        foreach (var t in diff.Types.Take(top))
+        Objects(j, "types", diff.Types.Take(top), t =>
         {
-            j.WriteStartObject();
             j.WriteString("name", t.Name);
             j.WriteNumber("countDelta", t.CountDelta);
             j.WriteNumber("bytesDelta", t.BytesDelta);
             j.WriteNumber("count", t.CountAfter);
             j.WriteNumber("bytes", t.BytesAfter);
-            j.WriteEndObject();
-        }
-        j.WriteEndArray();
+        });
     }
 
     public static void WritePaths(Utf8JsonWriter j, RetentionReport report)
@@ -67,24 +59,37 @@ public static class HeapJson
         j.WriteString("type", report.TypeName);
         j.WriteNumber("instances", report.InstanceCount);
         j.WriteNumber("sampled", report.Sampled);
-        j.WriteStartArray("paths");
-        foreach (var path in report.Paths)
+        Objects(j, "paths", report.Paths, path =>
         {
-            j.WriteStartObject();
             j.WriteNumber("instances", path.Instances);
             j.WriteNumber("bytes", path.Bytes);
             j.WriteString("rootKind", path.Root.Kind.ToString());
             if (path.Root.Name is { } name) j.WriteString("field", name);
             if (path.Root.FieldType is { } type) j.WriteString("fieldType", type);
-            j.WriteStartArray("hops");
-            foreach (var hop in path.Hops)
+            Objects(j, "hops", path.Hops, hop =>
             {
-                j.WriteStartObject();
                 j.WriteString("type", hop.TypeName);
                 if (hop.Repeat != 1) j.WriteNumber("repeat", hop.Repeat);
-                j.WriteEndObject();
-            }
-            j.WriteEndArray();
+            });
+        });
+    }
+
+    public static void WriteSites(Utf8JsonWriter j, string name, IEnumerable<SiteTotal> sites) =>
+        Objects(j, name, sites, site =>
+        {
+            j.WriteString("site", site.Site);
+            j.WriteString("typeName", site.TypeName);
+            j.WriteNumber("bytes", site.Bytes);
+            j.WriteNumber("samples", site.Samples);
+        });
+
+    private static void Objects<T>(Utf8JsonWriter j, string name, IEnumerable<T> items, Action<T> writeFields)
+    {
+        j.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            j.WriteStartObject();
+            writeFields(item);
             j.WriteEndObject();
         }
         j.WriteEndArray();

@@ -27,24 +27,27 @@ public static class HeapCommand
         format.AcceptOnlyFromAmong(Text, Json);
         var diff = new Option<double?>("--diff") { Description = "Take a second snapshot this many seconds later and show what grew" };
         var path = new Option<string?>("--path") { Description = "The type whose retention paths to show (default: the top grower, or the largest type)" };
+        var allocations = new Option<bool>("--allocations") { Description = "Also sample allocations with their stacks and list the top call sites while it runs" };
         var wait = new Option<double>("--wait") { Description = "Seconds a launched target runs before the first snapshot (default 2)", DefaultValueFactory = _ => 2 };
         top.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError("--top must be a positive number"); });
         diff.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0) r.AddError("--diff must be a positive number of seconds"); });
         wait.Validators.Add(r => { if (r.GetValueOrDefault<double>() < 0) r.AddError("--wait must not be negative"); });
         var command = new Command("heap", "Snapshot a target's GC heap: types by size, what grew (--diff), what keeps them alive")
         {
-            scenario, pid, top, format, diff, path, wait,
+            scenario, pid, top, format, diff, path, wait, allocations,
         };
         command.SetAction((parse, cancellation) =>
         {
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, loop: true);
             return RunAsync(target, new Request(parse.GetValue(top), parse.GetValue(format)!, parse.GetValue(diff),
-                parse.GetValue(path), target is TargetSpec.Process ? 0 : parse.GetValue(wait)), cancellation);
+                parse.GetValue(path), target is TargetSpec.Process ? 0 : parse.GetValue(wait), parse.GetValue(allocations)),
+                cancellation);
         });
         return command;
     }
 
-    private sealed record Request(int Top, string Format, double? DiffSeconds, string? PathType, double WaitSeconds);
+    private sealed record Request(int Top, string Format, double? DiffSeconds, string? PathType, double WaitSeconds,
+        bool Allocations);
 
     private static async Task<int> RunAsync(TargetSpec target, Request request, CancellationToken cancellation)
     {
@@ -54,16 +57,25 @@ public static class HeapCommand
         {
             await foreach (var _ in session.Events.ReadAllAsync(CancellationToken.None)) { }
         }, CancellationToken.None);
-        var snapshotter = new HeapSnapshotter(new DiagnosticsClient(session.ProcessId));
+        var client = new DiagnosticsClient(session.ProcessId);
+        var snapshotter = new HeapSnapshotter(client);
+        var samples = new System.Collections.Concurrent.ConcurrentQueue<AllocationSite>();
+        var sites = request.Allocations
+            ? await AllocationSiteSource.StartAsync(client, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
+            : null;
 
         await Task.Delay(TimeSpan.FromSeconds(request.WaitSeconds), cancellation);
         var first = await Take(snapshotter, session, cancellation);
         HeapDiff? diff = null;
+        HeapSnapshotTaken? second = null;
         if (request.DiffSeconds is { } seconds)
         {
             await Task.Delay(TimeSpan.FromSeconds(seconds), cancellation);
-            diff = HeapDiff.Between(first.Snapshot.WithoutGraph(), (await Take(snapshotter, session, cancellation)).Snapshot);
+            second = await Take(snapshotter, session, cancellation);
+            diff = HeapDiff.Between(first.Snapshot.WithoutGraph(), second.Snapshot);
         }
+        if (sites is not null) await sites.DisposeAsync();
+        var topSites = sites is null ? null : AllocationSites.Top(samples, request.Top);
         var last = diff?.After ?? first.Snapshot;
         var pathType = request.PathType ?? diff?.Types.FirstOrDefault(t => t.BytesDelta > 0)?.Name ?? last.Types.FirstOrDefault()?.Name;
         var paths = pathType is null ? null : last.PathsTo(pathType);
@@ -72,8 +84,8 @@ public static class HeapCommand
 
         // The snapshot's cost to TuiProf itself: the most memory this process ever held (VmHWM).
         var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
-        if (request.Format == Json) WriteJson(target, session, first, diff, paths, request.Top, peak);
-        else WriteText(first, diff, paths, request.Top, peak);
+        if (request.Format == Json) WriteJson(target, session, first, diff, paths, topSites, request.Top, peak);
+        else WriteText(first, second, diff, paths, topSites, request.Top, peak);
         await session.DisposeAsync();
         await discard;
         return 0;
@@ -86,13 +98,14 @@ public static class HeapCommand
         return new HeapSnapshotTaken(asked, await snapshotter.TakeAsync(cancellation));
     }
 
-    private static void WriteText(HeapSnapshotTaken first, HeapDiff? diff, RetentionReport? paths, int top, long peak)
+    private static void WriteText(HeapSnapshotTaken first, HeapSnapshotTaken? second, HeapDiff? diff,
+        RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
         var lines = new List<string>(HeapPanel.Snapshot(first.Snapshot, $"{first.T:0.0} s", top, TextWidth));
-        if (diff is not null)
+        if (second is not null && diff is not null)
         {
             lines.Add("");
-            lines.AddRange(HeapPanel.Snapshot(diff.After, $"+{diff.Seconds:0.0} s", 0, TextWidth).Take(2));
+            lines.AddRange(HeapPanel.Snapshot(second.Snapshot, $"{second.T:0.0} s", 0, TextWidth).Take(2));
             lines.AddRange(HeapPanel.Diff(diff, top, TextWidth));
         }
         if (paths is not null)
@@ -100,13 +113,18 @@ public static class HeapCommand
             lines.Add("");
             lines.AddRange(HeapPanel.Paths(paths, TextWidth));
         }
+        if (sites is not null)
+        {
+            lines.Add("");
+            lines.AddRange(AllocationSitePanel.Lines("top allocation call sites (sampled about every 100 KB)", sites, TextWidth));
+        }
         lines.Add("");
         lines.Add($"tuiprof's own peak memory: {HeapPanel.Size(peak)}");
         foreach (var line in lines) Console.WriteLine(line);
     }
 
     private static void WriteJson(TargetSpec target, ProfilingSession session, HeapSnapshotTaken first, HeapDiff? diff,
-        RetentionReport? paths, int top, long peak)
+        RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
         using var stdout = Console.OpenStandardOutput();
         using (var j = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
@@ -133,6 +151,7 @@ public static class HeapCommand
                 HeapJson.WritePaths(j, paths);
                 j.WriteEndObject();
             }
+            if (sites is not null) HeapJson.WriteSites(j, "allocationSites", sites);
             j.WriteEndObject();
         }
         stdout.Write("\n"u8);

@@ -69,6 +69,7 @@ public static class HeapPanel
     /// <summary>The average size of the objects a type gained: 2.0 MB for the leak's buffers.</summary>
     private static string Each(TypeGrowth t) => t.CountDelta > 0 && t.BytesDelta > 0 ? Size(t.BytesDelta / t.CountDelta) : "";
 
-    private static List<string> Cut(List<string> lines, int width) =>
-        lines.Select(l => l.Length <= width ? l : l[..Math.Max(0, width)]).ToList();
+    private static List<string> Cut(List<string> lines, int width) => lines.Select(l => Cut(l, width)).ToList();
+
+    public static string Cut(string line, int width) => line.Length <= width ? line : line[..Math.Max(0, width)];
 }

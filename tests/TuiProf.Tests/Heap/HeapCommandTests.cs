@@ -35,4 +35,16 @@ public class HeapCommandTests
         Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("tuiprof: ", result.StandardError);
     }
+
+    [Fact]
+    public async Task Heap_baseline_with_allocations_names_RandomNumberAverage_as_the_site_allocating_Int64_arrays()
+    {
+        var result = await TuiProfCli.RunAsync("heap", "baseline", "--allocations", "--wait", "2", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var site = json.RootElement.GetProperty("allocationSites").EnumerateArray()
+            .First(s => s.GetProperty("typeName").GetString() == "System.Int64[]");
+        Assert.Equal("TuiProf.Scenarios.Experiment.RandomNumberAverage", site.GetProperty("site").GetString());
+    }
 }
