@@ -15,8 +15,8 @@ var root = new RootCommand("""
       tuiprof run -- dotnet run --project App          your app, not the build that precedes it
       tuiprof record -o t.jsonl -- dotnet test         the testhost, your tests' activities as brackets
       tuiprof record -o b.jsonl -- dotnet build        the build itself (MSBuild's main node)
-    A container or another PID namespace: start the program with DOTNET_DiagnosticPorts=/shared/app.sock,listen
-      tuiprof run --diagnostic-port /shared/app.sock,connect
+    A container or another PID namespace: share the program's TMPDIR (e.g. -v /tmp/app:/tmp), where its socket is
+      tuiprof run --diagnostic-port /tmp/app,connect
     A program that connects to us (DOTNET_DiagnosticPorts=/tmp/tp.sock; it waits, paused, until TuiProf resumes it):
       tuiprof run --diagnostic-port /tmp/tp.sock
     A remote or mobile process: run dotnet-dsrouter and give its socket with --diagnostic-port PATH,connect.

@@ -2,8 +2,9 @@ namespace TuiProf.Core.Targets;
 
 /// <summary>
 /// A diagnostic port as dotnet-counters spells it: <c>PATH[,connect|listen]</c>. PATH alone means listen: TuiProf
-/// waits for a runtime started with <c>DOTNET_DiagnosticPorts=PATH</c>; connect reaches one started with
-/// <c>DOTNET_DiagnosticPorts=PATH,listen</c> (a container's socket in a shared volume, a dotnet-dsrouter socket).
+/// waits for a runtime started with <c>DOTNET_DiagnosticPorts=PATH</c>; connect reaches a runtime's listening socket
+/// (its default one in a TMPDIR shared with a container, or a dotnet-dsrouter socket). The .NET 10 runtime ignores
+/// <c>DOTNET_DiagnosticPorts=PATH,listen</c>, so its own default socket is the one to reach.
 /// </summary>
 public sealed record DiagnosticPortAddress(string Path, bool Listen)
 {

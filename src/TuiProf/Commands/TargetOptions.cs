@@ -8,7 +8,7 @@ public static class TargetOptions
     public static Option<string?> DiagnosticPort { get; } = new("--diagnostic-port")
     {
         Description = "Reach the runtime through a diagnostic port, as dotnet-counters does: PATH or PATH,listen waits for a " +
-                      "runtime started with DOTNET_DiagnosticPorts=PATH; PATH,connect reaches one started with " +
-                      "DOTNET_DiagnosticPorts=PATH,listen (a container's socket in a shared volume, dotnet-dsrouter)",
+                      "runtime started with DOTNET_DiagnosticPorts=PATH; PATH,connect reaches a runtime's socket, or the one " +
+                      "socket in the folder PATH (a container's TMPDIR shared as a volume; a dotnet-dsrouter socket)",
     };
 }

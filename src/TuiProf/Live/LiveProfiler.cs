@@ -47,7 +47,9 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             Timeline = new Timeline();
             _timelines = [];
             (_pinned, ShownPid) = (null, null);
-            Status = "starting";
+            Status = target is TargetSpec.Port { Address.Listen: true } port
+                ? $"waiting: start your program with DOTNET_DiagnosticPorts={port.Address.Path}"
+                : "starting";
             try
             {
                 var session = await target.StartAsync(options, CancellationToken.None);
