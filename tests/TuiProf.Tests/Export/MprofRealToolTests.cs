@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CliWrap;
 using TuiProf.Tests.CommandLine;
-using TuiProf.Tests.Faults;
 
 namespace TuiProf.Tests.Export;
 
@@ -71,25 +68,8 @@ public class MprofRealToolTests(ManualCollectRecording manualCollect) : IClassFi
     [Fact]
     public async Task An_activity_named_with_spaces_and_dollars_is_read_plotted_and_peaked_by_the_real_mprof()
     {
-        // The test host itself is the target: its own ActivitySource names a real activity the way apps do.
-        using var source = new ActivitySource("TuiProf.Tests.Export.Mprof");
-        var file = TuiProfCli.TempFile("self.jsonl");
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var recording = Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
-            .WithArguments([typeof(TuiProf.Commands.RecordCommand).Assembly.Location, "record", "--pid",
-                $"{Environment.ProcessId}", "--out", file])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(limit.Token);
-        await WaitForListenerAsync(source);
-
-        using (source.StartActivity("Checkout order 42 ($^$)"))
-        {
-            using (source.StartActivity("Charge card")) Thread.Sleep(50);
-            Thread.Sleep(50);
-        }
-        await Signals.WaitForLineAsync(file, l => l.Contains("\"name\":\"Checkout order 42 ($^$)\""), TimeSpan.FromSeconds(20));
-        await Signals.SendAsync(recording.ProcessId, "INT"); // as Ctrl-C: the recording stops and flushes
-        Assert.Equal(0, (await recording).ExitCode);
-        var dat = Path.ChangeExtension(file, ".dat");
+        var file = await SelfRecording.FileAsync();
+        var dat = Path.ChangeExtension(file, ".mprof.dat");
         Assert.Equal(0, (await TuiProfCli.RunAsync("export", file, "--format", "mprof", "--out", dat)).ExitCode);
 
         var read = await RealMprof.ReadAsync(dat);
@@ -122,17 +102,6 @@ public class MprofRealToolTests(ManualCollectRecording manualCollect) : IClassFi
             Assert.InRange(call.End - call.Start, sleep - 0.01, sleep + 1.0);
     }
 
-    /// <summary>Waits until the recording's ActivitySource listener reached this process (nothing to await: polled).</summary>
-    private static async Task WaitForListenerAsync(ActivitySource source)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!source.HasListeners())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "tuiprof record never started listening to this process's activities");
-            await Task.Delay(20);
-        }
-    }
-
     private sealed record Execution(double Start, double End, double MemStart, double MemEnd, int Level);
 
     private static List<Execution> Executions(JsonElement read, string function) =>
@@ -141,10 +110,4 @@ public class MprofRealToolTests(ManualCollectRecording manualCollect) : IClassFi
             .OrderBy(e => e.Start).ToList();
 
     private static List<double> Numbers(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToList();
-
-    private sealed class Within(double tolerance) : IEqualityComparer<double>
-    {
-        public bool Equals(double x, double y) => Math.Abs(x - y) <= tolerance;
-        public int GetHashCode(double value) => 0;
-    }
 }
