@@ -26,7 +26,12 @@ internal sealed class TargetProcess
         var target = new TargetProcess();
         var cli = Cli.Wrap(command.FileName)
             .WithArguments(command.Arguments)
-            .WithEnvironmentVariables(env => env.Set(SuspendVariable, "1"))
+            .WithEnvironmentVariables(env =>
+            {
+                foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>())
+                    env.Set(name, value);
+                env.Set(SuspendVariable, "1");
+            })
             .WithValidation(CommandResultValidation.None);
         target._run = Task.Run(() => target.ListenAsync(cli, output));
         var pid = await target._started.Task;
