@@ -47,6 +47,8 @@ public static class FrameBuilder
             Message = view.Message ?? timeline.LastNotice?.Text,
             Help = view.Help,
             Picker = view.Picker,
+            Question = view.Question?.Text,
+            PanelScroll = view.PanelScroll,
         };
     }
 
@@ -54,9 +56,6 @@ public static class FrameBuilder
     {
         using var window = timeline.Window(bracket.T, bracket.End);
         var inside = window.Rss.Where(s => s.T >= bracket.T && s.T <= bracket.End).ToList();
-        long? HeapAt(double t) => window.Heap.LastOrDefault(s => s.T <= t)?.Heap;
-        var (before, after) = (HeapAt(bracket.T), HeapAt(bracket.End));
-        return new BracketSummary(bracket, inside.Count > 0 ? inside.Max(s => s.Rss) : null,
-            before is not null && after is not null ? after - before : null);
+        return new BracketSummary(bracket, inside.Count > 0 ? inside.Max(s => s.Rss) : null, window.HeapDelta(bracket));
     }
 }

@@ -26,6 +26,10 @@ public sealed record DashboardFrame
     public string? Message { get; init; }
     public bool Help { get; init; }
     public Live.ProcessPicker? Picker { get; init; }
+    /// <summary>A yes/no question waiting for an answer, or null.</summary>
+    public string? Question { get; init; }
+    /// <summary>Pages the panel's text is scrolled by (down for text, back for output).</summary>
+    public int PanelScroll { get; init; }
 }
 
 /// <summary>What the panel beside the scenario list shows; Tab cycles through them.</summary>
