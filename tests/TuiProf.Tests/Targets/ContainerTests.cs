@@ -1,0 +1,36 @@
+using CliWrap;
+
+namespace TuiProf.Tests.Targets;
+
+[Collection(TestProjectsCollection.Name)]
+public sealed class ContainerTests(TestProjects projects) : TargetTest
+{
+    [UnshareFact]
+    public async Task A_runtime_in_its_own_pid_namespace_is_reached_by_its_socket_not_by_its_pid_and_has_no_rss()
+    {
+        var socket = Path.Combine(Directory.CreateTempSubdirectory("tuiprof-volume-").FullName, "port.sock");
+        using var limit = new CancellationTokenSource(HangLimit);
+        // PID 1 of a namespace ignores SIGTERM; --kill-child takes the app along when unshare is killed.
+        var container = DotNetCommands.Marked(Cli.Wrap("unshare")
+                .WithArguments(["--pid", "--fork", "--mount-proc", "--kill-child", TuiProf.Targets.DotNetHost.Path, projects.PortApp, "60"]), Tree)
+            .WithEnvironmentVariables(env => env.Set("DOTNET_DiagnosticPorts", socket + ",listen,nosuspend"))
+            .ExecuteAsync(limit.Token);
+        await WaitForFileAsync(socket, limit.Token);
+        var hostPid = Faults.Signals.ChildrenOf(container.ProcessId).Single();
+        var byPid = OutFile("by-pid.jsonl");
+        var byPort = OutFile("by-port.jsonl");
+
+        var attach = await RecordAsync("--pid", $"{hostPid}", "--out", byPid, "--duration", "2");
+        var connect = await RecordAsync("--diagnostic-port", socket + ",connect", "--out", byPort, "--duration", "3");
+
+        Assert.Equal(1, attach.ExitCode);
+        Assert.Single(attach.Error.Trim().Split('\n'));
+        Assert.True(connect.ExitCode == 0, connect.ToString());
+        var recording = RecordedFile.Read(byPort);
+        Assert.NotEmpty(recording.OfType("gc"));
+        Assert.Contains("Tick", recording.BracketNames);
+        Assert.Contains(recording.OfType("notice"), n => n.GetProperty("text").GetString()!.Contains("RSS", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(recording.OfType("sample"), s => s.TryGetProperty("rss", out _));
+        Assert.Contains(recording.OfType("sample"), s => s.TryGetProperty("heap", out _));
+    }
+}

@@ -1,0 +1,58 @@
+using CliWrap;
+using CliWrap.Buffered;
+using TuiProf.Targets;
+
+namespace TuiProf.Tests.Targets;
+
+/// <summary>
+/// Starts tuiprof and plain dotnet commands as the target tests need them: in an environment of their own (marked, so
+/// every descendant can be found and killed; without the MSBuild variables <c>dotnet test</c> hands to this test host),
+/// with a hard time limit.
+/// </summary>
+public static class DotNetCommands
+{
+    private static readonly string TuiProfAssembly = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
+
+    public static Command TuiProf(TreeProcesses tree, params string[] arguments) =>
+        Dotnet(tree, [TuiProfAssembly, .. arguments]).WithEnvironmentVariables(env => env.Set("NO_COLOR", "1"));
+
+    public static Command Dotnet(TreeProcesses tree, IEnumerable<string> arguments) =>
+        Marked(Cli.Wrap(DotNetHost.Path).WithArguments(arguments), tree);
+
+    public static Command Marked(Command command, TreeProcesses tree) =>
+        command.WithValidation(CommandResultValidation.None)
+            .WithEnvironmentVariables(env =>
+            {
+                foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                             .Where(n => n.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || n.StartsWith("VSTEST", StringComparison.Ordinal)))
+                    env.Set(name, null);
+                env.Set(TreeProcesses.Variable, tree.Marker)
+                    .Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
+                    .Set("DOTNET_NOLOGO", "1")
+                    .Set("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1");
+            });
+
+    /// <summary>Runs to the end, or fails the test after <paramref name="limit"/> (the process tree is killed then).</summary>
+    public static async Task<Finished> RunAsync(Command command, TreeProcesses tree, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var result = await command.ExecuteBufferedAsync(timeout.Token);
+            return new Finished(result.ExitCode, result.StandardOutput, result.StandardError, clock.Elapsed);
+        }
+        catch (OperationCanceledException)
+        {
+            var stuck = await tree.StuckAsync(TimeSpan.Zero);
+            tree.KillAll();
+            throw new TimeoutException($"'{command}' did not finish in {limit.TotalSeconds} s; stuck: " +
+                                       (stuck.Count == 0 ? "none" : string.Join("; ", stuck)));
+        }
+    }
+
+    public sealed record Finished(int ExitCode, string Output, string Error, TimeSpan Elapsed)
+    {
+        public override string ToString() => $"exit {ExitCode} after {Elapsed.TotalSeconds:0.0} s\nstdout: {Output}\nstderr: {Error}";
+    }
+}

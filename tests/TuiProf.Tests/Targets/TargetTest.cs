@@ -1,0 +1,30 @@
+namespace TuiProf.Tests.Targets;
+
+/// <summary>
+/// A test of real targets: every process it starts carries its marker, and whatever is still alive when it ends is
+/// killed, so a failing test leaves nothing behind (not even a node or a suspended runtime).
+/// </summary>
+public abstract class TargetTest : IDisposable
+{
+    /// <summary>Far beyond any healthy run (a build under tuiprof takes seconds to tens of seconds on 2 busy cores).</summary>
+    protected static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(150);
+
+    protected TreeProcesses Tree { get; } = new($"test-{Guid.NewGuid():N}");
+
+    protected static string OutFile(string name) => CommandLine.TuiProfCli.TempFile(name);
+
+    protected Task<DotNetCommands.Finished> RecordAsync(params string[] arguments) =>
+        DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, ["record", .. arguments]), Tree, HangLimit);
+
+    /// <summary>Waits for a socket to appear (nothing announces it); the test's own limit bounds the wait.</summary>
+    protected static async Task WaitForFileAsync(string path, CancellationToken cancellation)
+    {
+        while (!File.Exists(path)) await Task.Delay(20, cancellation);
+    }
+
+    public void Dispose()
+    {
+        Tree.KillAll();
+        GC.SuppressFinalize(this);
+    }
+}
