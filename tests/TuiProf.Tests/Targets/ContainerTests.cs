@@ -8,14 +8,16 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
     [UnshareFact]
     public async Task A_runtime_in_its_own_pid_namespace_is_reached_by_its_socket_not_by_its_pid_and_has_no_rss()
     {
-        var socket = Path.Combine(Directory.CreateTempSubdirectory("tuiprof-volume-").FullName, "port.sock");
+        // The container's TMPDIR is a volume shared with the host, where the runtime's socket appears.
+        var volume = Directory.CreateTempSubdirectory("tuiprof-volume-").FullName;
         using var limit = new CancellationTokenSource(HangLimit);
         // PID 1 of a namespace ignores SIGTERM; --kill-child takes the app along when unshare is killed.
         var container = DotNetCommands.Marked(Cli.Wrap("unshare")
                 .WithArguments(["--pid", "--fork", "--mount-proc", "--kill-child", TuiProf.Targets.DotNetHost.Path, projects.PortApp, "60"]), Tree)
-            .WithEnvironmentVariables(env => env.Set("DOTNET_DiagnosticPorts", socket + ",listen,nosuspend"))
+            .WithEnvironmentVariables(env => env.Set("TMPDIR", volume))
             .ExecuteAsync(limit.Token);
-        await WaitForFileAsync(socket, limit.Token);
+        var socket = await WaitForRuntimeSocketAsync(volume, limit.Token);
+        Assert.Matches("dotnet-diagnostic-1-", socket); // PID 1, as the runtime sees itself
         var hostPid = Faults.Signals.ChildrenOf(container.ProcessId).Single();
         var byPid = OutFile("by-pid.jsonl");
         var byPort = OutFile("by-port.jsonl");

@@ -6,27 +6,32 @@ namespace TuiProf.Tests.Targets;
 public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
 {
     [Fact]
-    public async Task Connecting_to_a_runtime_that_listens_on_a_socket_records_its_gcs_and_brackets()
+    public async Task Connecting_to_the_socket_of_a_runtime_held_at_startup_records_it_from_its_first_call_and_resumes_it()
     {
-        var socket = SocketPath();
+        // A runtime listens only on its default socket (CoreCLR ignores ",listen" in DOTNET_DiagnosticPorts); TMPDIR
+        // says where, as a container's shared volume does. DefaultDiagnosticPortSuspend holds it until a tool connects.
+        var directory = Directory.CreateTempSubdirectory("tuiprof-port-").FullName;
         using var limit = new CancellationTokenSource(HangLimit);
-        var app = PortApp(socket + ",listen", seconds: 6).ExecuteAsync(limit.Token);
-        await WaitForFileAsync(socket, limit.Token);
+        var app = DotNetCommands.Dotnet(Tree, [projects.PortApp, "4"])
+            .WithEnvironmentVariables(env => env.Set("TMPDIR", directory).Set("DOTNET_DefaultDiagnosticPortSuspend", "1"))
+            .ExecuteAsync(limit.Token);
+        var socket = await WaitForRuntimeSocketAsync(directory, limit.Token);
         var file = OutFile("connect.jsonl");
 
         var run = await RecordAsync("--diagnostic-port", socket + ",connect", "--out", file, "--duration", "3");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var recording = RecordedFile.Read(file);
-        Assert.NotEmpty(recording.OfType("gc"));
+        Assert.Contains("FirstCall", recording.BracketNames);
         Assert.Contains("Tick", recording.BracketNames);
+        Assert.Contains(recording.OfType("gc"), gc => gc.GetProperty("gen").GetInt32() == 2); // the one inside FirstCall
         Assert.Equal(0, (await app).ExitCode); // resumed by tuiprof, then ran to its end
     }
 
     [Fact]
     public async Task Listening_profiles_a_runtime_that_connects_from_its_first_allocation_and_resumes_it()
     {
-        var socket = SocketPath();
+        var socket = Path.Combine(Directory.CreateTempSubdirectory("tuiprof-port-").FullName, "port.sock");
         using var limit = new CancellationTokenSource(HangLimit);
         var file = OutFile("listen.jsonl");
         var tuiprof = DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, "record", "--diagnostic-port", socket, "--out", file, "--duration", "10"),
@@ -48,6 +53,4 @@ public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
     private Command PortApp(string port, double seconds) =>
         DotNetCommands.Dotnet(Tree, [projects.PortApp, $"{seconds}"])
             .WithEnvironmentVariables(env => env.Set("DOTNET_DiagnosticPorts", port));
-
-    private static string SocketPath() => Path.Combine(Directory.CreateTempSubdirectory("tuiprof-port-").FullName, "port.sock");
 }

@@ -9,7 +9,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         projects.CleanSolution();
         var file = OutFile("build.jsonl");
 
-        var run = await RecordAsync(["--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjects.NoLeftovers]);
+        var run = await RecordAsync(["--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjectSources.NoLeftovers]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(File.Exists(projects.SolutionOutput), $"the build wrote no {projects.SolutionOutput}");
@@ -39,10 +39,10 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         projects.CleanSolution();
         var file = OutFile("killed.jsonl");
         using var limit = new CancellationTokenSource(HangLimit);
-        var tuiprof = DotNetCommands.TuiProf(Tree, ["record", "--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjects.NoLeftovers])
+        var tuiprof = DotNetCommands.TuiProf(Tree, ["record", "--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjectSources.NoLeftovers])
             .ExecuteAsync(limit.Token);
 
-        await WaitForCompilerAsync(limit.Token);
+        await WaitForCompilerAsync(TimeSpan.FromSeconds(60));
         await Faults.Signals.SendAsync(tuiprof.ProcessId, "KILL");
         await tuiprof.Task.ContinueWith(_ => { });
 
@@ -56,7 +56,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         projects.CleanSolution();
         var file = OutFile("follow-all.jsonl");
 
-        var run = await RecordAsync(["--follow", "all", "--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjects.NoLeftovers]);
+        var run = await RecordAsync(["--follow", "all", "--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjectSources.NoLeftovers]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var recording = RecordedFile.Read(file);
@@ -75,7 +75,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         projects.CleanSolution();
         var file = OutFile("follow-none.jsonl");
 
-        var run = await RecordAsync(["--follow", "none", "--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjects.NoLeftovers]);
+        var run = await RecordAsync(["--follow", "none", "--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjectSources.NoLeftovers]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(File.Exists(projects.SolutionOutput));
@@ -86,9 +86,11 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.Empty(await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
     }
 
-    private async Task WaitForCompilerAsync(CancellationToken cancellation)
+    /// <summary>Waits for csc (run through its apphost, Roslyn/bincore/csc), to kill tuiprof mid-compile; at most <paramref name="limit"/>.</summary>
+    private async Task WaitForCompilerAsync(TimeSpan limit)
     {
-        while (!Tree.Alive().Any(p => TreeProcesses.CommandLine(p).Contains("csc.dll")))
-            await Task.Delay(50, cancellation);
+        var deadline = DateTime.UtcNow + limit;
+        while (!Tree.Alive().Any(p => TreeProcesses.CommandLine(p).Split(' ')[0].EndsWith("/csc")) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
     }
 }

@@ -32,23 +32,22 @@ public static class DotNetCommands
                     .Set("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1");
             });
 
-    /// <summary>Runs to the end, or fails the test after <paramref name="limit"/> (the process tree is killed then).</summary>
+    /// <summary>Runs to the end, or fails the test after <paramref name="limit"/>, naming what was stuck (then kills the tree).</summary>
     public static async Task<Finished> RunAsync(Command command, TreeProcesses tree, TimeSpan limit)
     {
-        using var timeout = new CancellationTokenSource(limit);
+        using var kill = new CancellationTokenSource();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
+        var running = command.ExecuteBufferedAsync(kill.Token);
+        if (await Task.WhenAny(running.Task, Task.Delay(limit)) != running.Task)
         {
-            var result = await command.ExecuteBufferedAsync(timeout.Token);
-            return new Finished(result.ExitCode, result.StandardOutput, result.StandardError, clock.Elapsed);
-        }
-        catch (OperationCanceledException)
-        {
-            var stuck = await tree.StuckAsync(TimeSpan.Zero);
+            var alive = tree.Alive().Select(TreeProcesses.Describe).ToList();
+            await kill.CancelAsync();
+            await running.Task.ContinueWith(_ => { });
             tree.KillAll();
-            throw new TimeoutException($"'{command}' did not finish in {limit.TotalSeconds} s; stuck: " +
-                                       (stuck.Count == 0 ? "none" : string.Join("; ", stuck)));
+            throw new TimeoutException($"'{command}' did not finish in {limit.TotalSeconds} s; its processes then:\n" + string.Join("\n", alive));
         }
+        var result = await running;
+        return new Finished(result.ExitCode, result.StandardOutput, result.StandardError, clock.Elapsed);
     }
 
     public sealed record Finished(int ExitCode, string Output, string Error, TimeSpan Elapsed)

@@ -16,10 +16,17 @@ public abstract class TargetTest : IDisposable
     protected Task<DotNetCommands.Finished> RecordAsync(params string[] arguments) =>
         DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, ["record", .. arguments]), Tree, HangLimit);
 
-    /// <summary>Waits for a socket to appear (nothing announces it); the test's own limit bounds the wait.</summary>
-    protected static async Task WaitForFileAsync(string path, CancellationToken cancellation)
+    /// <summary>
+    /// Waits for the diagnostics socket a runtime creates in its TMPDIR (<c>dotnet-diagnostic-PID-KEY-socket</c>, PID as
+    /// the runtime sees it); nothing announces it, and the test's own limit bounds the wait.
+    /// </summary>
+    protected static async Task<string> WaitForRuntimeSocketAsync(string directory, CancellationToken cancellation)
     {
-        while (!File.Exists(path)) await Task.Delay(20, cancellation);
+        while (true)
+        {
+            if (Directory.GetFiles(directory, "dotnet-diagnostic-*-socket") is [var socket]) return socket;
+            await Task.Delay(20, cancellation);
+        }
     }
 
     public void Dispose()

@@ -1,11 +1,40 @@
 namespace TuiProf.Tests.Targets;
 
 /// <summary>
-/// The text of the small real projects the target tests build and profile, written by hand (no <c>dotnet new</c>: it
-/// is slower and may want templates from the network). Paths are relative to the fixture's root.
+/// The text of the small real projects the target tests build and profile (and bench/ times), written by hand (no
+/// <c>dotnet new</c>: it is slower and may want templates from the network). Paths are relative to a root directory.
 /// </summary>
 public static class TestProjectSources
 {
+    /// <summary>MSBuild node reuse and the compiler server off: a build's processes all end with it.</summary>
+    public static readonly string[] NoLeftovers = ["-nodeReuse:false", "-p:UseSharedCompilation=false"];
+
+    public static string Solution(string root) => Path.Combine(root, "Shapes", "Shapes.slnx");
+
+    /// <summary>What building the solution produces last (the app, after both libraries).</summary>
+    public static string SolutionOutput(string root) => Path.Combine(root, "Shapes", "App", "bin", "Debug", "net10.0", "Shapes.App.dll");
+
+    public static void WriteTo(string root, Func<string, bool> which)
+    {
+        foreach (var (path, text) in Files.Where(f => which(f.Key)))
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+    }
+
+    /// <summary>Removes the solution's build outputs (not its restore), so the next build compiles all three projects.</summary>
+    public static void CleanSolution(string root)
+    {
+        foreach (var project in new[] { "App", "Geometry", "Text" })
+        {
+            var dir = Path.Combine(root, "Shapes", project);
+            foreach (var output in new[] { Path.Combine(dir, "bin"), Path.Combine(dir, "obj", "Debug") })
+                if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
+
     // The versions the suite itself restores (Directory.Packages.props), so the package cache already holds them.
     private const string TestSdkVersion = "18.0.1";
     private const string XunitVersion = "2.9.3";

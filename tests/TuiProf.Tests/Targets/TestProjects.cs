@@ -6,17 +6,13 @@ namespace TuiProf.Tests.Targets;
 /// </summary>
 public sealed class TestProjects : IAsyncLifetime
 {
-    /// <summary>MSBuild node reuse and the compiler server off: a build's processes all end with it.</summary>
-    public static readonly string[] NoLeftovers = ["-nodeReuse:false", "-p:UseSharedCompilation=false"];
-
     private readonly TreeProcesses _build = new($"fixture-{Guid.NewGuid():N}");
 
     public string Root { get; } = Directory.CreateTempSubdirectory("tuiprof-projects-").FullName;
 
-    public string Solution => Path.Combine(Root, "Shapes", "Shapes.slnx");
+    public string Solution => TestProjectSources.Solution(Root);
 
-    /// <summary>What building <see cref="Solution"/> produces last (the app, after both libraries).</summary>
-    public string SolutionOutput => Path.Combine(Root, "Shapes", "App", "bin", "Debug", "net10.0", "Shapes.App.dll");
+    public string SolutionOutput => TestProjectSources.SolutionOutput(Root);
 
     public string ActivityAppProject => Path.Combine(Root, "ActivityApp");
 
@@ -28,27 +24,13 @@ public sealed class TestProjects : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var (path, text) in TestProjectSources.Files)
-        {
-            var full = Path.Combine(Root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            await File.WriteAllTextAsync(full, text);
-        }
+        TestProjectSources.WriteTo(Root, _ => true);
         var build = await DotNetCommands.RunAsync(
-            DotNetCommands.Dotnet(_build, ["build", Path.Combine(Root, "All.slnx"), .. NoLeftovers]), _build, TimeSpan.FromMinutes(5));
+            DotNetCommands.Dotnet(_build, ["build", Path.Combine(Root, "All.slnx"), .. TestProjectSources.NoLeftovers]), _build, TimeSpan.FromMinutes(5));
         if (build.ExitCode != 0) throw new InvalidOperationException($"the test projects did not build: {build}");
     }
 
-    /// <summary>Removes the solution's build outputs (not its restore), so the next build compiles all three projects.</summary>
-    public void CleanSolution()
-    {
-        foreach (var project in new[] { "App", "Geometry", "Text" })
-        {
-            var dir = Path.Combine(Root, "Shapes", project);
-            foreach (var output in new[] { Path.Combine(dir, "bin"), Path.Combine(dir, "obj", "Debug") })
-                if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        }
-    }
+    public void CleanSolution() => TestProjectSources.CleanSolution(Root);
 
     public Task DisposeAsync()
     {

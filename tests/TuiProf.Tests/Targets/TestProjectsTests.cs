@@ -10,7 +10,7 @@ public sealed class TestProjectsTests(TestProjects projects) : TargetTest
         projects.CleanSolution();
 
         var build = await DotNetCommands.RunAsync(
-            DotNetCommands.Dotnet(Tree, ["build", projects.Solution, .. TestProjects.NoLeftovers]), Tree, HangLimit);
+            DotNetCommands.Dotnet(Tree, ["build", projects.Solution, .. TestProjectSources.NoLeftovers]), Tree, HangLimit);
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.True(File.Exists(projects.SolutionOutput));
