@@ -96,13 +96,17 @@ public sealed class RuntimeEventParser
         }
         else if (e.ProviderName != RuntimeProviders.Counters)
         {
-            _emit(new CounterReading(t, $"{e.ProviderName}/{name}", number)); // asked for with --counters: all kept
+            _emit(new CounterReading(t, Id(e.ProviderName, name, payload, isIncrement), number)); // asked for with --counters: all kept
         }
         else if (KeptCounters.Contains(name))
         {
-            _emit(new CounterReading(t, name, number));
+            _emit(new CounterReading(t, Id(e.ProviderName, name, payload, isIncrement), number));
         }
     }
+
+    private static CounterId Id(string provider, string name, IDictionary<string, object> payload, bool isRate) =>
+        new(provider, name, payload.TryGetValue("DisplayName", out var display) ? display as string ?? "" : "",
+            payload.TryGetValue("DisplayUnits", out var unit) ? unit as string ?? "" : "", isRate);
 
     private double Seconds(DateTime timestamp) => (timestamp.ToUniversalTime() - _origin).TotalSeconds;
 }

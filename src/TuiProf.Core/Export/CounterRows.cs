@@ -29,10 +29,7 @@ public static class CounterRows
                 if (sample.Heap is { } heap) yield return ("System.Runtime", "GC Heap Size (MB)", heap / 1e6);
                 break;
             case CounterReading counter:
-                // Counters of other providers (--counters) are recorded as "Provider/name".
-                yield return counter.Name.Split('/', 2) is [var provider, var name]
-                    ? (provider, name, counter.Value)
-                    : ("System.Runtime", counter.Name, counter.Value);
+                yield return (counter.Counter.Provider, counter.Counter.Name, counter.Value);
                 break;
             case GcEvent gc:
                 yield return ("Microsoft-Windows-DotNETRuntime", $"GC pause (ms) gen {gc.Generation} {gc.Reason}", gc.PauseMs);

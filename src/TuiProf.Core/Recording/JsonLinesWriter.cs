@@ -73,7 +73,11 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
             case CounterReading c:
                 Line("counter", c.T, j =>
                 {
-                    j.WriteString("name", c.Name);
+                    j.WriteString("provider", c.Counter.Provider);
+                    j.WriteString("name", c.Counter.Name);
+                    if (c.Counter.DisplayName.Length > 0) j.WriteString("displayName", c.Counter.DisplayName);
+                    if (c.Counter.Unit.Length > 0) j.WriteString("unit", c.Counter.Unit);
+                    if (c.Counter.IsRate) j.WriteBoolean("rate", true);
                     j.WriteNumber("value", c.Value);
                 });
                 return true;

@@ -50,4 +50,4 @@ public sealed record Notice(double T, string Text) : TimelineEvent(T);
 public sealed record AllocationSample(double T, string TypeName, long Bytes) : TimelineEvent(T);
 
 /// <summary>A runtime counter value (e.g. alloc-rate in bytes per second, time-in-gc in %).</summary>
-public sealed record CounterReading(double T, string Name, double Value) : TimelineEvent(T);
+public sealed record CounterReading(double T, CounterId Counter, double Value) : TimelineEvent(T);

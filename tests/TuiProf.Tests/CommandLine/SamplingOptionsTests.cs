@@ -52,7 +52,7 @@ public class SamplingOptionsTests
     {
         var events = await RecordScenarioAsync("churn", "--counters", "TuiProf.Scenarios");
 
-        var objects = events.OfType<CounterReading>().Where(c => c.Name == "TuiProf.Scenarios/objects-allocated").ToList();
+        var objects = events.OfType<CounterReading>().Where(c => c.Counter.Key == "TuiProf.Scenarios/objects-allocated").ToList();
         Assert.NotEmpty(objects);
         Assert.True(objects.Max(c => c.Value) > 1_000_000, $"churn allocates millions of objects a second: {objects.Max(c => c.Value)}");
     }

@@ -76,7 +76,10 @@ public class ExportTests
         Assert.Equal(0, (await TuiProfCli.RunAsync("record", "baseline", "--format", "mprof", "--out", file)).ExitCode);
 
         var (mem, funcs) = ReadMprof(await File.ReadAllTextAsync(file));
-        Assert.True(mem.Count >= 40, $"{mem.Count} MEM lines for a ~2 s run at 25 Hz");
+        // 25 samples a second over the whole run (~1.5 s of three calls), and none read from the exited process.
+        var span = mem[^1].Time - mem[0].Time;
+        Assert.True(span > 1.0 && mem.Count >= span * 25 * 0.9, $"{mem.Count} MEM lines over {span:0.00} s at 25 Hz");
+        Assert.DoesNotContain(mem, m => m.Mib <= 0);
         Assert.Equal(["RandomNumberAverage", "RandomNumberAverage", "RandomNumberAverage"], funcs.Select(f => f.Name));
         // Each call sleeps 0.3, 0.5, 0.4 s after filling its array (the fill takes longer on a loaded machine).
         foreach (var (func, sleep) in funcs.Zip([0.3, 0.5, 0.4]))
@@ -87,7 +90,7 @@ public class ExportTests
     public void Counters_of_other_providers_are_exported_under_their_own_provider()
     {
         var recording = new RecordingFile(new RecordingHeader("churn", 42, Origin),
-            [new CounterReading(1, "alloc-rate", 5), new CounterReading(1, "TuiProf.Scenarios/objects-allocated", 7)], 0);
+            [new CounterReading(1, CounterId.Runtime("alloc-rate"), 5), new CounterReading(1, new CounterId("TuiProf.Scenarios", "objects-allocated"), 7)], 0);
         var output = new StringWriter();
 
         CountersCsvFormat.Write(output, recording);
