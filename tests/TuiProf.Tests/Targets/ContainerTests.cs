@@ -13,8 +13,8 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
         using var limit = new CancellationTokenSource(HangLimit);
         // PID 1 of a namespace ignores SIGTERM; --kill-child takes the app along when unshare is killed.
         var container = DotNetCommands.Marked(Cli.Wrap("unshare")
-                .WithArguments(["--pid", "--fork", "--mount-proc", "--kill-child", TuiProf.Targets.DotNetHost.Path, projects.PortApp, "60"]), Tree)
-            .WithEnvironmentVariables(env => env.Set("TMPDIR", volume))
+                .WithArguments(["--pid", "--fork", "--mount-proc", "--kill-child", TuiProf.Targets.DotNetHost.Path, projects.PortApp, "60"]),
+                Tree, new() { ["TMPDIR"] = volume })
             .ExecuteAsync(limit.Token);
         var socket = await WaitForRuntimeSocketAsync(volume, limit.Token);
         Assert.Matches("dotnet-diagnostic-1-", socket); // PID 1, as the runtime sees itself

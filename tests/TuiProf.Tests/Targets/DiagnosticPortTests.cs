@@ -12,9 +12,8 @@ public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
         // says where, as a container's shared volume does. DefaultDiagnosticPortSuspend holds it until a tool connects.
         var directory = Directory.CreateTempSubdirectory("tuiprof-port-").FullName;
         using var limit = new CancellationTokenSource(HangLimit);
-        var app = DotNetCommands.Dotnet(Tree, [projects.PortApp, "4"])
-            .WithEnvironmentVariables(env => env.Set("TMPDIR", directory).Set("DOTNET_DefaultDiagnosticPortSuspend", "1"))
-            .ExecuteAsync(limit.Token);
+        var app = DotNetCommands.Dotnet(Tree, [projects.PortApp, "4"],
+            new() { ["TMPDIR"] = directory, ["DOTNET_DefaultDiagnosticPortSuspend"] = "1" }).ExecuteAsync(limit.Token);
         var socket = await WaitForRuntimeSocketAsync(directory, limit.Token);
         var file = OutFile("connect.jsonl");
 
@@ -51,6 +50,5 @@ public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
     }
 
     private Command PortApp(string port, double seconds) =>
-        DotNetCommands.Dotnet(Tree, [projects.PortApp, $"{seconds}"])
-            .WithEnvironmentVariables(env => env.Set("DOTNET_DiagnosticPorts", port));
+        DotNetCommands.Dotnet(Tree, [projects.PortApp, $"{seconds}"], new() { ["DOTNET_DiagnosticPorts"] = port });
 }

@@ -70,6 +70,22 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
     }
 
     [Fact]
+    public async Task Following_a_name_profiles_only_the_processes_of_that_name()
+    {
+        projects.CleanSolution();
+        var file = OutFile("follow-csc.jsonl");
+
+        var run = await RecordAsync(["--follow", "csc", "--out", file, "--", "dotnet", "build", projects.Solution, .. TestProjectSources.NoLeftovers]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var recording = RecordedFile.Read(file);
+        Assert.NotEmpty(recording.Followed);
+        Assert.All(recording.Followed, p => Assert.Contains("csc", RecordedFile.Describe(p)));
+        var compilers = recording.Followed.Select(RecordedFile.Pid).ToHashSet();
+        Assert.All(recording.Events, e => Assert.Contains(RecordedFile.PidOrNull(e) ?? compilers.Single(), compilers));
+    }
+
+    [Fact]
     public async Task Following_none_profiles_only_the_launched_dotnet_build()
     {
         projects.CleanSolution();

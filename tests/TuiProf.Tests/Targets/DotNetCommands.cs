@@ -14,15 +14,17 @@ public static class DotNetCommands
     private static readonly string TuiProfAssembly = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
 
     public static Command TuiProf(TreeProcesses tree, params string[] arguments) =>
-        Dotnet(tree, [TuiProfAssembly, .. arguments]).WithEnvironmentVariables(env => env.Set("NO_COLOR", "1"));
+        Dotnet(tree, [TuiProfAssembly, .. arguments], new() { ["NO_COLOR"] = "1" });
 
-    public static Command Dotnet(TreeProcesses tree, IEnumerable<string> arguments) =>
-        Marked(Cli.Wrap(DotNetHost.Path).WithArguments(arguments), tree);
+    public static Command Dotnet(TreeProcesses tree, IEnumerable<string> arguments, Dictionary<string, string>? environment = null) =>
+        Marked(Cli.Wrap(DotNetHost.Path).WithArguments(arguments), tree, environment);
 
-    public static Command Marked(Command command, TreeProcesses tree) =>
+    /// <summary>The command in the test's environment plus <paramref name="environment"/> (CliWrap replaces, never adds to, a command's variables).</summary>
+    public static Command Marked(Command command, TreeProcesses tree, Dictionary<string, string>? environment = null) =>
         command.WithValidation(CommandResultValidation.None)
             .WithEnvironmentVariables(env =>
             {
+                foreach (var (name, value) in environment ?? []) env.Set(name, value);
                 foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
                              .Where(n => n.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || n.StartsWith("VSTEST", StringComparison.Ordinal)))
                     env.Set(name, null);
