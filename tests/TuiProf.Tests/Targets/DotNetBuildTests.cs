@@ -15,7 +15,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.True(File.Exists(projects.SolutionOutput), $"the build wrote no {projects.SolutionOutput}");
         var recording = RecordedFile.Read(file);
         Assert.Equal(0, recording.OfType("exit").Single().GetProperty("code").GetInt32());
-        Assert.Empty(await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
+        AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.True(File.Exists(projects.SolutionOutput));
         RecordedFile.Read(file);
         // MSBuild nodes and the compiler server stay for the next build, as they do for every user: alive, not held.
-        Assert.Empty(await Tree.StuckAsync(TimeSpan.FromSeconds(3)));
+        AssertNone("stopped or held at startup", await Tree.StuckAsync(TimeSpan.FromSeconds(3)));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         await tuiprof.Task.ContinueWith(_ => { });
 
         // Whether the build goes on to the end or is ended with its profiler, nothing of it may stay.
-        Assert.Empty(await Tree.LeftAfterAsync(TimeSpan.FromSeconds(90)));
+        AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(90)));
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         var recording = RecordedFile.Read(file);
         var followed = recording.Followed.Select(RecordedFile.Pid).Distinct().ToList();
         Assert.True(followed.Count >= 3, $"the build, its nodes and three csc runs, yet followed only: {recording.Summary()}");
-        Assert.True(recording.Events.Select(RecordedFile.Pid).Distinct().Count() >= 2, recording.Summary());
-        Assert.All(recording.Events, e => Assert.Contains(RecordedFile.Pid(e), followed.Append(recording.LaunchedPid)));
+        Assert.True(recording.Events.Select(recording.ProcessOf).Distinct().Count() >= 2, recording.Summary());
+        Assert.All(recording.Events, e => Assert.Contains(recording.ProcessOf(e), followed.Append(recording.LaunchedPid)));
         var exited = recording.OfType("processExit").Select(RecordedFile.Pid).ToHashSet();
         Assert.All(recording.Processes.Where(p => RecordedFile.Pid(p) != recording.LaunchedPid),
             p => Assert.True(exited.Contains(RecordedFile.Pid(p)), $"no processExit for {RecordedFile.Describe(p)}"));
@@ -82,7 +82,8 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.NotEmpty(recording.Followed);
         Assert.All(recording.Followed, p => Assert.Contains("csc", RecordedFile.Describe(p)));
         var compilers = recording.Followed.Select(RecordedFile.Pid).ToHashSet();
-        Assert.All(recording.Events, e => Assert.Contains(RecordedFile.PidOrNull(e) ?? compilers.Single(), compilers));
+        Assert.Contains(recording.Events, e => compilers.Contains(recording.ProcessOf(e)));
+        Assert.All(recording.Events, e => Assert.Contains(recording.ProcessOf(e), compilers.Append(recording.LaunchedPid)));
     }
 
     [Fact]
@@ -97,9 +98,9 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.True(File.Exists(projects.SolutionOutput));
         var recording = RecordedFile.Read(file);
         Assert.All(recording.Followed, p => Assert.Equal(recording.LaunchedPid, RecordedFile.Pid(p)));
-        Assert.All(recording.Events, e => Assert.Equal(recording.LaunchedPid, RecordedFile.PidOrNull(e) ?? recording.LaunchedPid));
+        Assert.All(recording.Events, e => Assert.Equal(recording.LaunchedPid, recording.ProcessOf(e)));
         Assert.NotEmpty(recording.Events);
-        Assert.Empty(await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
+        AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
     }
 
     /// <summary>Waits for csc (run through its apphost, Roslyn/bincore/csc), to kill tuiprof mid-compile; at most <paramref name="limit"/>.</summary>

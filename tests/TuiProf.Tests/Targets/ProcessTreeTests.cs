@@ -14,6 +14,6 @@ public sealed class ProcessTreeTests(TestProjects projects) : TargetTest
         var recording = RecordedFile.Read(file);
         Assert.Contains(recording.OfType("output"), o => o.GetProperty("text").GetString()!.Contains("50 of 50 children exited 0"));
         Assert.Equal(0, recording.OfType("exit").Single().GetProperty("code").GetInt32());
-        Assert.Empty(await Tree.LeftAfterAsync(TimeSpan.FromSeconds(10)));
+        AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(10)));
     }
 }

@@ -37,15 +37,17 @@ public sealed class RecordedFile
         Assert.All(lines, l => Assert.False(string.IsNullOrEmpty(Type(l))));
         var file = new RecordedFile(lines);
         Assert.Equal("start", Type(file.Header));
-        // With more than one process profiled, every event names its process.
-        if (file.Followed.Select(Pid).Distinct().Count() > 1)
-            Assert.All(file.Events, e => Assert.True(e.TryGetProperty("pid", out _), $"an event without a pid: {e}"));
+        // An event of any process but the header's names it; so every pid an event names was announced.
+        var announced = file.Processes.Select(Pid).ToHashSet();
+        Assert.All(file.Events.Where(e => e.TryGetProperty("pid", out _)),
+            e => Assert.True(announced.Contains(Pid(e)), $"an event of a process with no process line: {e}"));
         return file;
     }
 
     public static int Pid(JsonElement line) => line.GetProperty("pid").GetInt32();
 
-    public static int? PidOrNull(JsonElement line) => line.TryGetProperty("pid", out var pid) ? pid.GetInt32() : null;
+    /// <summary>The process an event came from: the one it names, or else the header's (the launched process).</summary>
+    public int ProcessOf(JsonElement e) => e.TryGetProperty("pid", out var pid) ? pid.GetInt32() : LaunchedPid;
 
     /// <summary>A process line's name and command line, for matching and for messages.</summary>
     public static string Describe(JsonElement process) =>

@@ -29,6 +29,10 @@ public abstract class TargetTest : IDisposable
         }
     }
 
+    /// <summary>Fails naming every process in the list, whole (xunit's collection messages cut them short).</summary>
+    protected static void AssertNone(string what, IReadOnlyList<string> processes) =>
+        Assert.True(processes.Count == 0, $"{processes.Count} processes {what}:\n{string.Join("\n", processes)}");
+
     public void Dispose()
     {
         Tree.KillAll();

@@ -14,7 +14,7 @@ public sealed class TestProjectsTests(TestProjects projects) : TargetTest
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.True(File.Exists(projects.SolutionOutput));
-        Assert.Empty(await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
+        AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
     }
 
     [Fact]
