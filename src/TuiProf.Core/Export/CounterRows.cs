@@ -34,6 +34,10 @@ public static class CounterRows
             case GcEvent gc:
                 yield return ("Microsoft-Windows-DotNETRuntime", $"GC pause (ms) gen {gc.Generation} {gc.Reason}", gc.PauseMs);
                 break;
+            case Bracket or BracketStarted or OutputLine or Notice or AllocationSample or TargetExited or ProcessStarted or ProcessExited:
+                break; // not counters
+            default:
+                throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the counter exports do not know");
         }
     }
 }

@@ -61,10 +61,19 @@ public static class JsonLinesReader
                         var code = o.GetProperty("code");
                         events.Add(new TargetExited(T(o), code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null));
                         break;
+                    case "process":
+                        events.Add(new ProcessStarted(T(o), o.GetProperty("pid").GetInt32(), (int?)Long(o, "parent"),
+                            Text(o, "name"), Text(o, "cmdline"), o.GetProperty("followed").GetBoolean()));
+                        break;
+                    case "processExit":
+                        events.Add(new ProcessExited(T(o), o.GetProperty("pid").GetInt32()));
+                        break;
                     default:
                         skipped++;
-                        break;
+                        continue;
                 }
+                if (o.TryGetProperty("pid", out var pid) && events.Count > 0 && o.GetProperty("type").GetString() != "start")
+                    events[^1] = events[^1] with { Pid = pid.GetInt32() };
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {

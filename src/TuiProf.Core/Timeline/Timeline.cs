@@ -91,6 +91,10 @@ public sealed class Timeline
                 case Notice notice:
                     LastNotice = notice;
                     break;
+                case ProcessStarted or ProcessExited:
+                    break; // a timeline is one process's; the tree is the session's
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the timeline does not know");
             }
         }
     }
