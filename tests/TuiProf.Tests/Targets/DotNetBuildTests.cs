@@ -64,9 +64,11 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.True(followed.Count >= 3, $"the build, its nodes and three csc runs, yet followed only: {recording.Summary()}");
         Assert.True(recording.Events.Select(recording.ProcessOf).Distinct().Count() >= 2, recording.Summary());
         Assert.All(recording.Events, e => Assert.Contains(recording.ProcessOf(e), followed.Append(recording.LaunchedPid)));
+        // Each csc ends before the build does (a worker node may outlive the recording by a moment: not asserted).
         var exited = recording.OfType("processExit").Select(RecordedFile.Pid).ToHashSet();
-        Assert.All(recording.Processes.Where(p => RecordedFile.Pid(p) != recording.LaunchedPid),
-            p => Assert.True(exited.Contains(RecordedFile.Pid(p)), $"no processExit for {RecordedFile.Describe(p)}"));
+        var compilers = recording.Processes.Where(p => RecordedFile.Describe(p).Contains("/csc")).ToList();
+        Assert.True(compilers.Count >= 3, recording.Summary());
+        Assert.All(compilers, p => Assert.True(exited.Contains(RecordedFile.Pid(p)), $"no processExit for {RecordedFile.Describe(p)}"));
     }
 
     [Fact]
