@@ -21,7 +21,7 @@ public static class RecordCommand
         var loop = new Option<bool>("--loop") { Description = "Repeat the scenario until stopped" };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "jsonl (written as events arrive), or mprof, csv, json (written when recording ends; see 'export')",
+            Description = "jsonl (written as events arrive), or mprof, csv, json, chrome (written when recording ends; see 'export')",
             DefaultValueFactory = _ => JsonLines,
         };
         format.AcceptOnlyFromAmong([JsonLines, .. ExportFormats.Names]);
