@@ -5,13 +5,14 @@ using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Sources;
 using TuiProf.Targets;
 
 namespace TuiProf.Benchmarks;
 
 /// <summary>
 /// What allocation sampling costs the target in CPU time: GCAllocationTick without stacks, with stacks (what an
-/// EventPipe session gets unless it asks otherwise), and with stacks resolved to call sites (AllocationSiteSource).
+/// EventPipe session gets unless it asks otherwise), and with stacks resolved to call sites (AllocationSiteSession).
 /// </summary>
 public static class AllocationStackFigures
 {
@@ -24,8 +25,8 @@ public static class AllocationStackFigures
             ("alone", _ => Task.FromResult<IAsyncDisposable?>(null), []),
             ("GCAllocationTick, no stacks", c => Drain(c, stacks: false), []),
             ("GCAllocationTick with stacks", c => Drain(c, stacks: true), []),
-            ("call sites (stacks + names, AllocationSiteSource)", async c =>
-                await AllocationSiteSource.StartAsync(c, DateTime.UtcNow, _ => { }), []),
+            ("call sites (stacks + names, AllocationSiteSession)", async c =>
+                await AllocationSiteSession.StartAsync(c, DateTime.UtcNow, _ => { }), []),
         };
         for (var i = 0; i < rounds; i++)
             for (var m = 0; m < modes.Count; m++)
@@ -52,7 +53,7 @@ public static class AllocationStackFigures
     private static async Task<IAsyncDisposable?> Drain(DiagnosticsClient client, bool stacks)
     {
         var session = await client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(
-            [new EventPipeProvider(RuntimeProviders.Runtime, EventLevel.Verbose, 0x1)], 64, 0, stacks), CancellationToken.None);
+            [new EventPipeProvider(GcEvents.RuntimeProvider, EventLevel.Verbose, 0x1)], 64, 0, stacks), CancellationToken.None);
         var reading = Task.Run(() =>
         {
             try { new EventPipeEventSource(session.EventStream).Process(); }

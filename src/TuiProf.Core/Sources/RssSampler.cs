@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Sources;
+
+/// <summary>Reads a process's resident set size from <c>/proc/&lt;pid&gt;/statm</c>, as memory_profiler does.</summary>
+public static class RssSampler
+{
+    private static readonly long PageSize = Environment.SystemPageSize;
+
+    /// <summary>
+    /// The RSS in bytes, or null once the process is gone. An exiting process (and a zombie) still has a statm
+    /// file, all zeros: a live process always has resident pages, so zero means gone, not "memory fell to 0".
+    /// </summary>
+    public static long? Read(int pid)
+    {
+        try
+        {
+            var statm = File.ReadAllText($"/proc/{pid}/statm");
+            var fields = statm.Split(' ', 3);
+            return fields.Length > 1 && long.TryParse(fields[1], out var pages) && pages > 0 ? pages * PageSize : null;
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>
+    /// Emits a sample every <paramref name="period"/> until the process is gone or cancellation, on a thread of its
+    /// own: on the thread pool a busy machine (when one profiles) delayed and merged ticks, down to 14 samples/s.
+    /// </summary>
+    public static Task RunAsync(int pid, Func<double> clock, TimeSpan period, Action<TimelineEvent> emit,
+        CancellationToken cancellation)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(pid, clock, period, emit, cancellation);
+                done.SetResult();
+            }
+            catch (Exception e) { done.SetException(e); }
+        }) { IsBackground = true, Name = "RSS sampler" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private static void Run(int pid, Func<double> clock, TimeSpan period, Action<TimelineEvent> emit,
+        CancellationToken cancellation)
+    {
+        var due = Stopwatch.GetTimestamp();
+        var step = (long)(period.TotalSeconds * Stopwatch.Frequency);
+        while (!cancellation.IsCancellationRequested)
+        {
+            if (Read(pid) is not { } rss) return;
+            emit(new MemorySample(clock(), Rss: rss));
+            // Fixed deadlines keep the rate exact; after a stall the next sample is taken at once, not in a burst.
+            due = Math.Max(due + step, Stopwatch.GetTimestamp());
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.Zero && cancellation.WaitHandle.WaitOne(wait)) return;
+        }
+    }
+}
