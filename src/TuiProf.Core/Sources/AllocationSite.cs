@@ -9,6 +9,13 @@ namespace TuiProf.Core.Sources;
 public sealed record AllocationSite(double T, string TypeName, long Bytes, IReadOnlyList<string> Frames) : TimelineEvent(T)
 {
     public string Site => Frames.Count > 0 ? Frames[0] : "?";
+
+    // Equal when the frames are, not only when they are the same list (a recording read back is a new one).
+    public bool Equals(AllocationSite? other) =>
+        other is not null && T == other.T && Pid == other.Pid && TypeName == other.TypeName && Bytes == other.Bytes &&
+        Frames.SequenceEqual(other.Frames);
+
+    public override int GetHashCode() => HashCode.Combine(T, TypeName, Bytes, Frames.Count);
 }
 
 /// <summary>Bytes allocated at one call site, of one type, as estimated from the samples.</summary>

@@ -93,6 +93,13 @@ public class EventKindsTests
         return constructor.Invoke(constructor.GetParameters().Select(p => Value(p.ParameterType)).ToArray());
     }
 
+    private static Array OneElement(Type element)
+    {
+        var array = Array.CreateInstance(element, 1);
+        array.SetValue(Value(element), 0);
+        return array;
+    }
+
     private static object Value(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
         var t when t == typeof(double) => 1.5,
@@ -100,6 +107,8 @@ public class EventKindsTests
         var t when t == typeof(long) => 4_000_000L,
         var t when t == typeof(bool) => true,
         var t when t == typeof(string) => "System.Int64[] name",
+        var t when t == typeof(DateTime) => Origin,
+        var t when t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) => OneElement(t.GetGenericArguments()[0]),
         var t when t.IsClass => Construct(t),
         var t => throw new NotSupportedException($"no example value for {t}"),
     };
