@@ -138,6 +138,7 @@ public sealed class TuiApp
             case UserAction.MoveDown: _view.Selected = Math.Min(_scenarios.Count - 1, _view.Selected + 1); break;
             case UserAction.StartSelected: Switch(new TargetSpec.Scenario(_scenarios[_view.Selected], Loop: true), name); break;
             case UserAction.ForceGc: ForceGc(now); break;
+            case UserAction.HeapSnapshot: TakeHeapSnapshot(); break;
             case UserAction.Restart: Restart(name); break;
             case UserAction.TogglePause: _view.TogglePause(now); break;
             case UserAction.ScrollBack: _view.Scroll(-1, now); break;
@@ -233,6 +234,19 @@ public sealed class TuiApp
         _ = Task.Run(async () =>
         {
             if (await _profiler.ForceCollectAsync() is ForcedGcOutcome.Refused refused) _view.Message = refused.Reason;
+        });
+    }
+
+    /// <summary>A snapshot takes a second or more: the status line counts the objects read meanwhile.</summary>
+    private void TakeHeapSnapshot()
+    {
+        _view.Message = "taking a heap snapshot (a full GC)...";
+        var snapshot = Task.Run(_profiler.TakeHeapSnapshotAsync);
+        _ = Task.Run(async () =>
+        {
+            while (await Task.WhenAny(snapshot, Task.Delay(250)) != snapshot)
+                if (_profiler.SnapshotProgress > 0) _view.Message = $"taking a heap snapshot: {_profiler.SnapshotProgress:N0} objects read...";
+            _view.Message = await snapshot;
         });
     }
 
