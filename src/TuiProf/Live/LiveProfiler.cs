@@ -1,6 +1,7 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
+using TuiProf.Screen;
 using TuiProf.Targets;
 
 namespace TuiProf.Live;

@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
-using TuiProf.Commands;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 using TuiProf.Live;
