@@ -29,24 +29,26 @@ public static class CounterRows
     private const string Metric = "Metric";
     private const string Rate = "Rate";
 
-    /// <summary>The System.Runtime EventCounters TuiProf records, as dotnet-counters shows them.</summary>
-    private static readonly Dictionary<string, (string Name, string Type)> EventCounters = new()
+    /// <summary>Runtime counters as recordings made before counters carried their display names hold them.</summary>
+    private static readonly Dictionary<string, (string DisplayName, string Unit, bool IsRate)> Unnamed = new()
     {
-        ["alloc-rate"] = ("Allocation Rate (B / 1 sec)", Rate), // recorded per second, whatever the interval
-        ["time-in-gc"] = ("% Time in GC since last GC (%)", Metric),
-        ["cpu-usage"] = ("CPU Usage (%)", Metric),
+        ["alloc-rate"] = ("Allocation Rate", "B", true),
+        ["time-in-gc"] = ("% Time in GC since last GC", "%", false),
+        ["cpu-usage"] = ("CPU Usage", "%", false),
     };
 
     public static IEnumerable<CounterRow> From(RecordingFile recording)
     {
+        // dotnet-counters watches one process: the target's series (the chrome trace has a launched tree's others).
         var series = RecordingSeries.From(recording);
+        var target = series.Main;
         DateTime At(double t) => series.OriginUtc.AddSeconds(t);
-        return Memory(series, At).Concat(Counters(series, At)).Concat(GcIntervals(series, At))
+        return Memory(target, At).Concat(Counters(target, At)).Concat(GcIntervals(target, series.End, At))
             .Where(row => double.IsFinite(row.Value)) // JSON has no NaN
             .OrderBy(row => row.TimestampUtc);
     }
 
-    private static IEnumerable<CounterRow> Memory(RecordingSeries series, Func<double, DateTime> at)
+    private static IEnumerable<CounterRow> Memory(ProcessSeries series, Func<double, DateTime> at)
     {
         foreach (var sample in series.Rss)
             yield return new(at(sample.T), Runtime, WorkingSet, "", Metric, sample.Rss!.Value);
@@ -66,24 +68,35 @@ public static class CounterRows
         }
     }
 
-    private static IEnumerable<CounterRow> Counters(RecordingSeries series, Func<double, DateTime> at) =>
-        series.Counters.Select(counter =>
-            // Counters of other providers (--counters) are recorded as "Provider/name", without their display names.
-            counter.Name.Split('/', 2) is [var provider, var name]
-                ? new CounterRow(at(counter.T), provider, name, "", Metric, counter.Value)
-                : EventCounters.TryGetValue(counter.Name, out var shown)
-                    ? new CounterRow(at(counter.T), Runtime, shown.Name, "", shown.Type, counter.Value)
-                    : new CounterRow(at(counter.T), Runtime, counter.Name, "", Metric, counter.Value));
+    private static IEnumerable<CounterRow> Counters(ProcessSeries series, Func<double, DateTime> at) =>
+        series.Counters.Select(reading =>
+        {
+            var (name, isRate) = Shown(reading.Counter);
+            return new CounterRow(at(reading.T), reading.Counter.Provider, name, "", isRate ? Rate : Metric, reading.Value);
+        });
+
+    /// <summary>
+    /// An EventCounter as dotnet-counters names it: its display name, then its unit ("count" as "Count"), "/ 1 sec"
+    /// for a rate (TuiProf records rates per second).
+    /// </summary>
+    private static (string Name, bool IsRate) Shown(CounterId counter)
+    {
+        var (name, unit, isRate) = counter.DisplayName.Length > 0 ? (counter.DisplayName, counter.Unit, counter.IsRate)
+            : counter.Provider == Runtime && Unnamed.TryGetValue(counter.Name, out var known) ? known
+            : (counter.Name, counter.Unit, counter.IsRate);
+        unit = unit == "count" ? "Count" : unit;
+        return (isRate ? $"{name} ({unit} / 1 sec)" : unit.Length > 0 ? $"{name} ({unit})" : name, isRate);
+    }
 
     /// <summary>
     /// Collections per generation and seconds paused, per 1-second interval from t = 0 (dotnet-counters' default
     /// refresh interval), each stamped at its interval's end (the last one at the recording's end).
     /// </summary>
-    private static IEnumerable<CounterRow> GcIntervals(RecordingSeries series, Func<double, DateTime> at)
+    private static IEnumerable<CounterRow> GcIntervals(ProcessSeries series, double end, Func<double, DateTime> at)
     {
         var gcs = series.Gcs;
         var next = 0;
-        for (var start = 0; start < series.End; start++)
+        for (var start = 0; start < end; start++)
         {
             var count = new int[3];
             var paused = 0.0;
@@ -92,7 +105,7 @@ public static class CounterRows
                 count[Math.Clamp(gcs[next].Generation, 0, 2)]++;
                 paused += gcs[next].PauseMs / 1000;
             }
-            var stamp = at(Math.Min(start + 1, series.End));
+            var stamp = at(Math.Min(start + 1, end));
             for (var generation = 0; generation < 3; generation++)
                 yield return new(stamp, Runtime, Collections, $"gc.heap.generation=gen{generation}", Rate, count[generation]);
             yield return new(stamp, Runtime, PauseTime, "", Rate, paused);

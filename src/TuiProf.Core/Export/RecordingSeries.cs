@@ -4,32 +4,27 @@ using TuiProf.Core.Timeline;
 namespace TuiProf.Core.Export;
 
 /// <summary>
-/// What the exports draw from a recording, each list in time order. Memory readings are kept only while the target
-/// lived: an RSS of 0 bytes, or any reading after its exit, came from a process that was already gone (an exiting
-/// process or a zombie reads all zeros), and would draw a fall to zero that never happened.
+/// What the exports draw from a recording: its processes, the target first (its events carry no pid, or the
+/// header's), then each followed descendant in the order it was found.
 /// </summary>
 public sealed class RecordingSeries
 {
     private RecordingSeries(RecordingFile recording)
     {
         Target = recording.Header?.Target ?? "tuiprof";
-        Pid = recording.Header?.Pid ?? 0;
         OriginUtc = recording.Header?.OriginUtc ?? DateTime.UnixEpoch;
+        var targetPid = recording.Header?.Pid ?? 0;
         var events = recording.Events.OrderBy(e => e.T).ToList();
-        Exit = events.OfType<TargetExited>().FirstOrDefault();
-        var alive = events.OfType<MemorySample>().Where(s => s.T <= (Exit?.T ?? double.MaxValue)).ToList();
-        Rss = alive.Where(s => s.Rss is > 0).ToList();
-        Heap = alive.Where(s => s.Heap is not null).ToList();
-        Gcs = events.OfType<GcEvent>().ToList();
-        Brackets = events.OfType<Bracket>().ToList();
-        Counters = events.OfType<CounterReading>().ToList();
-        End = events.Count == 0 ? 0 : Math.Max(events[^1].T, Brackets.Select(b => b.End).DefaultIfEmpty(0).Max());
+        var names = events.OfType<ProcessStarted>().GroupBy(p => p.ProcessId).ToDictionary(g => g.Key, g => g.First().Name);
+        Processes = events.GroupBy(e => e.Pid ?? targetPid)
+            .OrderBy(g => g.Key == targetPid ? 0 : 1)
+            .Select(g => new ProcessSeries(g.Key, g.Key == targetPid ? Target : names.GetValueOrDefault(g.Key, $"pid {g.Key}"), g.ToList()))
+            .DefaultIfEmpty(new ProcessSeries(targetPid, Target, []))
+            .ToList();
+        End = events.Count == 0 ? 0 : Math.Max(events[^1].T, events.OfType<Bracket>().Select(b => b.End).DefaultIfEmpty(0).Max());
     }
 
     public string Target { get; }
-
-    /// <summary>The profiled process (0 when the recording has no header).</summary>
-    public int Pid { get; }
 
     /// <summary>Wall-clock time of t = 0; recordings without a header start at the Unix epoch.</summary>
     public DateTime OriginUtc { get; }
@@ -37,18 +32,10 @@ public sealed class RecordingSeries
     /// <summary>Unix time of t = 0, in seconds.</summary>
     public double UnixOrigin => (OriginUtc - DateTime.UnixEpoch).TotalSeconds;
 
-    public IReadOnlyList<MemorySample> Rss { get; }
+    public IReadOnlyList<ProcessSeries> Processes { get; }
 
-    /// <summary>GC heap readings: the runtime's counter between GCs, and the sizes after each GC (with generations).</summary>
-    public IReadOnlyList<MemorySample> Heap { get; }
-
-    public IReadOnlyList<GcEvent> Gcs { get; }
-
-    public IReadOnlyList<Bracket> Brackets { get; }
-
-    public IReadOnlyList<CounterReading> Counters { get; }
-
-    public TargetExited? Exit { get; }
+    /// <summary>The profiled process itself (the root of a launched tree).</summary>
+    public ProcessSeries Main => Processes[0];
 
     /// <summary>The last moment the recording covers, in seconds since t = 0.</summary>
     public double End { get; }

@@ -25,8 +25,8 @@ public static class HeaderBar
     {
         var s = frame.Stats;
         var counts = s.GcCountByGeneration;
-        var gcTime = s.Counters.TryGetValue("time-in-gc", out var t) ? $"in GC {t:0.0}%" : null;
-        var alloc = s.Counters.TryGetValue("alloc-rate", out var a) ? $"alloc {a / 1e6:0.0} MB/s" : null;
+        var gcTime = s.Counters.TryGetValue("time-in-gc", out var t) ? $"in GC {t.Value:0.0}%" : null;
+        var alloc = s.Counters.TryGetValue("alloc-rate", out var a) ? $"alloc {a.Value / 1e6:0.0} MB/s" : null;
         string?[][] variants =
         [
             [$"RSS {TextBlock.Megabytes(s.Rss)} (pk {s.PeakRss / 1e6:0.0})", $"heap {TextBlock.Megabytes(s.Heap)} (pk {s.PeakHeap / 1e6:0.0})",

@@ -24,7 +24,7 @@ public static class PanelContent
             BottomPanel.Calls => Calls(frame, rows),
             BottomPanel.Allocations => Allocations(frame, rows),
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
-                .Select(c => ($"{c.Value,14:#,0.###}  {c.Key}", CellRole.Label)).ToList(),
+                .Select(c => ($"{c.Value.Value,14:#,0.###} {c.Value.Counter.Unit,-6} {c.Key}", CellRole.Label)).ToList(),
             _ => frame.Output.TakeLast(rows).Select(o => (o.Text, o.IsError ? CellRole.Alert : CellRole.Label)).ToList(),
         };
 

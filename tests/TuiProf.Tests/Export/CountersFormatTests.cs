@@ -14,10 +14,10 @@ public class CountersFormatTests
     [
         new GcEvent(0.2, 1, 0, "AllocSmall", "NonConcurrentGC", 0.6, 0.5, null, null),
         new MemorySample(0.5, Rss: 100_000_000),
-        new MemorySample(0.6, Heap: 10, Generations: new GenerationSizes(1, 2, 3, 4, 0)),
+        new MemorySample(0.6, Generations: new GenerationSizes(1, 2, 3, 4, 0)), // after a GC
         new MemorySample(0.7, Heap: 2_500_000),
-        new CounterReading(0.8, "alloc-rate", 5),
-        new CounterReading(0.8, "TuiProf.Scenarios/objects-allocated", 7),
+        new CounterReading(0.8, CounterId.Runtime("alloc-rate"), 5),
+        new CounterReading(0.8, new CounterId("TuiProf.Scenarios", "objects-allocated"), 7),
         new GcEvent(1.2, 2, 2, "Induced", "NonConcurrentGC", 2.5, 2, null, null),
         new TargetExited(1.5, 0),
         new MemorySample(1.52, Rss: 0), // read from the exited process

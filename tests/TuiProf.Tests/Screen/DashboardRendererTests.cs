@@ -139,14 +139,21 @@ public class DashboardRendererTests
     {
         var frame = Frame(BottomPanel.Counters) with
         {
-            Stats = Frame().Stats with { Counters = new Dictionary<string, double> { ["time-in-gc"] = 2, ["TuiProf.Scenarios/objects-allocated"] = 62_776_072.87 } },
+            Stats = Frame().Stats with
+            {
+                Counters = new Dictionary<string, CounterReading>
+                {
+                    ["time-in-gc"] = new(1, new CounterId("System.Runtime", "time-in-gc", "% Time in GC", "%"), 2),
+                    ["TuiProf.Scenarios/objects-allocated"] = new(1, new CounterId("TuiProf.Scenarios", "objects-allocated"), 62_776_072.87),
+                },
+            },
         };
 
         var text = DashboardRenderer.Render(frame, 80, 24).ToString();
 
         Assert.Contains(" Counters (latest) [tab] ", text);
-        Assert.Contains(" 62,776,072.87  TuiProf.Scenarios/obj", text); // cut to the panel's width
-        Assert.Contains("             2  time-in-gc", text);
+        Assert.Contains(" 62,776,072.87        TuiProf.Scenarios/obj", text); // cut to the panel's width
+        Assert.Contains("             2 %      time-in-gc", text);
     }
 
     [Fact]

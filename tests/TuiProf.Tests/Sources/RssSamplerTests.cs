@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Sources;
 
 namespace TuiProf.Tests.Sources;
 

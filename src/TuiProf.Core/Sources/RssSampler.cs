@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Sources;
 
 /// <summary>Reads a process's resident set size from <c>/proc/&lt;pid&gt;/statm</c>, as memory_profiler does.</summary>
 public static class RssSampler

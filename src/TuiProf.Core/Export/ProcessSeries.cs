@@ -1,0 +1,51 @@
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Export;
+
+/// <summary>
+/// One process's part of a recording, each list in time order. Memory readings are kept only while it lived: an RSS
+/// of 0 bytes, or any reading after its exit, came from a process that was already gone (an exiting process or a
+/// zombie reads all zeros), and would draw a fall to zero that never happened.
+/// </summary>
+public sealed class ProcessSeries
+{
+    public ProcessSeries(int pid, string name, IReadOnlyList<TimelineEvent> events)
+    {
+        Pid = pid;
+        Name = name;
+        Exit = events.FirstOrDefault(e => e is TargetExited or ProcessExited)?.T;
+        var alive = events.OfType<MemorySample>().Where(s => s.T <= (Exit ?? double.MaxValue)).ToList();
+        Rss = alive.Where(s => s.Rss is > 0).ToList();
+        // After a GC the runtime reports sizes per generation; their total is the heap.
+        Heap = alive.Where(s => s.Heap is not null || s.Generations is not null)
+            .Select(s => s with { Heap = s.Heap ?? s.Generations!.Total }).ToList();
+        Gcs = events.OfType<GcEvent>().ToList();
+        Brackets = events.OfType<Bracket>().ToList();
+        Counters = events.OfType<CounterReading>().ToList();
+        ExitCode = events.OfType<TargetExited>().FirstOrDefault()?.ExitCode;
+    }
+
+    public int Pid { get; }
+
+    public string Name { get; }
+
+    public IReadOnlyList<MemorySample> Rss { get; }
+
+    /// <summary>
+    /// GC heap readings, each with its <c>Heap</c> in bytes: the runtime's counter between GCs, and the sizes after each
+    /// GC (with their generations).
+    /// </summary>
+    public IReadOnlyList<MemorySample> Heap { get; }
+
+    public IReadOnlyList<GcEvent> Gcs { get; }
+
+    public IReadOnlyList<Bracket> Brackets { get; }
+
+    public IReadOnlyList<CounterReading> Counters { get; }
+
+    /// <summary>When the process was seen to end, in seconds since t = 0; null if it outlived the recording.</summary>
+    public double? Exit { get; }
+
+    /// <summary>The target's exit code, when it was launched and has exited.</summary>
+    public int? ExitCode { get; }
+}
