@@ -43,7 +43,7 @@ public static class CounterRows
         var series = RecordingSeries.From(recording);
         var target = series.Main;
         DateTime At(double t) => series.OriginUtc.AddSeconds(t);
-        return Memory(target, At).Concat(Counters(target, At)).Concat(GcIntervals(target, series.End, At))
+        return Memory(target, At).Concat(Counters(target, At)).Concat(GcIntervals(target, target.Exit ?? series.End, At))
             .Where(row => double.IsFinite(row.Value)) // JSON has no NaN
             .OrderBy(row => row.TimestampUtc);
     }

@@ -40,6 +40,8 @@ public static class MprofFormat
                 Child(output, $"{process.Pid}", sample.Rss!.Value, origin + sample.T);
         foreach (var bracket in target.Brackets)
             Function(output, main, origin, MprofText.FunctionName(bracket.Name), bracket.T, bracket.End, bracket.Depth);
+        // A FUNC's two memory figures are drawn as points of the main line (mprof plot merges them into it), so a
+        // GC's are the RSS at its start and end; the heap it freed shows on the GC-heap line, read after each GC.
         var gcLevel = target.Brackets.Count == 0 ? 0 : target.Brackets.Max(b => b.Depth) + 1;
         foreach (var gc in target.Gcs.Where(gc => gc.Generation == 2))
             Function(output, main, origin, MprofText.FunctionName($"GC-gen2-{gc.Reason}"), gc.T, gc.T + gc.DurationMs / 1000, gcLevel);

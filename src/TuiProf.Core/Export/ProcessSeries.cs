@@ -9,11 +9,15 @@ namespace TuiProf.Core.Export;
 /// </summary>
 public sealed class ProcessSeries
 {
-    public ProcessSeries(int pid, string name, IReadOnlyList<TimelineEvent> events)
+    /// <param name="events">The process's own events, in time order.</param>
+    /// <param name="launchedExit">The launched process's end: what it started is gone by then too.</param>
+    /// <param name="isLaunched">Whether this is the launched process, whose exit code <paramref name="launchedExit"/> is.</param>
+    public ProcessSeries(int pid, string name, IReadOnlyList<TimelineEvent> events, TargetExited? launchedExit, bool isLaunched)
     {
         Pid = pid;
         Name = name;
-        Exit = events.FirstOrDefault(e => e is TargetExited or ProcessExited)?.T;
+        Exit = events.OfType<ProcessExited>().Select(e => (double?)e.T).Append(launchedExit?.T).Min();
+        ExitCode = isLaunched ? launchedExit?.ExitCode : null;
         var alive = events.OfType<MemorySample>().Where(s => s.T <= (Exit ?? double.MaxValue)).ToList();
         Rss = alive.Where(s => s.Rss is > 0).ToList();
         // After a GC the runtime reports sizes per generation; their total is the heap.
@@ -22,7 +26,6 @@ public sealed class ProcessSeries
         Gcs = events.OfType<GcEvent>().ToList();
         Brackets = events.OfType<Bracket>().ToList();
         Counters = events.OfType<CounterReading>().ToList();
-        ExitCode = events.OfType<TargetExited>().FirstOrDefault()?.ExitCode;
     }
 
     public int Pid { get; }
@@ -46,6 +49,6 @@ public sealed class ProcessSeries
     /// <summary>When the process was seen to end, in seconds since t = 0; null if it outlived the recording.</summary>
     public double? Exit { get; }
 
-    /// <summary>The target's exit code, when it was launched and has exited.</summary>
+    /// <summary>The exit code of the launched process, when it has exited (null for the others: their parent has it).</summary>
     public int? ExitCode { get; }
 }

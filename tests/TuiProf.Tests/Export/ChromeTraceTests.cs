@@ -75,9 +75,9 @@ public class ChromeTraceTests(ManualCollectRecording manualCollect) : IClassFixt
         Assert.Equal(43, Assert.Single(events, e => e.GetProperty("name").GetString() == "Work").GetProperty("pid").GetInt32());
         Assert.Equal(43, Assert.Single(events, e => e.GetProperty("name").GetString() == "GC gen0 AllocSmall").GetProperty("pid").GetInt32());
         Assert.Equal([(42, "exit 0"), (43, "exit")], events.Where(e => TraceEventRules.Is(e, "i"))
-            .Select(e => (e.GetProperty("pid").GetInt32(), e.GetProperty("name").GetString())));
+            .Select(e => (e.GetProperty("pid").GetInt32(), e.GetProperty("name").GetString())).Order());
         Assert.Equal([(42, 50.0), (43, 20.0)], events.Where(e => TraceEventRules.Is(e, "C"))
-            .Select(e => (e.GetProperty("pid").GetInt32(), e.GetProperty("args").GetProperty("MB").GetDouble())));
+            .Select(e => (e.GetProperty("pid").GetInt32(), e.GetProperty("args").GetProperty("MB").GetDouble())).Order());
     }
 
     [Fact]

@@ -26,8 +26,15 @@ public class DotnetCountersTests
         var recording = TuiProfCli.TempFile("tuiprof.jsonl");
 
         // Both at once on one process: dotnet-counters reads the Meter-based instruments, TuiProf EventPipe events.
-        var tuiprof = TuiProfCli.RunAsync("record", "--pid", $"{target.ProcessId}", "--duration", "4", "--out", recording);
-        await DotnetCounters.CollectAsync(target.ProcessId, format, real, seconds: 4);
+        // TuiProf records from before dotnet-counters starts until after it ends (attaching took 6 s once on a loaded
+        // machine: a fixed duration missed every GC); 5 s hold two of the scenario's ~2.5 s loops and their GCs.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var tuiprof = Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+            .WithArguments([typeof(TuiProf.Commands.RecordCommand).Assembly.Location, "record", "--pid", $"{target.ProcessId}", "--out", recording])
+            .WithValidation(CommandResultValidation.None).ExecuteAsync(limit.Token);
+        await Signals.WaitForLineAsync(recording, l => l.Contains("\"type\":\"process\""), TimeSpan.FromSeconds(30));
+        await DotnetCounters.CollectAsync(target.ProcessId, format, real, seconds: 5);
+        await Signals.SendAsync(tuiprof.ProcessId, "INT");
         Assert.Equal(0, (await tuiprof).ExitCode);
         var mine = await ExportAsync(recording, format);
 

@@ -57,7 +57,7 @@ public class MprofFormatTests
     }
 
     [Fact]
-    public void A_followed_child_process_is_a_child_line_of_its_own_and_its_calls_stay_out()
+    public void Of_a_launcher_and_the_program_it_started_the_program_is_the_main_line_and_the_launcher_a_child()
     {
         var recording = new RecordingFile(new RecordingHeader("dotnet run", 42, Origin),
         [
@@ -72,7 +72,14 @@ public class MprofFormatTests
 
         MprofFormat.Write(output, recording);
 
-        Assert.Equal("CMDLINE dotnet run\nMEM 10.000000 1767225600.0000\nCHLD 43 20.000000 1767225600.2000\n", output.ToString());
+        Assert.Equal(
+            """
+            CMDLINE dotnet run
+            MEM 20.000000 1767225600.2000
+            CHLD 42 10.000000 1767225600.0000
+            FUNC Work 20.0000 1767225600.2000 20.0000 1767225600.3000 0
+
+            """.ReplaceLineEndings("\n"), output.ToString());
     }
 
     [Fact]
