@@ -1,6 +1,8 @@
 using CliWrap;
 using CliWrap.Buffered;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Sources;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
 
@@ -18,7 +20,7 @@ public static class PipelineFigures
         var latencies = new List<double>();
         int samples = 0;
         double first = double.NaN, last = 0;
-        await using (var session = await ProfilingSession.LaunchAsync(Target("collect"), new SessionOptions()))
+        await using (var session = await ProfilingSession.StartAsync(new LaunchedTarget(Target("collect")), new SessionOptions()))
         {
             await foreach (var e in session.Events.ReadAllAsync())
             {
@@ -74,7 +76,7 @@ public static class PipelineFigures
 
     private static async Task<double> UnderTuiProfAsync(SessionOptions options)
     {
-        await using var session = await ProfilingSession.LaunchAsync(Target("work"), options);
+        await using var session = await ProfilingSession.StartAsync(new LaunchedTarget(Target("work")), options);
         string? result = null;
         await foreach (var e in session.Events.ReadAllAsync())
             if (e is OutputLine { IsError: false } line) result = line.Text;

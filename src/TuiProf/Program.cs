@@ -8,7 +8,19 @@ var split = Array.IndexOf(args, "--");
 var ours = split < 0 ? args : args[..split];
 IReadOnlyList<string> trailing = split < 0 ? [] : args[(split + 1)..];
 
-var root = new RootCommand("TuiProf: a live memory profiler for .NET in the terminal")
+var root = new RootCommand("""
+    TuiProf: a live memory profiler for .NET in the terminal.
+
+    Programs as you start them (every .NET process of the command is found and resumed at once; see --follow):
+      tuiprof run -- dotnet run --project App          your app, not the build that precedes it
+      tuiprof record -o t.jsonl -- dotnet test         the testhost, your tests' activities as brackets
+      tuiprof record -o b.jsonl -- dotnet build        the build itself (MSBuild's main node)
+    A container or another PID namespace: share the program's TMPDIR (e.g. -v /tmp/app:/tmp), where its socket is
+      tuiprof run --diagnostic-port /tmp/app,connect
+    A program that connects to us (DOTNET_DiagnosticPorts=/tmp/tp.sock; it waits, paused, until TuiProf resumes it):
+      tuiprof run --diagnostic-port /tmp/tp.sock
+    A remote or mobile process: run dotnet-dsrouter and give its socket with --diagnostic-port PATH,connect.
+    """)
 {
     RecordCommand.Create(trailing),
     PlotCommand.Create(),

@@ -1,40 +1,39 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.Diagnostics.NETCore.Client;
-using Microsoft.Diagnostics.Tracing;
+using TuiProf.Core.Sources;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Diagnostics;
 
 /// <summary>
-/// One profiled target: an EventPipe session (GC events, counters, activities) and an RSS sampler, merged into one
-/// stream of timeline events. Launched targets are killed on dispose; attached ones are only detached from.
+/// Profiles a target: reaches its runtime(s) through the <see cref="Target"/>, reads each followed one with the
+/// sources of <see cref="SessionOptions"/> (a <see cref="RuntimeSession"/> each), resumes every runtime the target
+/// paused, and merges everything into one stream of timeline events, each tagged with its process.
 /// </summary>
 public sealed class ProfilingSession : IAsyncDisposable
 {
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(1);
     private readonly Channel<TimelineEvent> _events = Channel.CreateUnbounded<TimelineEvent>();
     private readonly CancellationTokenSource _stop = new();
-    private readonly TargetProcess? _process;
-    private EventPipeSession? _session;
-    private Task _parse = Task.CompletedTask;
+    private readonly ConcurrentDictionary<RuntimeEndpoint, RuntimeSession> _sessions = new();
+    private readonly ConcurrentDictionary<int, ProcessStarted> _processes = new();
+    private readonly Target _target;
+    private readonly SessionOptions _options;
+    private RuntimeEndpoint? _root;
     private Task _completion = Task.CompletedTask;
+    private Task _descendants = Task.CompletedTask;
     private int _disposed;
 
-    private ProfilingSession(int pid, DateTime originUtc, string description, TargetProcess? process)
-    {
-        ProcessId = pid;
-        OriginUtc = originUtc;
-        Description = description;
-        _process = process;
-    }
+    private ProfilingSession(Target target, SessionOptions options) => (_target, _options) = (target, options);
 
-    public int ProcessId { get; }
+    /// <summary>The launched or attached process's PID (0 for a runtime without a local process).</summary>
+    public int ProcessId => _target.RootPid ?? _root?.LocalPid ?? 0;
 
     /// <summary>Time zero of every event: when the target was launched, or when we attached.</summary>
-    public DateTime OriginUtc { get; }
+    public DateTime OriginUtc => _target.OriginUtc;
 
-    public string Description { get; }
+    public string Description => _target.DisplayName;
 
     /// <summary>Every event, in arrival order; completes after the target exits (ending with <see cref="TargetExited"/>) or on dispose.</summary>
     public ChannelReader<TimelineEvent> Events => _events.Reader;
@@ -44,163 +43,115 @@ public sealed class ProfilingSession : IAsyncDisposable
 
     public double Now => (DateTime.UtcNow - OriginUtc).TotalSeconds;
 
-    public static async Task<ProfilingSession> LaunchAsync(TargetCommand command, SessionOptions options,
-        CancellationToken cancellation = default)
+    /// <summary>The .NET processes of the target seen so far, in the order they appeared.</summary>
+    public IReadOnlyList<ProcessStarted> Processes => _processes.Values.OrderBy(p => p.T).ToList();
+
+    public static async Task<ProfilingSession> StartAsync(Target target, SessionOptions options, CancellationToken cancellation = default)
     {
-        var origin = DateTime.UtcNow;
-        Channel<OutputLine> early = Channel.CreateUnbounded<OutputLine>();
-        ProfilingSession? self = null;
-        var (process, pid) = await TargetProcess.StartAsync(command, (text, isError) =>
-        {
-            var line = new OutputLine((DateTime.UtcNow - origin).TotalSeconds, text, isError);
-            if (self is null) early.Writer.TryWrite(line);
-            else self.Emit(line);
-        });
-        self = new ProfilingSession(pid, origin, command.DisplayName, process);
-        while (early.Reader.TryRead(out var line)) self.Emit(line);
+        var self = new ProfilingSession(target, options);
         try
         {
-            await self.StartAsync(options, resume: true, cancellation);
-        }
-        catch (ProfilerException e)
-        {
-            // A target that died at once: its exit event may still be on its way; wait for it a moment.
-            if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace, CancellationToken.None)) == process.Exited &&
-                process.Exited.IsCompletedSuccessfully)
-                throw new ProfilerException($"'{command.DisplayName}' exited with code {process.Exited.Result} " +
-                                            $"before its .NET runtime answered{self.LastError()}", e);
-            await process.KillAsync();
-            throw;
+            var root = await target.StartAsync(self.Emit, options.ConnectTimeout, cancellation);
+            self._root = root;
+            await self.AddAsync(root, isRoot: true, cancellation);
+            self._descendants = Task.Run(self.FollowDescendantsAsync, CancellationToken.None);
+            self._completion = self.FinishAsync();
+            return self;
         }
         catch
         {
-            await process.KillAsync();
+            await self.DisposeAsync();
             throw;
         }
-        return self;
-    }
-
-    public static async Task<ProfilingSession> AttachAsync(int pid, SessionOptions options,
-        CancellationToken cancellation = default)
-    {
-        if (pid <= 0 || !ProcessInfo.IsAlive(pid))
-            throw new ProfilerException($"process {pid} is not running");
-        // A running process either has its socket already or never will: no point waiting.
-        if (!Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient.GetPublishedProcesses().Contains(pid))
-            throw new ProfilerException(DiagnosticPort.NoEndpoint(pid, "") + ", or it belongs to another user");
-        var self = new ProfilingSession(pid, DateTime.UtcNow, $"pid {pid}", process: null);
-        await self.StartAsync(options, resume: false, cancellation);
-        return self;
     }
 
     /// <summary>
-    /// Makes the target run a full blocking GC now, from outside: a second, short session enabling GCHeapCollect.
-    /// The GC arrives in <see cref="Events"/> with reason Induced.
+    /// Makes a followed runtime (by default the target's own) run a full blocking GC now, from outside. The GC
+    /// arrives in <see cref="Events"/> with reason Induced.
     /// </summary>
-    public async Task ForceCollectAsync(CancellationToken cancellation = default)
+    public Task ForceCollectAsync(int? pid = null, CancellationToken cancellation = default)
     {
-        // A stopped or hung runtime never answers the IPC call: give up rather than wait forever.
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        limit.CancelAfter(DrainTimeout);
-        try
-        {
-            var client = new DiagnosticsClient(ProcessId);
-            using var session = await client.StartEventPipeSessionAsync(RuntimeProviders.ForceCollect(),
-                requestRundown: false, circularBufferMB: 1, limit.Token);
-            var drain = session.EventStream.CopyToAsync(Stream.Null, limit.Token);
-            await session.StopAsync(limit.Token);
-            await drain.WaitAsync(DrainTimeout, limit.Token);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            throw new ProfilerException($"process {ProcessId} did not answer within {DrainTimeout.TotalSeconds:0} s " +
-                                        "(stopped, or hung outside the runtime?): no GC was forced");
-        }
-        catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
-                                      or ServerErrorException or EndOfStreamException)
-        {
-            throw new ProfilerException($"cannot force a GC in process {ProcessId}: {e.Message}", e);
-        }
+        var runtime = (pid is null ? _root : _sessions.Keys.FirstOrDefault(r => r.LocalPid == pid))
+                      ?? throw new ProfilerException(pid is null ? "no runtime to collect" : $"process {pid} is not profiled");
+        return ForcedCollection.RunAsync(runtime.Client, runtime.Label, cancellation);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _stop.CancelAsync();
-        try
-        {
-            // Stopping the session first makes the runtime flush what it still holds, so nothing is lost.
-            if (_session is not null) await _session.StopAsync(CancellationToken.None).WaitAsync(DrainTimeout);
-        }
-        catch (Exception) { /* the target may already be gone; there is nothing left to flush then */ }
-        await QuietlyAsync(_parse);
-        if (_process is not null) await _process.KillAsync();
-        await QuietlyAsync(_completion);
-        _session?.Dispose();
+        // Stopping the sessions first makes each runtime flush what it still holds, so nothing is lost.
+        await Task.WhenAll(_sessions.Values.Select(s => s.StopAsync()));
+        await _target.DisposeAsync();
+        await _completion.WaitAsync(TimeSpan.FromSeconds(3)).ContinueWith(_ => { }, TaskScheduler.Default);
         _events.Writer.TryComplete();
     }
 
-    private async Task StartAsync(SessionOptions options, bool resume, CancellationToken cancellation)
+    /// <summary>Profiles a runtime when the rule says so, and in every case lets it run: nothing waits on us.</summary>
+    private async Task AddAsync(RuntimeEndpoint runtime, bool isRoot, CancellationToken cancellation)
     {
-        var (client, session) = await DiagnosticPort.StartSessionAsync(ProcessId,
-            RuntimeProviders.Session(options), options.ConnectTimeout, cancellation);
-        _session = session;
-        if (resume) client.ResumeRuntime();
-        _parse = Task.Factory.StartNew(() => Parse(session), TaskCreationOptions.LongRunning);
-        var rss = options.SamplePeriod is { } period
-            ? RssSampler.RunAsync(ProcessId, () => Now, period, Emit, _stop.Token)
-            : Task.CompletedTask;
-        _completion = FinishAsync(rss);
-    }
-
-    private void Parse(EventPipeSession session)
-    {
+        var followed = _options.Follow.Follows(runtime, isRoot);
         try
         {
-            using var source = new EventPipeEventSource(session.EventStream);
-            _ = new RuntimeEventParser(source, OriginUtc, Emit);
-            source.Process();
+            if (followed && !_stop.IsCancellationRequested)
+                _sessions[runtime] = await RuntimeSession.StartAsync(runtime, _options, new SourceClock(OriginUtc), Emit,
+                    () => Gone(runtime), cancellation);
         }
-        catch (Exception e) // a torn stream must not take the profiler down; say so and end this stream
+        catch (ProfilerException e) when (!isRoot)
         {
-            if (!_stop.IsCancellationRequested && !TargetEnded()) // a dead target's stream just ends
-                Emit(new Notice(Now, $"event stream ended: {e.Message}"));
+            followed = false;
+            Emit(new Notice(Now, e.Message)); // a descendant that died as it started is no reason to stop
         }
+        finally
+        {
+            Target.Resume(runtime);
+        }
+        if (runtime.LocalPid is not { } pid) return;
+        var started = new ProcessStarted(Now, pid, runtime.ParentPid, runtime.Name, runtime.CommandLine, followed) { Pid = pid };
+        _processes[pid] = started;
+        Emit(started);
     }
 
-    private async Task FinishAsync(Task rss)
+    private async Task FollowDescendantsAsync()
     {
-        int? exitCode = null;
-        if (_process is not null)
+        var watches = new List<Task>();
+        await foreach (var runtime in _target.Descendants.ReadAllAsync())
         {
-            try { exitCode = await _process.Exited; }
-            catch (ProfilerException) { }
+            await AddAsync(runtime, isRoot: false, CancellationToken.None);
+            if (_sessions.TryGetValue(runtime, out var session)) watches.Add(ReportEndAsync(session));
         }
-        await QuietlyAsync(_parse);
-        await rss;
-        if (!_stop.IsCancellationRequested && (_process is not null || !ProcessInfo.IsAlive(ProcessId)))
-            Emit(new TargetExited(Now, exitCode));
+        await Task.WhenAll(watches);
+    }
+
+    /// <summary>A followed descendant's stream ends when it exits: drain it, then say it is gone.</summary>
+    private async Task ReportEndAsync(RuntimeSession session)
+    {
+        await session.StreamEnded.ContinueWith(_ => { }, TaskScheduler.Default);
+        await session.DrainAsync();
+        if (!_stop.IsCancellationRequested && session.Runtime.LocalPid is { } pid && Gone(session.Runtime))
+            Emit(new ProcessExited(Now, pid) { Pid = pid });
+    }
+
+    private async Task FinishAsync()
+    {
+        var root = _root is not null && _sessions.TryGetValue(_root, out var session) ? session : null;
+        var end = await _target.EndAsync(root?.StreamEnded ?? Task.Delay(Timeout.Infinite, _stop.Token));
+        if (root is not null) await root.DrainAsync();
+        // What the descendants still hold is flushed as their sessions stop; the launch's leftovers are ended.
+        await Task.WhenAll(_sessions.Values.Where(s => s != root).Select(s => s.StopAsync()));
+        if (!_stop.IsCancellationRequested && end.Gone)
+            Emit(new TargetExited(Now, end.ExitCode) { Pid = _target.RootPid });
         _events.Writer.TryComplete();
     }
 
-    /// <summary>Whether the target is gone; a launched one's exit is reported a moment after its stream breaks.</summary>
-    private bool TargetEnded() =>
-        _process is not null
-            ? Task.WhenAny(_process.Exited, Task.Delay(ExitGrace)).Result == _process.Exited
-            : !ProcessInfo.IsAlive(ProcessId);
-
-    /// <summary>The target's last stderr line so far, as a suffix for an error message.</summary>
-    private string LastError()
+    /// <summary>Whether a runtime's process is gone; one that exits is reported a moment after its stream breaks.</summary>
+    private static bool Gone(RuntimeEndpoint runtime)
     {
-        string? last = null;
-        while (_events.Reader.TryRead(out var e))
-            if (e is OutputLine { IsError: true, Text.Length: > 0 } line) last = line.Text;
-        return last is null ? "" : $": {last}";
+        if (runtime.LocalPid is not { } pid) return true;
+        var deadline = DateTime.UtcNow + ExitGrace;
+        while (ProcessInfo.IsAlive(pid) && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        return !ProcessInfo.IsAlive(pid);
     }
-
-    /// <summary>Waits for a task to end, at most <see cref="DrainTimeout"/>, whatever its outcome.</summary>
-    private static Task QuietlyAsync(Task task) =>
-        task.WaitAsync(DrainTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
 
     private void Emit(TimelineEvent e) => _events.Writer.TryWrite(e);
 }

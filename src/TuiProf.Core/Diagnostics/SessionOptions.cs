@@ -1,13 +1,28 @@
+using TuiProf.Core.Sources;
+using TuiProf.Core.Targets;
+
 namespace TuiProf.Core.Diagnostics;
 
-/// <summary>How often to sample and how long to wait for a target's runtime to answer.</summary>
+/// <summary>What to read from a target, how often, and how long to wait for its runtime to answer.</summary>
 public sealed record SessionOptions
 {
     /// <summary>RSS sampling period: 25 Hz, above mprof's 10 Hz. Null: no RSS sampling, the GC heap only.</summary>
     public TimeSpan? SamplePeriod { get; init; } = TimeSpan.FromMilliseconds(40);
 
-    /// <summary>Runtime counter period (GC heap size, allocation rate).</summary>
-    public TimeSpan CounterInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// Runtime counter period (the GC heap line, allocation rate). EventCounters intervals are shared by every
+    /// session on a process, and dotnet-counters drops readings of another interval than its own: so a program
+    /// someone else may watch gets <see cref="SharedCounterInterval"/>, dotnet-counters' 1 s.
+    /// </summary>
+    public TimeSpan CounterInterval { get; init; } = SharedCounterInterval;
+
+    public static readonly TimeSpan SharedCounterInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>For a program only TuiProf watches (a built-in scenario): a heap line ten times finer.</summary>
+    public static readonly TimeSpan PrivateCounterInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Whether <see cref="CounterInterval"/> was chosen by the user, not left to the target's default.</summary>
+    public bool CounterIntervalGiven { get; init; }
 
     /// <summary>
     /// Sampled allocations by type (the GC keyword at Verbose level, for GCAllocationTick). Off by default: a tick
@@ -18,5 +33,20 @@ public sealed record SessionOptions
     /// <summary>More EventCounters providers to read (e.g. System.Net.Http, or the program's own), at the same interval.</summary>
     public IReadOnlyList<string> CounterProviders { get; init; } = [];
 
+    /// <summary>Which ActivitySources become brackets.</summary>
+    public ActivityFilter Activities { get; init; } = ActivityFilter.Default;
+
+    /// <summary>Which processes of a launched command's tree to profile.</summary>
+    public FollowRule Follow { get; init; } = FollowRule.UserCode;
+
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The data sources of one runtime's session; without a local process, RSS is the runtime's working set.</summary>
+    public IReadOnlyList<IRuntimeSource> Sources(bool hasLocalProcess) =>
+    [
+        new GcEvents(),
+        new RuntimeCounters(CounterInterval, CounterProviders, workingSetAsRss: !hasLocalProcess && SamplePeriod is not null),
+        new Activities(Activities),
+        .. Allocations ? [new AllocationTicks()] : Array.Empty<IRuntimeSource>(),
+    ];
 }

@@ -49,7 +49,7 @@ public static class JsonLinesReader
                             o.TryGetProperty("stream", out var s) && s.GetString() == "stderr"));
                         break;
                     case "counter":
-                        events.Add(new CounterReading(T(o), o.GetProperty("name").GetString() ?? "", o.GetProperty("value").GetDouble()));
+                        events.Add(new CounterReading(T(o), Counter(o), o.GetProperty("value").GetDouble()));
                         break;
                     case "alloc":
                         events.Add(new AllocationSample(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64()));
@@ -61,10 +61,19 @@ public static class JsonLinesReader
                         var code = o.GetProperty("code");
                         events.Add(new TargetExited(T(o), code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null));
                         break;
+                    case "process":
+                        events.Add(new ProcessStarted(T(o), o.GetProperty("pid").GetInt32(), (int?)Long(o, "parent"),
+                            Text(o, "name"), Text(o, "cmdline"), o.GetProperty("followed").GetBoolean()));
+                        break;
+                    case "processExit":
+                        events.Add(new ProcessExited(T(o), o.GetProperty("pid").GetInt32()));
+                        break;
                     default:
                         skipped++;
-                        break;
+                        continue;
                 }
+                if (o.TryGetProperty("pid", out var pid) && events.Count > 0 && o.GetProperty("type").GetString() != "start")
+                    events[^1] = events[^1] with { Pid = pid.GetInt32() };
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {
@@ -75,6 +84,20 @@ public static class JsonLinesReader
     }
 
     private static double T(JsonElement o) => o.GetProperty("t").GetDouble();
+
+    private static string Text(JsonElement o, string name) =>
+        o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+
+    /// <summary>A counter's identity; recordings before the "provider" field wrote other providers' as "Provider/name".</summary>
+    private static CounterId Counter(JsonElement o)
+    {
+        var name = o.GetProperty("name").GetString() ?? "";
+        var provider = Text(o, "provider");
+        if (provider.Length == 0)
+            (provider, name) = name.Split('/', 2) is [var p, var n] ? (p, n) : (CounterId.RuntimeProvider, name);
+        return new CounterId(provider, name, Text(o, "displayName"), Text(o, "unit"),
+            o.TryGetProperty("rate", out var rate) && rate.ValueKind == JsonValueKind.True);
+    }
 
     private static long? Long(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;

@@ -11,9 +11,12 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
 {
     private readonly Utf8JsonWriter _json = new(stream, new JsonWriterOptions { SkipValidation = false });
     private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private int? _targetPid;
 
+    /// <summary>Events of the header's process carry no <c>pid</c>; those of its descendants name theirs.</summary>
     public void WriteHeader(RecordingHeader header) => Line("start", 0, j =>
     {
+        _targetPid = header.Pid;
         j.WriteString("target", header.Target);
         j.WriteNumber("pid", header.Pid);
         j.WriteString("origin", header.OriginUtc.ToString("O"));
@@ -22,6 +25,7 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
     /// <summary>Writes one event; returns false for events that are not part of the file format (open brackets).</summary>
     public bool Write(TimelineEvent e)
     {
+        _pid = e.Pid != _targetPid ? e.Pid : null;
         switch (e)
         {
             case MemorySample s:
@@ -73,7 +77,11 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
             case CounterReading c:
                 Line("counter", c.T, j =>
                 {
-                    j.WriteString("name", c.Name);
+                    j.WriteString("provider", c.Counter.Provider);
+                    j.WriteString("name", c.Counter.Name);
+                    if (c.Counter.DisplayName.Length > 0) j.WriteString("displayName", c.Counter.DisplayName);
+                    if (c.Counter.Unit.Length > 0) j.WriteString("unit", c.Counter.Unit);
+                    if (c.Counter.IsRate) j.WriteBoolean("rate", true);
                     j.WriteNumber("value", c.Value);
                 });
                 return true;
@@ -87,6 +95,22 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
             case Notice n:
                 Line("notice", n.T, j => j.WriteString("text", n.Text));
                 return true;
+            case ProcessStarted p:
+                _pid = p.ProcessId;
+                Line("process", p.T, j =>
+                {
+                    if (p.ParentId is { } parent) j.WriteNumber("parent", parent);
+                    j.WriteString("name", p.Name);
+                    j.WriteString("cmdline", p.CommandLine);
+                    j.WriteBoolean("followed", p.Followed);
+                });
+                return true;
+            case ProcessExited p:
+                _pid = p.ProcessId;
+                Line("processExit", p.T, _ => { });
+                return true;
+            case BracketStarted:
+                return false;
             case TargetExited x:
                 Line("exit", x.T, j =>
                 {
@@ -95,7 +119,7 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
                 });
                 return true;
             default:
-                return false;
+                throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the recording format does not know");
         }
     }
 
@@ -107,12 +131,15 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
         stream.Flush();
     }
 
+    private int? _pid;
+
     private void Line(string type, double? t, Action<Utf8JsonWriter> body)
     {
         _json.Reset(stream);
         _json.WriteStartObject();
         _json.WriteString("type", type);
         if (t is { } time) _json.WriteNumber("t", Math.Round(time, 4));
+        if (_pid is { } pid && type != "start") _json.WriteNumber("pid", pid);
         body(_json);
         _json.WriteEndObject();
         _json.Flush();

@@ -16,7 +16,7 @@ public sealed class Timeline
     private readonly RingBuffer<OutputLine> _output;
     private readonly AllocationTally _allocations;
     private readonly Dictionary<string, BracketStarted> _open = [];
-    private readonly Dictionary<string, double> _counters = [];
+    private readonly Dictionary<string, CounterReading> _counters = [];
     private readonly int[] _gcCounts = new int[3];
     private long? _lastRss, _lastHeap;
     private long _peakRss, _peakHeap;
@@ -79,7 +79,7 @@ public sealed class Timeline
                     _allocations.Add(allocation);
                     break;
                 case CounterReading counter:
-                    _counters[counter.Name] = counter.Value;
+                    _counters[counter.Counter.Key] = counter;
                     break;
                 case OutputLine line:
                     _output.Add(line);
@@ -91,6 +91,10 @@ public sealed class Timeline
                 case Notice notice:
                     LastNotice = notice;
                     break;
+                case ProcessStarted or ProcessExited:
+                    break; // a timeline is one process's; the tree is the session's
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the timeline does not know");
             }
         }
     }
@@ -162,7 +166,7 @@ public sealed class Timeline
     {
         lock (_gate)
             return new TimelineStats(_lastRss, _lastHeap, _peakRss, _peakHeap, _gcCounts.ToArray(), _totalPauseMs, _induced,
-                new Dictionary<string, double>(_counters));
+                new Dictionary<string, CounterReading>(_counters));
     }
 
     // Samples arrive in time order per source, so the window's first item is found by binary search; one point

@@ -1,7 +1,13 @@
 namespace TuiProf.Core.Timeline;
 
-/// <summary>Everything that arrives from a profiled target. <c>T</c> is seconds since the timeline's origin.</summary>
-public abstract record TimelineEvent(double T);
+/// <summary>
+/// Everything that arrives from a profiled target. <c>T</c> is seconds since the timeline's origin; <c>Pid</c> is the
+/// process it came from, when it came from one of this machine (a launched command's tree has several).
+/// </summary>
+public abstract record TimelineEvent(double T)
+{
+    public int? Pid { get; init; }
+}
 
 /// <summary>
 /// A memory reading. Readings come from different sources at their own times (RSS from /proc, heap from runtime
@@ -50,4 +56,11 @@ public sealed record Notice(double T, string Text) : TimelineEvent(T);
 public sealed record AllocationSample(double T, string TypeName, long Bytes) : TimelineEvent(T);
 
 /// <summary>A runtime counter value (e.g. alloc-rate in bytes per second, time-in-gc in %).</summary>
-public sealed record CounterReading(double T, string Name, double Value) : TimelineEvent(T);
+public sealed record CounterReading(double T, CounterId Counter, double Value) : TimelineEvent(T);
+
+/// <summary>A .NET process of the target's tree was found; <c>Followed</c>: it is profiled, not only listed.</summary>
+public sealed record ProcessStarted(double T, int ProcessId, int? ParentId, string Name, string CommandLine, bool Followed)
+    : TimelineEvent(T);
+
+/// <summary>A process of the target's tree, other than the target itself, is gone (its exit code is its parent's).</summary>
+public sealed record ProcessExited(double T, int ProcessId) : TimelineEvent(T);

@@ -9,4 +9,4 @@ public sealed record TimelineStats(
     IReadOnlyList<int> GcCountByGeneration,
     double TotalPauseMs,
     int InducedGcCount,
-    IReadOnlyDictionary<string, double> Counters);
+    IReadOnlyDictionary<string, CounterReading> Counters);

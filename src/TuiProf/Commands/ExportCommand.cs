@@ -5,7 +5,7 @@ using TuiProf.Targets;
 
 namespace TuiProf.Commands;
 
-/// <summary><c>tuiprof export FILE --format mprof|csv|json</c>: a recording in a format other tools read.</summary>
+/// <summary><c>tuiprof export FILE --format mprof|csv|json|chrome</c>: a recording in a format other tools read.</summary>
 public static class ExportCommand
 {
     public static Command Create()
@@ -13,7 +13,8 @@ public static class ExportCommand
         var file = new Argument<FileInfo>("file") { Description = "A recording written by 'tuiprof record'" };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "mprof (memory_profiler's .dat, for 'mprof plot'), csv or json (dotnet-counters' shapes)",
+            Description = "mprof (memory_profiler's .dat, for 'mprof plot'), csv or json (as dotnet-counters collect " +
+                          "writes them), chrome (Trace Event Format, for Perfetto, chrome://tracing, speedscope)",
             Required = true,
         };
         format.AcceptOnlyFromAmong([.. ExportFormats.Names]);

@@ -11,6 +11,7 @@ public static class ExportFormats
         ["mprof"] = MprofFormat.Write,
         ["csv"] = CountersCsvFormat.Write,
         ["json"] = CountersJsonFormat.Write,
+        ["chrome"] = ChromeTraceFormat.Write,
     };
 
     public static IReadOnlyCollection<string> Names => Writers.Keys;

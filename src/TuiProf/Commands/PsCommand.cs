@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Commands;
 

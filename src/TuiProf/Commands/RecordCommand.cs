@@ -21,7 +21,7 @@ public static class RecordCommand
         var loop = new Option<bool>("--loop") { Description = "Repeat the scenario until stopped" };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "jsonl (written as events arrive), or mprof, csv, json (written when recording ends; see 'export')",
+            Description = "jsonl (written as events arrive), or mprof, csv, json, chrome (written when recording ends; see 'export')",
             DefaultValueFactory = _ => JsonLines,
         };
         format.AcceptOnlyFromAmong([JsonLines, .. ExportFormats.Names]);
@@ -31,12 +31,13 @@ public static class RecordCommand
         });
         var command = new Command("record", "Profile a target headless and write its timeline as JSON Lines")
         {
-            scenario, pid, output, duration, loop, format,
+            scenario, pid, TargetOptions.DiagnosticPort, output, duration, loop, format,
         };
         SamplingOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
-            var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop));
+            var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop),
+                parse.GetValue(TargetOptions.DiagnosticPort));
             return RunAsync(target, SamplingOptions.From(parse), parse.GetValue(output)!, parse.GetValue(format)!,
                 parse.GetValue(duration), cancellation);
         });
@@ -53,10 +54,12 @@ public static class RecordCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
 
-        var counts = new RecordingCounts();
         var progress = Stopwatch.StartNew();
+        if (target is TargetSpec.Port { Address.Listen: true } port)
+            Console.Error.WriteLine($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={port.Address.Path}");
         await using (var session = await target.StartAsync(options, cancellation))
         {
+            var counts = new RecordingCounts(session.ProcessId);
             writer.WriteHeader(new RecordingHeader(target.DisplayName, session.ProcessId, session.OriginUtc));
             writer.Flush();
             try
@@ -103,33 +106,6 @@ public static class RecordCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"cannot write '{path}': {e.Message}");
-        }
-    }
-
-    private sealed class RecordingCounts
-    {
-        private int _samples, _gcs, _brackets;
-        private double _firstSample = double.NaN, _lastSample;
-
-        public void Add(TimelineEvent e)
-        {
-            switch (e)
-            {
-                case MemorySample { Rss: not null } s:
-                    _samples++;
-                    if (double.IsNaN(_firstSample)) _firstSample = s.T;
-                    _lastSample = s.T;
-                    break;
-                case GcEvent: _gcs++; break;
-                case Bracket: _brackets++; break;
-            }
-        }
-
-        public string Summary(double now)
-        {
-            var span = _lastSample - _firstSample;
-            var rate = span > 0 ? (_samples - 1) / span : 0;
-            return $"recorded {now:0.0} s: {_samples} RSS samples ({rate:0.0}/s), {_gcs} GCs, {_brackets} brackets";
         }
     }
 }

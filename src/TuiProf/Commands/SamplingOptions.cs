@@ -1,12 +1,13 @@
 using System.CommandLine;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Sources;
 
 namespace TuiProf.Commands;
 
 /// <summary>
-/// <c>--interval</c>, <c>--no-rss</c>, <c>--counter-interval</c>, <c>--counters</c> and <c>--allocations</c>: how a
-/// target is sampled, for record, run, attach
-/// and the bare TUI.
+/// <c>--interval</c>, <c>--no-rss</c>, <c>--counter-interval</c>, <c>--counters</c>, <c>--activities</c>,
+/// <c>--allocations</c> and <c>--follow</c>: what is read from a target and how often, for record, run, attach and
+/// the bare TUI.
 /// </summary>
 public static class SamplingOptions
 {
@@ -19,7 +20,9 @@ public static class SamplingOptions
 
     public static Option<double?> CounterInterval { get; } = Validated(new Option<double?>("--counter-interval")
     {
-        Description = $"Seconds between runtime counter readings, the GC heap line (default {Defaults.CounterInterval.TotalSeconds}; 1 costs the target less)",
+        Description = $"Seconds between runtime counter readings, the GC heap line (default {SessionOptions.SharedCounterInterval.TotalSeconds}, " +
+                      "dotnet-counters' own: another interval stops a dotnet-counters on the same process from getting " +
+                      $"EventCounters data; {SessionOptions.PrivateCounterInterval.TotalSeconds} for the built-in scenarios)",
     });
 
     public static Option<string[]> Counters { get; } = ValidatedProviders(new Option<string[]>("--counters")
@@ -27,6 +30,14 @@ public static class SamplingOptions
         Description = "More EventCounters providers for the Counters panel, comma-separated (e.g. System.Net.Http, or your own EventSource's name)",
         CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
     });
+
+    public static Option<string[]> Activities { get; } = new("--activities")
+    {
+        Description = "ActivitySources whose spans become brackets, comma-separated; 'Name*' is a prefix (default: all but .NET's Experimental.*)",
+        CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+    };
+
+    public static Option<string> Follow { get; } = new("--follow") { Description = Core.Targets.FollowRule.Help };
 
     public static Option<bool> NoRss { get; } = new("--no-rss") { Description = "Do not sample the process's RSS: GC heap and events only" };
 
@@ -42,6 +53,8 @@ public static class SamplingOptions
         command.Add(CounterInterval);
         command.Add(Counters);
         command.Add(Allocations);
+        command.Add(Activities);
+        command.Add(Follow);
     }
 
     public static SessionOptions From(ParseResult parse)
@@ -55,7 +68,16 @@ public static class SamplingOptions
             Allocations = parse.GetValue(Allocations),
             CounterProviders = parse.GetValue(Counters) ?? [],
             CounterInterval = parse.GetValue(CounterInterval) is { } counters ? TimeSpan.FromSeconds(counters) : Defaults.CounterInterval,
+            CounterIntervalGiven = parse.GetValue(CounterInterval) is not null,
+            Activities = parse.GetValue(Activities) is { Length: > 0 } names ? new ActivityFilter(names) : ActivityFilter.Default,
+            Follow = parse.GetValue(Follow) is { } follow ? ParseFollow(follow) : Defaults.Follow,
         };
+    }
+
+    private static Core.Targets.FollowRule ParseFollow(string text)
+    {
+        try { return Core.Targets.FollowRule.Parse(text); }
+        catch (FormatException e) { throw new Targets.UsageException(e.Message); }
     }
 
     private static Option<string[]> ValidatedProviders(Option<string[]> counters)

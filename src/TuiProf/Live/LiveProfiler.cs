@@ -5,20 +5,33 @@ using TuiProf.Targets;
 namespace TuiProf.Live;
 
 /// <summary>
-/// The TUI's engine, free of any UI: runs one target at a time, pumps its events into a fresh
-/// <see cref="Timeline"/>, and switches, restarts or forces GCs on request. Operations are serialised, so a
-/// burst of key presses never leaves two targets running.
+/// The TUI's engine, free of any UI: runs one target at a time, pumps its events into a timeline per profiled
+/// process, and switches, restarts or forces GCs on request. Operations are serialised, so a burst of key presses
+/// never leaves two targets running. Of a launched tree, the newest followed process is shown unless the user
+/// picked one.
 /// </summary>
 public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProfilingSession? _session;
     private Task _pump = Task.CompletedTask;
+    private Dictionary<int, Timeline> _timelines = [];
+    private int? _pinned;
 
+    /// <summary>The shown process's timeline.</summary>
     public Timeline Timeline { get; private set; } = new();
+
     public TargetSpec? Target { get; private set; }
     public string Status { get; private set; } = "idle";
+
+    /// <summary>The target's own process (the launched or attached one).</summary>
     public int? ProcessId => _session?.ProcessId;
+
+    /// <summary>The process whose timeline is shown.</summary>
+    public int? ShownPid { get; private set; }
+
+    /// <summary>The .NET processes of the target seen so far (one, unless a launched command started more).</summary>
+    public IReadOnlyList<ProcessStarted> Processes => _session?.Processes ?? [];
 
     /// <summary>"Now" on the target's clock: wall time while it runs, frozen when it has exited.</summary>
     public double Now => Timeline.Exit?.T ?? _session?.Now ?? Timeline.Now;
@@ -32,14 +45,20 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             await StopCurrentAsync();
             Target = target;
             Timeline = new Timeline();
-            Status = "starting";
+            _timelines = [];
+            (_pinned, ShownPid) = (null, null);
+            Status = target is TargetSpec.Port { Address.Listen: true } port
+                ? $"waiting: start your program with DOTNET_DiagnosticPorts={port.Address.Path}"
+                : "starting";
             try
             {
                 var session = await target.StartAsync(options, CancellationToken.None);
                 _session = session;
-                var timeline = Timeline;
+                _timelines[session.ProcessId] = Timeline;
+                ShownPid = session.ProcessId;
                 Status = $"pid {session.ProcessId} running";
-                _pump = Task.Run(() => PumpAsync(session, timeline));
+                var timelines = _timelines;
+                _pump = Task.Run(() => PumpAsync(session, timelines));
             }
             catch (ProfilerException e)
             {
@@ -55,19 +74,32 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 
     public Task RestartAsync() => Target is { } target ? StartAsync(target) : Task.CompletedTask;
 
-    /// <summary>Asks the target for a full GC; returns what happened, in words, for the status line.</summary>
-    public async Task<string> ForceCollectAsync()
+    /// <summary>Shows the next (+1) or previous (-1) profiled process of the tree, and keeps showing it.</summary>
+    public void ShowNext(int step)
+    {
+        lock (_timelines)
+        {
+            var pids = _timelines.Keys.Order().ToList();
+            if (pids.Count < 2 || ShownPid is not { } shown) return;
+            var next = pids[(pids.IndexOf(shown) + step + pids.Count) % pids.Count];
+            _pinned = next;
+            Show(next);
+        }
+    }
+
+    /// <summary>Asks the shown process for a full GC; returns what happened, for the status line.</summary>
+    public async Task<ForcedGcOutcome> ForceCollectAsync()
     {
         if (_session is not { } session || Timeline.Exit is not null)
-            return "no running target to collect";
+            return new ForcedGcOutcome.Refused("no running target to collect");
         try
         {
-            await session.ForceCollectAsync();
-            return "forced a full GC";
+            await session.ForceCollectAsync(ShownPid == session.ProcessId ? null : ShownPid);
+            return new ForcedGcOutcome.Requested();
         }
         catch (ProfilerException e)
         {
-            return e.Message;
+            return new ForcedGcOutcome.Refused(e.Message);
         }
     }
 
@@ -88,13 +120,42 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync(ProfilingSession session, Timeline timeline)
+    private void Show(int pid)
     {
+        ShownPid = pid;
+        Timeline = _timelines[pid];
+    }
+
+    /// <summary>
+    /// Each process's events go to its own timeline; what concerns the whole target (its output, notices, its
+    /// exit) to every timeline, so whichever is shown tells it.
+    /// </summary>
+    private async Task PumpAsync(ProfilingSession session, Dictionary<int, Timeline> timelines)
+    {
+        var root = session.ProcessId;
         await foreach (var e in session.Events.ReadAllAsync())
         {
-            timeline.Apply(e);
-            if (e is TargetExited exited && ReferenceEquals(timeline, Timeline))
-                Status = exited.ExitCode is { } code ? $"pid {session.ProcessId} exited (code {code})" : $"pid {session.ProcessId} exited";
+            lock (timelines)
+            {
+                switch (e)
+                {
+                    case ProcessStarted { Followed: true } started when started.ProcessId != root:
+                        timelines[started.ProcessId] = new Timeline();
+                        if (_pinned is null && ReferenceEquals(timelines, _timelines)) Show(started.ProcessId);
+                        break;
+                    case ProcessExited exited when timelines.TryGetValue(exited.ProcessId, out var timeline):
+                        timeline.Apply(new TargetExited(exited.T, null));
+                        break;
+                    case OutputLine or Notice or TargetExited:
+                        foreach (var timeline in timelines.Values) timeline.Apply(e);
+                        break;
+                    default:
+                        (e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : timelines[root]).Apply(e);
+                        break;
+                }
+            }
+            if (e is TargetExited exit && ReferenceEquals(timelines, _timelines))
+                Status = exit.ExitCode is { } code ? $"pid {root} exited (code {code})" : $"pid {root} exited";
         }
     }
 }

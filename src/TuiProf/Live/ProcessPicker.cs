@@ -1,4 +1,5 @@
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Live;
 

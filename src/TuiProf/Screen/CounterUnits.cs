@@ -1,24 +1,26 @@
 using System.Globalization;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Screen;
 
 /// <summary>
-/// A counter's value with its unit, by the runtime's counter naming: sizes in bytes, rates per second (the parser
-/// turns increments into rates), percentages. An unknown counter (a program's own) is shown as a bare number.
+/// A counter's value with the unit its EventSource gives it: bytes as MB, rates per second (the parser turns
+/// increments into rates), percentages. A counter without a unit (a program's own) is shown as a bare number.
 /// </summary>
 public static class CounterUnits
 {
-    public static string Format(string name, double value)
+    public static string Format(CounterReading reading)
     {
-        var counter = name[(name.LastIndexOf('/') + 1)..];
-        return counter switch
+        var value = reading.Value;
+        return (reading.Counter.Unit, reading.Counter.IsRate) switch
         {
-            "alloc-rate" => Invariant($"{value / 1e6:#,0.0} MB/s"),
-            "time-in-gc" or "cpu-usage" or "gc-fragmentation" => Invariant($"{value:0.0} %"),
-            "working-set" or "gc-heap-size" or "gc-committed" => Invariant($"{value:#,0.0} MB"),
-            "time-in-jit" => Invariant($"{value:#,0.0} ms"),
-            _ when counter.EndsWith("-size") || counter.EndsWith("-bytes-jitted") => Invariant($"{value / 1e6:#,0.0} MB"),
-            _ => Invariant($"{value:#,0.###}"),
+            ("B", true) => Invariant($"{value / 1e6:#,0.0} MB/s"),
+            ("B", false) => Invariant($"{value / 1e6:#,0.0} MB"),
+            ("%", _) => Invariant($"{value:0.0} %"),
+            ("", true) => Invariant($"{value:#,0.###}/s"),
+            ("", false) => Invariant($"{value:#,0.###}"),
+            (var unit, true) => Invariant($"{value:#,0.###} {unit}/s"),
+            (var unit, false) => Invariant($"{value:#,0.###} {unit}"),
         };
     }
 

@@ -27,7 +27,7 @@ public static class HeaderBar
         var counts = s.GcCountByGeneration;
         // Time in GC from the pauses in view: the runtime's own counter is a stale ratio since its last GC.
         var gcTime = frame.Window.InGcPercent() is { } t ? $"in GC {t:0.0}%" : null;
-        var alloc = s.Counters.TryGetValue("alloc-rate", out var a) ? $"alloc {a / 1e6:0.0} MB/s" : null;
+        var alloc = s.Counters.TryGetValue("alloc-rate", out var a) ? $"alloc {a.Value / 1e6:0.0} MB/s" : null;
         string?[][] variants =
         [
             [$"RSS {TextBlock.Megabytes(s.Rss)} (pk {s.PeakRss / 1e6:0.0})", $"heap {TextBlock.Megabytes(s.Heap)} (pk {s.PeakHeap / 1e6:0.0})",

@@ -36,7 +36,7 @@ public static class PanelContent
             BottomPanel.Calls => Calls(frame, rows),
             BottomPanel.Allocations => Allocations(frame, rows),
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
-                .Select(c => ($"{CounterUnits.Format(c.Key, c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
+                .Select(c => ($"{CounterUnits.Format(c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
             _ => [],
         };
 

@@ -1,9 +1,13 @@
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 using TuiProf.Scenarios;
 
 namespace TuiProf.Targets;
 
-/// <summary>What the user asked to profile: a built-in scenario, any command, or a running process.</summary>
+/// <summary>
+/// What the user asked to profile, as parsed from the command line: a built-in scenario, any command, a running
+/// process or a diagnostic port. How each is reached is Core's (<see cref="Target"/>).
+/// </summary>
 public abstract record TargetSpec
 {
     public sealed record Scenario(ScenarioInfo Info, bool Loop) : TargetSpec;
@@ -12,20 +16,23 @@ public abstract record TargetSpec
 
     public sealed record Process(int Pid) : TargetSpec;
 
-    public string DisplayName => this switch
-    {
-        Scenario s => s.Info.Name,
-        Command c => string.Join(' ', c.CommandLine),
-        Process p => ProcessInfo.NameOf(p.Pid) is { Length: > 0 } name ? name : $"pid {p.Pid}",
-        _ => "?",
-    };
+    public sealed record Port(DiagnosticPortAddress Address) : TargetSpec;
 
-    public Task<ProfilingSession> StartAsync(SessionOptions options, CancellationToken cancellation) => this switch
+    public string DisplayName => ToTarget().DisplayName;
+
+    /// <summary>Starts profiling; a built-in scenario, which only TuiProf watches, gets the finer counter interval.</summary>
+    public Task<ProfilingSession> StartAsync(SessionOptions options, CancellationToken cancellation) =>
+        ProfilingSession.StartAsync(ToTarget(), this is Scenario && !options.CounterIntervalGiven
+            ? options with { CounterInterval = SessionOptions.PrivateCounterInterval }
+            : options, cancellation);
+
+    private Target ToTarget() => this switch
     {
-        Process p => ProfilingSession.AttachAsync(p.Pid, options, cancellation),
-        Scenario s => ProfilingSession.LaunchAsync(ScenarioCommand(s), options, cancellation),
-        Command c => ProfilingSession.LaunchAsync(new TargetCommand(c.CommandLine[0], c.CommandLine.Skip(1).ToList(), DisplayName), options, cancellation),
-        _ => throw new InvalidOperationException(),
+        Scenario s => new LaunchedTarget(ScenarioCommand(s)),
+        Command c => new LaunchedTarget(new TargetCommand(c.CommandLine[0], c.CommandLine.Skip(1).ToList(), string.Join(' ', c.CommandLine))),
+        Process p => new AttachedTarget(p.Pid),
+        Port p => new DiagnosticPortTarget(p.Address),
+        _ => throw new InvalidOperationException($"unknown target {this}"),
     };
 
     private static TargetCommand ScenarioCommand(Scenario s)

@@ -5,6 +5,7 @@ using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 using TuiProf.Commands;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 using TuiProf.Live;
 using TuiProf.Scenarios;
 using TuiProf.Screen;
@@ -229,8 +230,7 @@ public sealed class TuiApp
         _view.Message = "forcing a full GC...";
         _ = Task.Run(async () =>
         {
-            var result = await _profiler.ForceCollectAsync();
-            if (result != "forced a full GC") _view.Message = result;
+            if (await _profiler.ForceCollectAsync() is ForcedGcOutcome.Refused refused) _view.Message = refused.Reason;
         });
     }
 

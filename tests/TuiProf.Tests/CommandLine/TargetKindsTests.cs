@@ -46,8 +46,8 @@ public class TargetKindsTests
         var thread = Directory.GetDirectories($"/proc/{Environment.ProcessId}/task").Select(d => int.Parse(Path.GetFileName(d)))
             .First(id => id != Environment.ProcessId);
 
-        Assert.True(Core.Diagnostics.ProcessInfo.IsAlive(Environment.ProcessId));
+        Assert.True(Core.Targets.ProcessInfo.IsAlive(Environment.ProcessId));
         Assert.True(Directory.Exists($"/proc/{thread}"), "/proc answers for thread IDs too");
-        Assert.False(Core.Diagnostics.ProcessInfo.IsAlive(thread));
+        Assert.False(Core.Targets.ProcessInfo.IsAlive(thread));
     }
 }

@@ -21,7 +21,7 @@ public class RecordingFaultTests
         var file = TuiProfCli.TempFile("killed.jsonl");
         var recording = StartRecording(file, CancellationToken.None, CancellationToken.None);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"bracket\""), Limit);
-        var target = Assert.Single(Signals.ChildrenOf(recording.ProcessId));
+        var (target, watchdog) = Signals.TargetAndWatchdogOf(recording.ProcessId);
 
         await Signals.SendAsync(recording.ProcessId, "KILL");
         await recording.Task.ContinueWith(_ => { });
@@ -29,6 +29,7 @@ public class RecordingFaultTests
         var lines = Signals.ReadShared(file).Split('\n');
         Assert.All(lines[..^1], l => JsonDocument.Parse(l).Dispose()); // all but a torn last line parse
         Assert.True(await Signals.GoneWithinAsync(target, TimeSpan.FromSeconds(5)), $"scenario {target} outlived a killed tuiprof");
+        Assert.True(await Signals.GoneWithinAsync(watchdog, TimeSpan.FromSeconds(5)), $"watchdog {watchdog} outlived its work");
     }
 
     [Theory]
@@ -39,7 +40,7 @@ public class RecordingFaultTests
         var file = TuiProfCli.TempFile("stopped.jsonl");
         var recording = StartRecording(file, CancellationToken.None, CancellationToken.None);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"bracket\""), Limit);
-        var target = Assert.Single(Signals.ChildrenOf(recording.ProcessId));
+        var (target, _) = Signals.TargetAndWatchdogOf(recording.ProcessId);
 
         await Signals.SendAsync(recording.ProcessId, signal);
         var result = await recording.Task.WaitAsync(Limit);

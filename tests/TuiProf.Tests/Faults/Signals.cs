@@ -1,5 +1,6 @@
 using CliWrap;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Tests.Faults;
 
@@ -47,6 +48,15 @@ public static class Signals
     }
 
     /// <summary>The pids of a process's children.</summary>
+    /// <summary>A launch's two children: the launched target, and the watchdog shell that ends it if tuiprof dies.</summary>
+    public static (int Target, int Watchdog) TargetAndWatchdogOf(int tuiprof)
+    {
+        var children = ChildrenOf(tuiprof);
+        Assert.Equal(2, children.Count);
+        var watchdog = Assert.Single(children, c => ProcessInfo.NameOf(c) == "sh");
+        return (children.Single(c => c != watchdog), watchdog);
+    }
+
     public static IReadOnlyList<int> ChildrenOf(int pid) =>
         Directory.GetDirectories("/proc").Select(Path.GetFileName).Where(n => int.TryParse(n, out _)).Select(int.Parse!)
             .Where(child => ParentOf(child) == pid).ToList();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Pipeline;
@@ -15,7 +16,7 @@ public class ForcedCollectionTests
 
         var clock = Stopwatch.StartNew();
         var asked = session.Now;
-        await session.ForceCollectAsync(timeout.Token);
+        await session.ForceCollectAsync(cancellation: timeout.Token);
         // baseline never calls GC.Collect(), so an induced GC can only be ours.
         var gc = await Recorder.WaitForAsync<GcEvent>(session, g => g.IsInduced && g.T >= asked, TimeSpan.FromSeconds(1));
 
@@ -30,7 +31,7 @@ public class ForcedCollectionTests
         await using var session = await Recorder.StartAsync("gc-disabled", loop: false, timeout.Token);
         var call = await Recorder.WaitForAsync<BracketStarted>(session, _ => true, TimeSpan.FromSeconds(10));
 
-        await session.ForceCollectAsync(timeout.Token);
+        await session.ForceCollectAsync(cancellation: timeout.Token);
 
         var gc = await Recorder.WaitForAsync<GcEvent>(session, g => g.IsInduced && g.T > call.T, TimeSpan.FromSeconds(2));
         Assert.Equal(2, gc.Generation);

@@ -142,9 +142,11 @@ public class DashboardRendererTests
         {
             Stats = Frame().Stats with
             {
-                Counters = new Dictionary<string, double>
+                Counters = new Dictionary<string, CounterReading>
                 {
-                    ["alloc-rate"] = 195_976_304, ["time-in-gc"] = 2, ["TuiProf.Scenarios/objects-allocated"] = 62_776_072.87,
+                    ["alloc-rate"] = new(1, new CounterId("System.Runtime", "alloc-rate", "Allocation Rate", "B", IsRate: true), 195_976_304),
+                    ["time-in-gc"] = new(1, new CounterId("System.Runtime", "time-in-gc", "% Time in GC", "%"), 2),
+                    ["TuiProf.Scenarios/objects-allocated"] = new(1, new CounterId("TuiProf.Scenarios", "objects-allocated"), 62_776_072.87),
                 },
             },
         };

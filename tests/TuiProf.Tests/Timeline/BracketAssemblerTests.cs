@@ -1,4 +1,5 @@
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Sources;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Timeline;

@@ -12,7 +12,8 @@ public class JsonLinesTests
         new GcEvent(1.4786, 2, 2, "Induced", "NonConcurrentGC", 2.943, 3.399, 40_491_032, 381_352),
         new Bracket(0.788, 1.4766, "dfb4", "RandomNumberAverage", 0, 3538),
         new OutputLine(1.49, "Clean up took 0.003503 seconds"),
-        new CounterReading(1.5, "alloc-rate", 1024),
+        new CounterReading(1.5, new CounterId("System.Runtime", "alloc-rate", "Allocation Rate", "B", IsRate: true), 1024),
+        new CounterReading(1.5, new CounterId("TuiProf.Scenarios", "objects-allocated"), 7),
         new Notice(1.6, "hello"),
         new TargetExited(2.13, 0),
     ];

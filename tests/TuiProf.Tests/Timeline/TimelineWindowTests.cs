@@ -23,7 +23,7 @@ public class TimelineWindowTests
     [Fact]
     public void With_no_gc_in_view_in_gc_is_zero_whatever_the_runtime_counter_said()
     {
-        var window = TimelineWindow.From([.. Samples(0, 5), new CounterReading(1, "time-in-gc", 13)], 0, 5);
+        var window = TimelineWindow.From([.. Samples(0, 5), new CounterReading(1, CounterId.Runtime("time-in-gc"), 13)], 0, 5);
 
         Assert.Equal(0, window.InGcPercent());
     }

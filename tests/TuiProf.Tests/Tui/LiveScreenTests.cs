@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Tests.Tui;
 

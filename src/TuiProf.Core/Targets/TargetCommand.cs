@@ -1,4 +1,4 @@
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Targets;
 
 /// <summary>
 /// A program to launch and profile. Arguments are passed as a list, never through a shell; <paramref name="Environment"/>

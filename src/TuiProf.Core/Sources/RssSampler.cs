@@ -1,21 +1,24 @@
 using System.Diagnostics;
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Sources;
 
 /// <summary>Reads a process's resident set size from <c>/proc/&lt;pid&gt;/statm</c>, as memory_profiler does.</summary>
 public static class RssSampler
 {
     private static readonly long PageSize = Environment.SystemPageSize;
 
-    /// <summary>The RSS in bytes, or null once the process is gone.</summary>
+    /// <summary>
+    /// The RSS in bytes, or null once the process is gone. An exiting process (and a zombie) still has a statm
+    /// file, all zeros: a live process always has resident pages, so zero means gone, not "memory fell to 0".
+    /// </summary>
     public static long? Read(int pid)
     {
         try
         {
             var statm = File.ReadAllText($"/proc/{pid}/statm");
             var fields = statm.Split(' ', 3);
-            return fields.Length > 1 && long.TryParse(fields[1], out var pages) ? pages * PageSize : null;
+            return fields.Length > 1 && long.TryParse(fields[1], out var pages) && pages > 0 ? pages * PageSize : null;
         }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }

@@ -1,6 +1,6 @@
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Sources;
 
 /// <summary>
 /// Pairs activity start/stop events into brackets. Depth comes from the parent span: an activity whose parent is

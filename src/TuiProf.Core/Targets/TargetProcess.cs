@@ -1,17 +1,17 @@
 using System.Text;
 using CliWrap;
 using CliWrap.EventStream;
+using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Targets;
 
 /// <summary>
-/// A launched target, started with its runtime suspended (so the profiler sees its first allocation) and its
-/// output captured line by line. Ending it kills the whole process tree.
+/// A launched process, started with the environment it is given and its output captured line by line. Ending it
+/// kills its process tree (what has moved out of the tree is the watchdog's).
 /// </summary>
 internal sealed class TargetProcess
 {
-    private const string SuspendVariable = "DOTNET_DefaultDiagnosticPortSuspend";
     private readonly CancellationTokenSource _kill = new();
     private readonly TaskCompletionSource<int> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -21,16 +21,15 @@ internal sealed class TargetProcess
     public Task<int> Exited => _exited.Task;
 
     public static async Task<(TargetProcess Process, int Pid)> StartAsync(TargetCommand command,
-        Action<string, bool> output)
+        IReadOnlyDictionary<string, string?> environment, Action<string, bool> output)
     {
         var target = new TargetProcess();
         var cli = Cli.Wrap(command.FileName)
             .WithArguments(command.Arguments)
             .WithEnvironmentVariables(env =>
             {
-                foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>())
-                    env.Set(name, value);
-                env.Set(SuspendVariable, "1");
+                foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>()) env.Set(name, value);
+                foreach (var (name, value) in environment) env.Set(name, value);
             })
             .WithValidation(CommandResultValidation.None);
         target._run = Task.Run(() => target.ListenAsync(cli, output));

@@ -1,6 +1,6 @@
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Sources;
 
-/// <summary>The fields <see cref="RuntimeProviders.ActivitySpec"/> asks for, read from DiagnosticSource's key/value list.</summary>
+/// <summary>The fields <see cref="Activities.PayloadSpec"/> asks for, read from DiagnosticSource's key/value list.</summary>
 internal sealed record ActivityPayload(string? SpanId, string? ParentSpanId, long? StartTicks, long? DurationTicks)
 {
     private const string NoParent = "0000000000000000";

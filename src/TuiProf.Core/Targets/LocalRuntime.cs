@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Diagnostics.NETCore.Client;
+using TuiProf.Core.Diagnostics;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Targets;
 
-/// <summary>Opens the EventPipe session on a target's diagnostics socket, waiting for the socket to appear.</summary>
-public static class DiagnosticPort
+/// <summary>Reaches the runtime of a process of this machine through its default diagnostics socket.</summary>
+public static class LocalRuntime
 {
-    public static async Task<(DiagnosticsClient Client, EventPipeSession Session)> StartSessionAsync(
-        int pid, IReadOnlyList<EventPipeProvider> providers, TimeSpan timeout, CancellationToken cancellation)
+    /// <summary>Waits for the process's socket to appear and answer (a launched runtime creates it as it starts).</summary>
+    public static async Task<RuntimeEndpoint> ConnectAsync(int pid, TimeSpan timeout, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         Exception? last = null;
@@ -22,24 +23,26 @@ public static class DiagnosticPort
                 try
                 {
                     var client = new DiagnosticsClient(pid);
-                    var session = await client.StartEventPipeSessionAsync(providers, requestRundown: false,
-                        circularBufferMB: 64, cancellation);
-                    return (client, session);
+                    client.GetProcessEnvironment(); // answers once the runtime listens, paused or not
+                    return Endpoint(client, pid);
                 }
                 catch (Exception e) when (IsPermissionDenied(e))
                 {
                     throw new ProfilerException($"process {pid} belongs to another user: its diagnostics socket is not ours to open", e);
                 }
                 catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
-                                              or ServerErrorException or SocketException)
+                                              or ServerErrorException or SocketException or EndOfStreamException)
                 {
                     last = e; // the socket exists but the runtime is not listening yet
                 }
             }
-            await Task.Delay(20, cancellation);
+            await Task.Delay(10, cancellation);
         }
         throw new ProfilerException(NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s"), last);
     }
+
+    public static RuntimeEndpoint Endpoint(DiagnosticsClient client, int pid) =>
+        new(client, pid, ProcessInfo.NameOf(pid), ProcessInfo.CommandLineOf(pid), ProcessInfo.ParentOf(pid));
 
     /// <summary>Diagnostics sockets are 0600: another user's is refused, however long we wait.</summary>
     private static bool IsPermissionDenied(Exception? e)

@@ -1,6 +1,6 @@
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Sources;
 
 /// <summary>
 /// Turns the runtime's separate GC events (suspend, start, end, heap stats, restart) into one <see cref="GcEvent"/>

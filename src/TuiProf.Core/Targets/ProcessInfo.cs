@@ -1,6 +1,6 @@
 using Microsoft.Diagnostics.NETCore.Client;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Targets;
 
 /// <summary>A process that can be attached to, as <c>tuiprof ps</c> lists it.</summary>
 public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
@@ -17,13 +17,24 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
         var me = Uid(Environment.ProcessId);
         return DiagnosticsClient.GetPublishedProcesses()
             .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == me)
-            .Select(pid => new ProcessInfo(pid, NameOf(pid), Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim()))
+            .Select(pid => new ProcessInfo(pid, NameOf(pid), CommandLineOf(pid)))
             .OrderBy(p => p.Pid)
             .ToList();
     }
 
     /// <summary>The process's short name (its <c>comm</c>), empty once it is gone.</summary>
     public static string NameOf(int pid) => Read($"/proc/{pid}/comm").Trim();
+
+    /// <summary>The process's command line, its arguments joined by spaces; empty once it is gone.</summary>
+    public static string CommandLineOf(int pid) => Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+
+    /// <summary>The process's parent, null once it is gone.</summary>
+    public static int? ParentOf(int pid) =>
+        int.TryParse(Status(pid, "PPid:"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parent) ? parent : null;
+
+    /// <summary>Whether the process was started with <paramref name="variable"/> set to <paramref name="value"/>.</summary>
+    public static bool HasEnvironment(int pid, string variable, string value) =>
+        Read($"/proc/{pid}/environ").Split('\0').Contains($"{variable}={value}", StringComparer.Ordinal);
 
     /// <summary>The owner of a process (its real uid); others' sockets are no use.</summary>
     private static string Uid(int pid) => Status(pid, "Uid:");

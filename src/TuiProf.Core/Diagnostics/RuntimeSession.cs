@@ -1,0 +1,94 @@
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using TuiProf.Core.Sources;
+using TuiProf.Core.Targets;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Diagnostics;
+
+/// <summary>
+/// What is read from one runtime: an EventPipe session enabling its sources' providers, parsed on a thread of its
+/// own, and the RSS of its process when it is a process of this machine. Every event is tagged with the process.
+/// </summary>
+internal sealed class RuntimeSession
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Action<TimelineEvent> _emit;
+    private readonly SourceClock _clock;
+    private EventPipeSession? _session;
+    private Task _parse = Task.CompletedTask;
+    private Task _rss = Task.CompletedTask;
+
+    private RuntimeSession(RuntimeEndpoint runtime, SourceClock clock, Action<TimelineEvent> emit)
+    {
+        Runtime = runtime;
+        _clock = clock;
+        _emit = runtime.LocalPid is { } pid ? e => emit(e with { Pid = pid }) : emit;
+    }
+
+    public RuntimeEndpoint Runtime { get; }
+
+    /// <summary>Completes when the runtime's event stream has ended (it exited, or the session was stopped).</summary>
+    public Task StreamEnded => _parse;
+
+    public static async Task<RuntimeSession> StartAsync(RuntimeEndpoint runtime, SessionOptions options, SourceClock clock,
+        Action<TimelineEvent> emit, Func<bool> targetEnded, CancellationToken cancellation)
+    {
+        var self = new RuntimeSession(runtime, clock, emit);
+        var sources = options.Sources(hasLocalProcess: runtime.LocalPid is not null);
+        try
+        {
+            self._session = await runtime.Client.StartEventPipeSessionAsync(
+                ProviderSet.Merge(sources.SelectMany(s => s.Providers)), requestRundown: false, circularBufferMB: 64, cancellation);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or IOException or ServerErrorException or TimeoutException or EndOfStreamException)
+        {
+            throw new ProfilerException($"cannot start a session in {runtime.Label}: {e.Message}", e);
+        }
+        var session = self._session;
+        self._parse = Task.Factory.StartNew(() => self.Parse(session, sources, targetEnded), TaskCreationOptions.LongRunning);
+        if (runtime.LocalPid is { } pid && options.SamplePeriod is { } period)
+            self._rss = RssSampler.RunAsync(pid, () => (DateTime.UtcNow - clock.OriginUtc).TotalSeconds, period, self._emit, self._stop.Token);
+        else if (runtime.LocalPid is null && options.SamplePeriod is not null)
+            self._emit(new Notice(0, $"{runtime.Name} is not a process of this machine: no RSS from /proc; " +
+                                     "the memory line is the working set the runtime reports"));
+        return self;
+    }
+
+    /// <summary>Stops the session, letting the runtime flush what it still holds, and waits for the stream to end.</summary>
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            if (_session is not null) await _session.StopAsync(CancellationToken.None).WaitAsync(DrainTimeout);
+        }
+        catch (Exception) { /* the target may already be gone; there is nothing left to flush then */ }
+        await QuietlyAsync(_parse);
+        await QuietlyAsync(_rss);
+        _session?.Dispose();
+    }
+
+    /// <summary>Waits for the stream's last events and the RSS sampler after the runtime has gone.</summary>
+    public Task DrainAsync() => Task.WhenAll(QuietlyAsync(_parse), QuietlyAsync(_rss));
+
+    private void Parse(EventPipeSession session, IReadOnlyList<IRuntimeSource> sources, Func<bool> targetEnded)
+    {
+        try
+        {
+            using var events = new EventPipeEventSource(session.EventStream);
+            foreach (var source in sources) source.Subscribe(events, _clock, _emit);
+            events.Process();
+        }
+        catch (Exception e) // a torn stream must not take the profiler down; say so and end this stream
+        {
+            if (!_stop.IsCancellationRequested && !targetEnded()) // a dead target's stream just ends
+                _emit(new Notice((DateTime.UtcNow - _clock.OriginUtc).TotalSeconds, $"event stream of {Runtime.Label} ended: {e.Message}"));
+        }
+    }
+
+    /// <summary>Waits for a task to end, at most <see cref="DrainTimeout"/>, whatever its outcome.</summary>
+    private static Task QuietlyAsync(Task task) =>
+        task.WaitAsync(DrainTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
+}

@@ -1,0 +1,40 @@
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Targets;
+
+/// <summary>A running .NET process of this machine, by PID. Never paused, never ended: only detached from.</summary>
+public sealed class AttachedTarget(int pid) : Target
+{
+    private static readonly TimeSpan AlivePoll = TimeSpan.FromMilliseconds(200);
+    private readonly CancellationTokenSource _detached = new();
+
+    public override string DisplayName => ProcessInfo.NameOf(pid) is { Length: > 0 } name ? name : $"pid {pid}";
+
+    public override int? RootPid => pid;
+
+
+    public override async Task<RuntimeEndpoint> StartAsync(Action<TimelineEvent> emit, TimeSpan timeout, CancellationToken cancellation)
+    {
+        if (pid <= 0 || !ProcessInfo.IsAlive(pid))
+            throw new ProfilerException($"process {pid} is not running");
+        // A running process either has its socket already or never will: no point waiting.
+        if (!Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient.GetPublishedProcesses().Contains(pid))
+            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, "") + ", or it belongs to another user");
+        return await LocalRuntime.ConnectAsync(pid, timeout, cancellation);
+    }
+
+    public override async ValueTask DisposeAsync() => await _detached.CancelAsync();
+
+    /// <summary>Not our child: its exit is seen by polling, and its code is not ours to know.</summary>
+    public override async Task<TargetEnd> EndAsync(Task streamEnded)
+    {
+        try
+        {
+            while (ProcessInfo.IsAlive(pid) && !streamEnded.IsCompleted)
+                await Task.WhenAny(streamEnded, Task.Delay(AlivePoll, _detached.Token));
+        }
+        catch (OperationCanceledException) { }
+        return new TargetEnd(!ProcessInfo.IsAlive(pid), null);
+    }
+}

@@ -1,0 +1,21 @@
+namespace TuiProf.Core.Targets;
+
+/// <summary>
+/// A diagnostic port as dotnet-counters spells it: <c>PATH[,connect|listen]</c>. PATH alone means listen: TuiProf
+/// waits for a runtime started with <c>DOTNET_DiagnosticPorts=PATH</c>; connect reaches a runtime's listening socket
+/// (its default one in a TMPDIR shared with a container, or a dotnet-dsrouter socket). The .NET 10 runtime ignores
+/// <c>DOTNET_DiagnosticPorts=PATH,listen</c>, so its own default socket is the one to reach.
+/// </summary>
+public sealed record DiagnosticPortAddress(string Path, bool Listen)
+{
+    public static DiagnosticPortAddress Parse(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var mode = parts.Length > 1 ? parts[1] : "listen";
+        if (parts[0].Length == 0 || parts.Length > 2 || mode is not ("listen" or "connect"))
+            throw new FormatException($"'{text}' is not a diagnostic port: give PATH, PATH,listen or PATH,connect");
+        return new DiagnosticPortAddress(System.IO.Path.GetFullPath(parts[0]), mode == "listen");
+    }
+
+    public override string ToString() => $"{Path},{(Listen ? "listen" : "connect")}";
+}

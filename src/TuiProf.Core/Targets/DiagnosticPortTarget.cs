@@ -1,0 +1,92 @@
+using System.Net.Sockets;
+using Microsoft.Diagnostics.NETCore.Client;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Targets;
+
+/// <summary>
+/// A runtime reached through a diagnostic port rather than by PID: in a container, in another PID namespace, behind
+/// dotnet-dsrouter. It has no local PID, so no /proc: its memory comes from what the runtime itself reports.
+/// Listening, TuiProf waits for the first runtime to connect and resumes it once the session runs, so its first
+/// allocation is seen. It is never ended, only detached from.
+/// </summary>
+public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
+{
+    private DiagnosticPortAddress _address = given;
+    private DiagnosticsClientConnector? _connector;
+
+    public override string DisplayName => _address.Path;
+
+
+    public override int? RootPid => null;
+
+    /// <summary>Without a process to watch, the runtime is gone when its event stream closes.</summary>
+    public override async Task<TargetEnd> EndAsync(Task streamEnded)
+    {
+        await streamEnded;
+        return new TargetEnd(true, null);
+    }
+
+    public override async Task<RuntimeEndpoint> StartAsync(Action<TimelineEvent> emit, TimeSpan timeout, CancellationToken cancellation)
+    {
+        if (!_address.Listen && Directory.Exists(_address.Path)) _address = _address with { Path = RuntimeSocketIn(_address.Path) };
+        if (!Directory.Exists(Path.GetDirectoryName(_address.Path)))
+            throw new ProfilerException($"diagnostic port {_address.Path}: no such directory");
+        if (!_address.Listen) await CheckListeningAsync(timeout, cancellation);
+        else if (File.Exists(_address.Path))
+            throw new ProfilerException($"diagnostic port {_address.Path} exists already: remove it, or give ',connect' to reach a runtime listening there");
+        try
+        {
+            _connector = await DiagnosticsClientConnector.FromDiagnosticPort(_address.ToString(), cancellation);
+            var client = _connector.Instance;
+            // A runtime that connects but never answers must not hold us: the same limit as any connection.
+            await Task.Run(client.GetProcessEnvironment, cancellation).WaitAsync(timeout, cancellation);
+            return new RuntimeEndpoint(client, LocalPid: null, _address.Path, CommandLine: "");
+        }
+        catch (TimeoutException e)
+        {
+            throw new ProfilerException($"diagnostic port {_address.Path} answered nothing within {timeout.TotalSeconds:0.#} s", e);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or IOException or SocketException or ServerErrorException)
+        {
+            throw new ProfilerException($"diagnostic port {_address.Path}: {e.Message}", e);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_connector is not null) await _connector.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A folder given to connect to is a runtime's TMPDIR (a container's /tmp shared as a volume): its one default
+    /// socket, named with the PID the runtime has in its own namespace.
+    /// </summary>
+    private static string RuntimeSocketIn(string folder)
+    {
+        var sockets = Directory.GetFiles(folder, "dotnet-diagnostic-*-socket");
+        return sockets.Length switch
+        {
+            1 => sockets[0],
+            0 => throw new ProfilerException($"{folder} holds no .NET runtime's diagnostics socket (dotnet-diagnostic-*-socket)"),
+            _ => throw new ProfilerException($"{folder} holds {sockets.Length} runtimes' sockets: give one ({string.Join(", ", sockets.Select(Path.GetFileName))})"),
+        };
+    }
+
+    /// <summary>A path that is missing, not a socket, or a socket nobody listens on: say which, at once.</summary>
+    private async Task CheckListeningAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        if (!File.Exists(_address.Path))
+            throw new ProfilerException($"diagnostic port {_address.Path} does not exist (give a runtime's own socket, dotnet-diagnostic-PID-KEY-socket in its TMPDIR, or the folder that holds it)");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(_address.Path), cancellation).AsTask().WaitAsync(timeout, cancellation);
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException)
+        {
+            throw new ProfilerException($"diagnostic port {_address.Path}: nothing listens there ({e.Message})", e);
+        }
+    }
+}

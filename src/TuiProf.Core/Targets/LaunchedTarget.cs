@@ -1,0 +1,106 @@
+using System.Threading.Channels;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Targets;
+
+/// <summary>
+/// A command TuiProf starts, with every .NET runtime of its process tree: each starts paused (so the profiler can
+/// see its first allocation) and is handed over as it appears, the launched process's first. The launch is marked
+/// in the environment, so its processes are found however deep they are and ended with it, even if TuiProf dies.
+/// </summary>
+public sealed class LaunchedTarget(TargetCommand command) : Target
+{
+    /// <summary>The environment variable that marks this launch's processes.</summary>
+    public const string MarkVariable = "TUIPROF_LAUNCH";
+
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(1);
+    private readonly string _mark = Guid.NewGuid().ToString("N");
+    private readonly Channel<RuntimeEndpoint> _descendants = Channel.CreateUnbounded<RuntimeEndpoint>();
+    private Watchdog? _watchdog;
+    private TargetProcess? _process;
+    private RuntimeTreeWatcher? _tree;
+    private volatile string? _lastError;
+    private int? _pid;
+
+    public override string DisplayName => command.DisplayName;
+
+    public override int? RootPid => _pid;
+
+    public override ChannelReader<RuntimeEndpoint> Descendants => _descendants.Reader;
+
+
+    /// <summary>
+    /// What every process of the launch inherits: the runtime waits at startup for a ResumeRuntime (TuiProf sends
+    /// it within milliseconds of its socket appearing), and MSBuild keeps no worker nodes alive after the build
+    /// (a node left over from another build would do the work out of sight, and ours would be ended with us).
+    /// </summary>
+    private IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+    {
+        ["DOTNET_DefaultDiagnosticPortSuspend"] = "1",
+        [MarkVariable] = _mark,
+        ["MSBUILDDISABLENODEREUSE"] = "1",
+    };
+
+    public override async Task<RuntimeEndpoint> StartAsync(Action<TimelineEvent> emit, TimeSpan timeout, CancellationToken cancellation)
+    {
+        _watchdog = new Watchdog(MarkVariable, _mark);
+        _tree = new RuntimeTreeWatcher(MarkVariable, _mark, timeout);
+        var (process, pid) = await TargetProcess.StartAsync(command, Environment, (text, isError) =>
+        {
+            if (isError && text.Length > 0) _lastError = text;
+            emit(new OutputLine(Seconds, text, isError));
+        });
+        (_process, _pid) = (process, pid);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(timeout);
+        // The first runtime to answer: the launched process's own, or, for a launcher that is not .NET (a shell
+        // script, make), its first .NET descendant.
+        var first = _tree.Found.ReadAsync(limit.Token).AsTask();
+        try
+        {
+            if (await Task.WhenAny(first, process.Exited) != first)
+            {
+                var code = await process.Exited; // a command that could not start throws its one line here
+                throw new ProfilerException(ExitedEarly(code));
+            }
+            var runtime = await first;
+            _ = ForwardDescendantsAsync();
+            return runtime;
+        }
+        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
+        {
+            // A target that died at once: its exit event may still be on its way; wait for it a moment.
+            if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace)) == process.Exited && process.Exited.IsCompletedSuccessfully)
+                throw new ProfilerException(ExitedEarly(process.Exited.Result), e);
+            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s") +
+                                        ", and none of its child processes is a .NET program", e);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        _tree?.Dispose();
+        if (_process is not null) await _process.KillAsync();
+        if (_watchdog is not null) await _watchdog.DisposeAsync();
+        _descendants.Writer.TryComplete();
+    }
+
+    private async Task ForwardDescendantsAsync()
+    {
+        await foreach (var runtime in _tree!.Found.ReadAllAsync())
+            _descendants.Writer.TryWrite(runtime);
+        _descendants.Writer.TryComplete();
+    }
+
+    private string ExitedEarly(int code) =>
+        $"'{command.DisplayName}' exited with code {code} before its .NET runtime answered{(_lastError is { } last ? $": {last}" : "")}";
+
+    /// <summary>The launched process's exit ends the target, whatever its descendants do.</summary>
+    public override async Task<TargetEnd> EndAsync(Task streamEnded)
+    {
+        if (_process is null) return new TargetEnd(true, null);
+        try { return new TargetEnd(true, await _process.Exited); }
+        catch (ProfilerException) { return new TargetEnd(true, null); }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace TuiProf.Core.Targets;
+
+/// <summary>
+/// Finds the .NET runtimes of one launch as they start, at any depth and wherever they move in the tree: every
+/// process started with the launch's mark in its environment whose diagnostics socket appears. A runtime's socket
+/// appears as it starts (paused, when it inherited the suspend setting), so it is seen within milliseconds.
+/// </summary>
+internal sealed class RuntimeTreeWatcher : IDisposable
+{
+    private const string SocketPrefix = "dotnet-diagnostic-";
+
+    /// <summary>inotify can drop events under load: a slow sweep of the sockets catches what it missed.</summary>
+    private static readonly TimeSpan Sweep = TimeSpan.FromMilliseconds(250);
+
+    private readonly string _variable, _mark;
+    private readonly TimeSpan _connectTimeout;
+    private readonly Channel<RuntimeEndpoint> _found = Channel.CreateUnbounded<RuntimeEndpoint>();
+    private readonly HashSet<int> _seen = [];
+    private readonly FileSystemWatcher _sockets;
+    private readonly CancellationTokenSource _stop = new();
+
+    public RuntimeTreeWatcher(string variable, string mark, TimeSpan connectTimeout)
+    {
+        (_variable, _mark, _connectTimeout) = (variable, mark, connectTimeout);
+        _sockets = new FileSystemWatcher(Path.GetTempPath(), SocketPrefix + "*") { EnableRaisingEvents = true };
+        _sockets.Created += (_, e) => Check(PidOf(e.Name));
+        _ = SweepAsync();
+    }
+
+    /// <summary>Every runtime of the launch, once it answers, in the order they appeared.</summary>
+    public ChannelReader<RuntimeEndpoint> Found => _found.Reader;
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _sockets.Dispose();
+        _found.Writer.TryComplete();
+    }
+
+    private async Task SweepAsync()
+    {
+        using var timer = new PeriodicTimer(Sweep);
+        do
+        {
+            foreach (var pid in DiagnosticsClient.GetPublishedProcesses()) Check(pid);
+        } while (await timer.WaitForNextTickAsync(_stop.Token).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result));
+    }
+
+    private void Check(int? pid)
+    {
+        if (pid is not { } id) return;
+        lock (_seen)
+        {
+            if (_stop.IsCancellationRequested || _seen.Contains(id) || !ProcessInfo.HasEnvironment(id, _variable, _mark)) return;
+            _seen.Add(id);
+        }
+        _ = ConnectAsync(id);
+    }
+
+    private async Task ConnectAsync(int pid)
+    {
+        try
+        {
+            _found.Writer.TryWrite(await LocalRuntime.ConnectAsync(pid, _connectTimeout, _stop.Token));
+        }
+        catch (Exception) { /* gone before it answered: nothing of it waits on us */ }
+    }
+
+    /// <summary>The PID in a socket's name: <c>dotnet-diagnostic-PID-KEY-socket</c>.</summary>
+    private static int? PidOf(string? name) =>
+        name?.Split('-') is [_, _, var pid, ..] && int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Sources;
+
+namespace TuiProf.Tests.Sources;
+
+public class RssSamplerTests
+{
+    [Fact]
+    public void A_live_process_has_a_positive_rss() =>
+        Assert.True(RssSampler.Read(Environment.ProcessId) > 0);
+
+    [Fact]
+    public async Task A_process_that_has_exited_but_is_not_yet_reaped_reads_as_gone_not_as_zero_bytes()
+    {
+        // The backgrounded 'true' becomes a child of the exec'd sleep, which never reaps it: a zombie, whose
+        // statm reads all zeros, as a target's does for a moment while it exits.
+        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "true & exec sleep 10"]))!;
+        try
+        {
+            var zombie = await ZombieChildOfAsync(parent.Id);
+            Assert.Equal("0 0 0 0 0 0 0", File.ReadAllText($"/proc/{zombie}/statm").Trim());
+            Assert.Null(RssSampler.Read(zombie));
+        }
+        finally
+        {
+            parent.Kill();
+        }
+    }
+
+    private static async Task<int> ZombieChildOfAsync(int pid)
+    {
+        for (var tries = 0; tries < 200; tries++)
+        {
+            var children = File.ReadAllText($"/proc/{pid}/task/{pid}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var child in children.Select(int.Parse))
+                if (File.ReadAllText($"/proc/{child}/stat").Split(") ")[1].StartsWith('Z')) return child;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"process {pid} had no zombie child within 2 s");
+    }
+}
