@@ -16,7 +16,8 @@ public sealed class Churn : Scenario
         long checksum = 0;
         for (var round = 0; round < 3; round++)
             checksum += ChurnFor(TimeSpan.FromSeconds(1));
-        output.WriteLine($"Churned; checksum {checksum}, gen-0 GCs so far: {GC.CollectionCount(0)}");
+        output.WriteLine($"Churned; checksum {checksum}, gen-0 GCs so far: {GC.CollectionCount(0)}, " +
+                         $"allocated so far: {GC.GetTotalAllocatedBytes() / 1_000_000} MB");
     }
 
     private static long ChurnFor(TimeSpan duration)

@@ -11,8 +11,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
 {
     private const double Megabyte = 1_000_000;
 
-    private Task<IReadOnlyList<TimelineEvent>> Record(string scenario, double seconds = 10) =>
-        LoopRecording.RecordAsync(scenario, machine, seconds);
+    private Task<IReadOnlyList<TimelineEvent>> Record(string scenario) => LoopRecording.RecordAsync(scenario, machine);
 
     /// <summary>The blog's three calls of each run, in order; a run cut by the recording's end is left out.</summary>
     private static List<Bracket[]> Runs(IReadOnlyList<TimelineEvent> events) =>
@@ -37,7 +36,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         var events = await Record(scenario);
 
         var runs = Runs(events);
-        Assert.True(runs.Count >= 2, $"{runs.Count} whole runs in the recording");
+        Assert.True(runs.Count >= 3, $"{runs.Count} whole runs in the recording");
         double[] expected = [0.3, 0.5, 0.4];
         // A call spans at least its sleep; allocating and filling up to 40 MB, a GC and a busy 2-core machine add
         // a few hundred ms. The bound only rules out mispaired starts and stops.
@@ -84,7 +83,8 @@ public abstract class ScenarioClaimsTests(Machine machine)
         var gcs = Gcs(events).Where(g => g.Reason == "AllocLarge").ToList();
         var rss = Rss(events);
         var drops = rss.Zip(rss.Skip(1)).Where(p => p.First.Rss - p.Second.Rss > 5 * Megabyte).ToList();
-        Assert.All(drops, d => Assert.True(gcs.Any(g => g.T <= d.Second.T && d.Second.T - g.T < 0.25),
+        // As the GC ends (a busy machine can stretch one to a quarter of a second), or just after.
+        Assert.All(drops, d => Assert.True(gcs.Any(g => g.T <= d.Second.T && d.Second.T <= g.T + g.DurationMs / 1000 + 0.25),
             $"RSS fell {d.First.Rss / Megabyte:0} -> {d.Second.Rss / Megabyte:0} MB at {d.Second.T:0.00} s with no AllocLarge GC just before"));
     }
 
@@ -153,7 +153,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         var gcs = Gcs(events);
         var heap = Heap(events);
         var rss = Rss(events);
-        var allocRate = events.OfType<CounterReading>().Where(c => c.Name == "alloc-rate").ToList();
+        var allocRate = events.OfType<CounterReading>().Where(c => c.Counter.Key == "alloc-rate").ToList();
         foreach (var call in events.OfType<Bracket>().Where(b => b.Duration > 0.9))
         {
             var inside = gcs.Where(g => g.T >= call.T && g.T <= call.End).ToList();
@@ -175,7 +175,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
     [Fact]
     public async Task Loh_small_arrays_make_gen0_gcs_and_large_ones_gen2_alloclarge_gcs()
     {
-        var events = await Record("loh", seconds: 5);
+        var events = await Record("loh");
 
         var gcs = Gcs(events);
         foreach (var call in events.OfType<Bracket>())
