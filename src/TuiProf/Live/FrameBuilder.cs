@@ -24,7 +24,9 @@ public static class FrameBuilder
         return new DashboardFrame
         {
             Target = profiler.Target?.DisplayName ?? "-",
-            Status = profiler.Status,
+            Status = profiler.ShownPid is { } shown && shown != profiler.ProcessId
+                ? $"{profiler.Status}; showing pid {shown}"
+                : profiler.Status,
             Live = view.PausedAt is null,
             Window = timeline.Window(end - view.Span, end),
             Stats = timeline.Stats(),
@@ -49,6 +51,10 @@ public static class FrameBuilder
             Picker = view.Picker,
             Question = view.Question?.Text,
             PanelScroll = view.PanelScroll,
+            Processes = view.Panel == BottomPanel.Processes
+                ? profiler.Processes.Select(p => new ProcessRow(p.ProcessId, p.ParentId, p.Name, p.Followed,
+                    Core.Targets.ProcessInfo.IsAlive(p.ProcessId), p.ProcessId == profiler.ShownPid)).ToList()
+                : [],
         };
     }
 

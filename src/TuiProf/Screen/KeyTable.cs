@@ -28,7 +28,9 @@ public static class KeyTable
         new(UserAction.NextPanel, ["Tab"], "tab", "next panel: " + string.Join(", ", PanelNames), "tab panel"),
         new(UserAction.ScrollPanel, ["PageDown", "PageUp"], "PgUp PgDn", "scroll the panel's text"),
         new(UserAction.OpenPicker, ["p", "P"], "p", "attach to another running .NET process of yours", "p attach"),
-        new(UserAction.MoveUp, ["Up"], "up down", "move in the scenario list or the attach list"),
+        new(UserAction.PreviousProcess, ["["], "[ ]", "show the previous / next profiled process (dotnet run: build, app)"),
+        new(UserAction.NextProcess, ["]"], "]", "next process"),
+        new(UserAction.MoveUp, ["Up"], "up dn Enter", "move in the scenario or attach list; Enter runs / attaches"),
         new(UserAction.MoveDown, ["Down"], "down", "move down"),
         new(UserAction.StartSelected, ["Enter"], "Enter", "run the selected scenario / attach to the selected process"),
         new(UserAction.ToggleAscii, ["a", "A"], "a", "ASCII / braille"),
@@ -40,7 +42,7 @@ public static class KeyTable
 
     /// <summary>The rows that share a line in the help: the second of each pair is folded into the first.</summary>
     private static readonly HashSet<UserAction> Folded =
-        [UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown];
+        [UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown, UserAction.StartSelected, UserAction.NextProcess];
 
     private static readonly Dictionary<string, KeyBinding> ByKey =
         Rows.SelectMany(row => row.Keys.Select(key => (key, row))).ToDictionary(x => x.key, x => x.row);

@@ -13,6 +13,7 @@ public static class PanelContent
         BottomPanel.Calls => "Recent calls",
         BottomPanel.Allocations => "Allocations by type (sampled every ~100 KB)",
         BottomPanel.Counters => "Counters (latest)",
+        BottomPanel.Processes => "Processes ([ ] shows another)",
         _ => "Target output",
     };
 
@@ -24,6 +25,7 @@ public static class PanelContent
         BottomPanel.Calls => "calls",
         BottomPanel.Allocations => "allocations",
         BottomPanel.Counters => "counters",
+        BottomPanel.Processes => "processes",
         _ => "output",
     };
 
@@ -37,8 +39,21 @@ public static class PanelContent
             BottomPanel.Allocations => Allocations(frame, rows),
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
                 .Select(c => ($"{CounterUnits.Format(c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
+            BottomPanel.Processes => Processes(frame),
             _ => [],
         };
+
+    /// <summary>The tree as a list: profiled processes first-class, the others (resumed at once) muted.</summary>
+    private static List<(string, CellRole)> Processes(DashboardFrame frame)
+    {
+        var lines = new List<(string, CellRole)> { ("     pid  parent  name             state", CellRole.Muted) };
+        lines.AddRange(frame.Processes.Select(p =>
+            ($"{(p.Shown ? ">" : " ")}{p.Pid,7} {p.Parent,7}  {Cut(p.Name, 16),-16} {(p.Alive ? "running" : "exited")}, " +
+             (p.Followed ? "profiled" : "listed only"), p.Followed ? CellRole.Label : CellRole.Muted)));
+        return lines;
+    }
+
+    private static string Cut(string text, int width) => text.Length <= width ? text : text[..width];
 
     private static List<(string, CellRole)> Gcs(DashboardFrame frame, int rows)
     {

@@ -147,6 +147,8 @@ public sealed class TuiApp
             case UserAction.ZoomIn: _view.ZoomIn(); break;
             case UserAction.ZoomOut: _view.ZoomOut(); break;
             case UserAction.NextPanel: _view.NextPanel(); break;
+            case UserAction.PreviousProcess: _profiler.ShowNext(-1); break;
+            case UserAction.NextProcess: _profiler.ShowNext(+1); break;
             case UserAction.ScrollPanel: _view.PanelScroll = Math.Max(0, _view.PanelScroll + (name == "PageUp" ? -1 : 1)); break;
             case UserAction.ToggleAscii: _view.Ascii = !_view.Ascii; break;
             case UserAction.ToggleHelp: _view.Help = true; break;

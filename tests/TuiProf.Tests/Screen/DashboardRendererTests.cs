@@ -136,6 +136,28 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void The_processes_panel_lists_the_tree_marks_the_shown_one_and_mutes_what_is_only_listed()
+    {
+        var frame = Frame(BottomPanel.Processes) with
+        {
+            Processes =
+            [
+                new ProcessRow(100, 90, "dotnet", Followed: true, Alive: true, Shown: false),
+                new ProcessRow(120, 100, "csc", Followed: false, Alive: false, Shown: false),
+                new ProcessRow(130, 100, "App", Followed: true, Alive: true, Shown: true),
+            ],
+        };
+
+        var grid = DashboardRenderer.Render(frame, 100, 30);
+        var text = grid.ToString();
+
+        Assert.Contains(" Processes ([ ] shows another) [tab] ", text);
+        Assert.Contains("      100      90  dotnet           running, profiled", text);
+        Assert.Contains("      120     100  csc              exited, listed only", text);
+        Assert.Contains(" >    130     100  App              running, profiled", text);
+    }
+
+    [Fact]
     public void The_counters_panel_lists_every_counter_by_name_with_its_unit()
     {
         var frame = Frame(BottomPanel.Counters) with

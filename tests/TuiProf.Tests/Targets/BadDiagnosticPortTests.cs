@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using TuiProf.Tests.CommandLine;
+
+namespace TuiProf.Tests.Targets;
+
+/// <summary>A diagnostic port that leads nowhere: one line on stderr, exit 1, within 5 s (tuiprof's own start included).</summary>
+public sealed class BadDiagnosticPortTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public Task A_connect_port_that_does_not_exist_fails_in_one_line() =>
+        AssertFailsInOneLineAsync(Path.Combine(EmptyDir(), "nothing.sock") + ",connect");
+
+    [Fact]
+    public Task A_connect_port_that_is_a_regular_file_fails_in_one_line()
+    {
+        var file = Path.Combine(EmptyDir(), "file.sock");
+        File.WriteAllText(file, "not a socket");
+        return AssertFailsInOneLineAsync(file + ",connect");
+    }
+
+    [Fact]
+    public async Task A_connect_port_whose_socket_never_answers_fails_in_one_line()
+    {
+        var path = Path.Combine(EmptyDir(), "silent.sock");
+        // Bound and listening, so a connect succeeds, but nothing ever accepts or answers.
+        using var silent = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        silent.Bind(new UnixDomainSocketEndPoint(path));
+        silent.Listen(1);
+
+        await AssertFailsInOneLineAsync(path + ",connect");
+    }
+
+    [Fact]
+    public Task A_listen_port_in_a_directory_that_does_not_exist_fails_in_one_line() =>
+        AssertFailsInOneLineAsync(Path.Combine(EmptyDir(), "missing", "listen.sock") + ",listen");
+
+    private static async Task AssertFailsInOneLineAsync(string port)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await TuiProfCli.RunAsync("record", "--diagnostic-port", port, "--out", TuiProfCli.TempFile("bad-port.jsonl"));
+        clock.Stop();
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}: {result.StandardError}");
+        Assert.Single(result.StandardError.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.True(clock.Elapsed < Limit, $"took {clock.Elapsed.TotalSeconds:0.0} s: {result.StandardError}");
+    }
+
+    private static string EmptyDir() => Directory.CreateTempSubdirectory("tuiprof-badport-").FullName;
+}
