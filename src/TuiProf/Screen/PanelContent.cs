@@ -53,8 +53,6 @@ public static class PanelContent
         return lines;
     }
 
-    private static string Cut(string text, int width) => text.Length <= width ? text : text[..width];
-
     private static List<(string, CellRole)> Gcs(DashboardFrame frame, int rows)
     {
         var lines = new List<(string, CellRole)> { ("     #  gen reason        pause    heap before -> after", CellRole.Muted) };
@@ -75,6 +73,7 @@ public static class PanelContent
         return lines;
     }
 
+    /// <summary>Text cut to a column, with a mark where it was cut.</summary>
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
 
     /// <summary>The session's top types, then, if room is left, the last call's own.</summary>
