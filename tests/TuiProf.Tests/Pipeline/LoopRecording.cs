@@ -38,10 +38,11 @@ public static class LoopRecording
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(forceful.Token);
         var end = RunEnd.GetValueOrDefault(scenario, "Averages: ");
-        // A scenario that dies (crash) ends the recording itself.
+        // Until the last run's line and a call of the next run (the last run's own calls come over EventPipe, up to
+        // ~0.2 s after its line on stdout). A scenario that dies (crash) ends the recording itself.
         var done = Task.Run(async () =>
         {
-            while (!recording.Task.IsCompleted && (!File.Exists(file) || Signals.ReadShared(file).Split(end).Length <= runs))
+            while (!recording.Task.IsCompleted && !HasRuns(file, end, runs))
                 await Task.Delay(100);
         });
         await done.WaitAsync(Limit);
@@ -50,5 +51,12 @@ public static class LoopRecording
         Assert.True(result.ExitCode is 0 or 130, $"tuiprof record exited with {result.ExitCode}");
         using var reader = File.OpenText(file);
         return JsonLinesReader.Read(reader).Events;
+    }
+
+    private static bool HasRuns(string file, string end, int runs)
+    {
+        if (!File.Exists(file)) return false;
+        var parts = Signals.ReadShared(file).Split(end);
+        return parts.Length > runs && parts[runs].Contains("\"type\":\"bracket\"");
     }
 }

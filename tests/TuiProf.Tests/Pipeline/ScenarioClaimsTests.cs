@@ -39,12 +39,13 @@ public abstract class ScenarioClaimsTests(Machine machine)
         Assert.True(runs.Count >= 3, $"{runs.Count} whole runs in the recording");
         double[] expected = [0.3, 0.5, 0.4];
         // A call spans at least its sleep; allocating and filling up to 40 MB, a GC and a busy 2-core machine add
-        // a few hundred ms. The bound only rules out mispaired starts and stops.
+        // a few hundred ms (1.4 s once, on a machine shared by four test runs). The bound only rules out mispaired
+        // starts and stops.
         foreach (var run in runs)
             for (var i = 0; i < 3; i++)
             {
                 Assert.Equal("RandomNumberAverage", run[i].Name);
-                Assert.InRange(run[i].Duration, expected[i] - 0.01, expected[i] + 1.0);
+                Assert.InRange(run[i].Duration, expected[i] - 0.01, expected[i] + 2.0);
             }
         var rss = Rss(events);
         Assert.True((rss.Count - 1) / (rss[^1].T - rss[0].T) >= 20, "RSS sampled at fewer than 20 a second");
@@ -58,9 +59,10 @@ public abstract class ScenarioClaimsTests(Machine machine)
         var events = await Record(scenario);
 
         var runs = Runs(events);
-        var gcs = Gcs(events);
+        var calls = events.OfType<Bracket>().ToList();
+        var gcs = Gcs(events).Where(g => g.T <= calls.Max(b => b.End)).ToList(); // not the next run's, cut short
         Assert.All(gcs, g => Assert.Equal((2, "AllocLarge"), (g.Generation, g.Reason)));
-        Assert.All(gcs, g => Assert.Contains(events.OfType<Bracket>(), b => g.T >= b.T - 0.05 && g.T <= b.End));
+        Assert.All(gcs, g => Assert.Contains(calls, b => g.T >= b.T - 0.05 && g.T <= b.End));
         // In the first run it is the second call's allocation; the heap after it never holds the first array.
         var first = gcs[0];
         Assert.InRange(first.T, runs[0][1].T - 0.1, runs[0][1].T + 0.1);
@@ -103,7 +105,8 @@ public abstract class ScenarioClaimsTests(Machine machine)
             Assert.InRange(gc.T, runs[i][1].End - 0.01, runs[i][2].T + 0.01);
             Assert.True(gc.HeapAfter < 2 * Megabyte, $"run {i + 1}: the heap after the collect is {gc.HeapAfter / Megabyte:0.0} MB");
             Assert.InRange(gc.HeapBefore!.Value / Megabyte, i == 0 ? 39 : 63, i == 0 ? 42 : 66);
-            Assert.True(gc.PauseMs < 50, $"a {gc.PauseMs} ms pause is not fast");
+            // ~1 ms alone; a machine shared by four test runs stretched one to 83 ms.
+            Assert.True(gc.PauseMs < 250, $"a {gc.PauseMs} ms pause is not fast");
         }
         Assert.Contains(events.OfType<OutputLine>(), l => l.Text.StartsWith("Clean up took "));
     }
