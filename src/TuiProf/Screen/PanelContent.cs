@@ -69,8 +69,6 @@ public static class PanelContent
         return lines.Select(l => (l, CellRole.Label)).ToList();
     }
 
-    private static string Cut(string text, int width) => text.Length <= width ? text : text[..width];
-
     private static List<(string, CellRole)> Gcs(DashboardFrame frame, int rows)
     {
         var lines = new List<(string, CellRole)> { ("     #  gen reason        pause    heap before -> after", CellRole.Muted) };
@@ -80,15 +78,19 @@ public static class PanelContent
         return lines;
     }
 
+    /// <summary>One line a call, 55 columns so that it fits beside the list at 80; names longer than 20 are cut.</summary>
     private static List<(string, CellRole)> Calls(DashboardFrame frame, int rows)
     {
         // A heap change reads "-" where the readings cannot tell: a GC ran during the call, or none came near it.
-        var lines = new List<(string, CellRole)> { ("  at     call                  time   peak RSS  heap change", CellRole.Muted) };
+        var lines = new List<(string, CellRole)> { ($"{"at",7} {"call",-20} {"time",6} {"peak RSS",9} {"heap +/-",9}", CellRole.Muted) };
         lines.AddRange(frame.RecentCalls.Reverse().Take(rows - 1).Select(c =>
-            ($"{c.Bracket.T,6:0.0}s  {new string(' ', c.Bracket.Depth * 2)}{c.Bracket.Name,-20} {c.Bracket.Duration,5:0.00}s " +
-             $"{TextBlock.Megabytes(c.PeakRss),9} {Signed(c.HeapDelta),10}", CellRole.Label)));
+            ($"{c.Bracket.T,6:0.0}s {Cut(new string(' ', c.Bracket.Depth * 2) + c.Bracket.Name, 20),-20} {c.Bracket.Duration,5:0.00}s " +
+             $"{TextBlock.Megabytes(c.PeakRss),9} {Signed(c.HeapDelta),9}", CellRole.Label)));
         return lines;
     }
+
+    /// <summary>Text cut to a column, with a mark where it was cut.</summary>
+    private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
 
     /// <summary>The session's top types, then, if room is left, the last call's own.</summary>
     private static List<(string, CellRole)> Allocations(DashboardFrame frame, int rows)
