@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Sources;
 using TuiProf.Screen;
 using TuiProf.Targets;
 
@@ -61,7 +62,7 @@ public static class HeapCommand
         var snapshotter = new HeapSnapshotter(client);
         var samples = new System.Collections.Concurrent.ConcurrentQueue<AllocationSite>();
         var sites = request.Allocations
-            ? await AllocationSiteSource.StartAsync(client, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
+            ? await AllocationSiteSession.StartAsync(client, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
             : null;
 
         await Task.Delay(TimeSpan.FromSeconds(request.WaitSeconds), cancellation);
