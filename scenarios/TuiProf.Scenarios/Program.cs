@@ -16,6 +16,9 @@ if (info is null)
 }
 
 var loop = args.Contains("--loop");
+if (!PinnedRuntime.IsInEffect)
+    Console.Error.WriteLine($"note: {PinnedRuntime.Gen0BudgetVariable} is not {PinnedRuntime.Environment[PinnedRuntime.Gen0BudgetVariable]}: " +
+                            "GC counts and RSS will follow this machine's cache size, not the scenario's text");
 ParentWatch.Start();
 var scenario = info.Create();
 do

@@ -12,6 +12,7 @@ public sealed class RunningScenario : IAsyncDisposable
 
     public RunningScenario(string name) =>
         _process = Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, name, "--loop"])
+            .WithEnvironmentVariables(env => { foreach (var (name, value) in PinnedRuntime.Environment) env.Set(name, value); })
             .WithValidation(CommandResultValidation.None).ExecuteAsync(_stop.Token);
 
     public int ProcessId => _process.ProcessId;

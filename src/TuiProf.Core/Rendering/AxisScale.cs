@@ -5,9 +5,10 @@ namespace TuiProf.Core.Rendering;
 /// <summary>Round numbers for axes: a memory ceiling in MB, a time tick step, and their labels.</summary>
 public static class AxisScale
 {
-    private static readonly double[] Steps = [1, 2, 5];
+    /// <summary>Each step at most 25 % above the one before, so the peak fills at least 80 % of the height.</summary>
+    private static readonly double[] Steps = [1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 7, 8, 10];
 
-    /// <summary>The smallest 1/2/5 × 10^k that is at least <paramref name="value"/> (minimum 1).</summary>
+    /// <summary>The smallest step × 10^k (steps 1, 1.25, 1.5 ... 8) that is at least <paramref name="value"/> (minimum 1).</summary>
     public static double NiceCeiling(double value)
     {
         if (value <= 1) return 1;
@@ -34,7 +35,5 @@ public static class AxisScale
         string.Create(CultureInfo.InvariantCulture, $"{t:0}s");
 
     public static string Megabytes(double mb) =>
-        mb >= 10 || mb == Math.Floor(mb)
-            ? string.Create(CultureInfo.InvariantCulture, $"{mb:0} MB")
-            : string.Create(CultureInfo.InvariantCulture, $"{mb:0.#} MB");
+        string.Create(CultureInfo.InvariantCulture, $"{mb:0.##} MB");
 }

@@ -4,7 +4,7 @@ namespace TuiProf.Core.Rendering;
 
 /// <summary>
 /// Draws a timeline window as a whole frame of text: GC marker row, memory graph (RSS and GC heap) with a MB axis,
-/// time axis, and bracket lanes. A pure function of its inputs, shared by <c>tuiprof plot</c> and the TUI.
+/// time axis, bracket lanes and the names of the calls (or, when too dense to read, each name's summary). A pure function of its inputs, shared by <c>tuiprof plot</c> and the TUI.
 /// </summary>
 public static class ChartRenderer
 {
@@ -12,13 +12,23 @@ public static class ChartRenderer
     private const int MinPlotRows = 2;
     private const double Megabyte = 1_000_000;
 
+    /// <summary>The rows a chart of this window needs besides its graph: GC row, time axis and labels, call rows.</summary>
+    public static int RowsAround(TimelineWindow window) => 3 + CallRows(window);
+
+    private static int CallRows(TimelineWindow window)
+    {
+        if (window.Brackets.Count == 0) return 1;
+        return Math.Min(window.Brackets.Max(b => b.Depth) + 1, MaxLanes) + 1; // a row per depth, one naming the calls
+    }
+
     public static CellGrid Render(TimelineWindow window, int width, int height, ChartGlyphs glyphs)
     {
         var grid = new CellGrid(width, height);
-        var depth = window.Brackets.Count == 0 ? 0 : window.Brackets.Max(b => b.Depth) + 1;
-        var lanes = Math.Clamp(depth, 1, MaxLanes);
-        while (lanes > 0 && height - 3 - lanes < MinPlotRows) lanes--;
-        var plotRows = height - 3 - lanes;
+        var calls = CallSummary.Of(window);
+        // The call rows are given up before the graph's last rows.
+        var callRows = CallRows(window);
+        while (callRows > 0 && height - 3 - callRows < MinPlotRows) callRows--;
+        var plotRows = height - 3 - callRows;
         if (plotRows < 1 || width < 12)
         {
             grid.Text(0, 0, "(too small)", CellRole.Label);
@@ -38,8 +48,25 @@ public static class ChartRenderer
         grid.Text(0, 0, "GC", CellRole.Label);
         GcMarkerLayer.Draw(grid, 0, plot, window.Gcs, glyphs);
         DrawTimeAxis(grid, plot, glyphs);
-        BracketLane.Draw(grid, plot with { Y = plot.Y + plotRows + 2, Height = lanes }, window.Brackets, glyphs);
+        DrawCalls(grid, plot with { Y = plot.Y + plotRows + 2, Height = callRows }, window.Brackets, calls, glyphs);
         return grid;
+    }
+
+    private static void DrawCalls(CellGrid grid, PlotArea rows, IReadOnlyList<Bracket> brackets, IReadOnlyList<CallSummary> calls, ChartGlyphs glyphs)
+    {
+        if (calls.Count == 0 || rows.Height == 1)
+        {
+            BracketLane.Draw(grid, rows, brackets, calls, glyphs);
+            return;
+        }
+        var lanes = rows with { Height = rows.Height - 1 };
+        if (BracketLane.IsTooDense(lanes, brackets))
+        {
+            CallLegend.DrawSummaries(grid, rows.X, rows.Y, rows.Width, rows.Height, calls, glyphs);
+            return;
+        }
+        BracketLane.Draw(grid, lanes, brackets, calls, glyphs);
+        CallLegend.DrawNames(grid, rows.X, rows.Y + lanes.Height, rows.Width, calls, glyphs);
     }
 
     private static void DrawMemoryAxis(CellGrid grid, PlotArea plot, string[] labels, ChartGlyphs glyphs)

@@ -3,7 +3,8 @@ namespace TuiProf.Core.Rendering;
 /// <summary>
 /// Draws one memory series as a line: each dot column shows the min–max of its samples, joined to the previous
 /// column, and held flat across columns without samples (a value stays true until the next reading).
-/// Braille gives 2×4 dots a cell; ASCII one.
+/// Braille gives 2×4 dots a cell; ASCII one. The GC heap is drawn two dots thick, so without colour it is still
+/// told from RSS's thin line.
 /// </summary>
 public static class SeriesLayer
 {
@@ -55,7 +56,8 @@ public static class SeriesLayer
                 low[c] = Math.Min(low[c], p);
                 high[c] = Math.Max(high[c], p);
             }
-            for (var dot = low[c]; dot <= high[c]; dot++)
+            var top = role == CellRole.Heap && glyphs.Braille ? Math.Min(rows - 1, high[c] + 1) : high[c];
+            for (var dot = low[c]; dot <= top; dot++)
                 Plot(grid, area, c, rows - 1 - dot, perX, perY, glyphs, role);
             previous = last[c];
         }

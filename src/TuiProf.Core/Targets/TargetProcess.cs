@@ -26,7 +26,11 @@ internal sealed class TargetProcess
         var target = new TargetProcess();
         var cli = Cli.Wrap(command.FileName)
             .WithArguments(command.Arguments)
-            .WithEnvironmentVariables(environment)
+            .WithEnvironmentVariables(env =>
+            {
+                foreach (var (name, value) in command.Environment ?? new Dictionary<string, string>()) env.Set(name, value);
+                foreach (var (name, value) in environment) env.Set(name, value);
+            })
             .WithValidation(CommandResultValidation.None);
         target._run = Task.Run(() => target.ListenAsync(cli, output));
         var pid = await target._started.Task;

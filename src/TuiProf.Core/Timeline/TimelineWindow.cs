@@ -21,6 +21,35 @@ public sealed record TimelineWindow(
 
     public void Dispose() => Interlocked.Exchange(ref _release, null)?.Invoke();
 
+    /// <summary>
+    /// The share of the window's time the target spent paused by GCs, from the pauses seen in it: the runtime's
+    /// time-in-gc counter is a ratio since its last GC, and reads 13 % with no GC on screen or 0 % during one.
+    /// Null until there is time to divide by.
+    /// </summary>
+    public double? InGcPercent()
+    {
+        var first = Math.Max(Start, Math.Min(Rss.FirstOrDefault()?.T ?? End, Heap.FirstOrDefault()?.T ?? End));
+        var last = Math.Min(End, Math.Max(Rss.LastOrDefault()?.T ?? Start, Heap.LastOrDefault()?.T ?? Start));
+        if (last - first <= 0) return null;
+        var paused = Gcs.Where(g => g.T >= first && g.T <= last).Sum(g => g.PauseMs) / 1000;
+        return Math.Min(100, paused / (last - first) * 100);
+    }
+
+    /// <summary>
+    /// How much the GC heap grew across a call, or null where the readings cannot tell: a GC ran between the
+    /// readings around the call (its reclaim would be counted as the call's), or those readings lie so far outside
+    /// the call that other work would be counted with it.
+    /// </summary>
+    public long? HeapDelta(Bracket call)
+    {
+        var slack = Math.Max(0.02, call.Duration / 4);
+        var before = Heap.LastOrDefault(s => s.T <= call.T);
+        var after = Heap.FirstOrDefault(s => s.T >= call.End);
+        if (before is null || after is null || call.T - before.T > slack || after.T - call.End > slack) return null;
+        if (Gcs.Any(g => g.T >= before.T && g.T <= after.T)) return null;
+        return after.Heap - before.Heap;
+    }
+
     /// <summary>Builds a window of a whole recording, or of the part between two times, from loose events.</summary>
     public static TimelineWindow From(IEnumerable<TimelineEvent> events, double? start = null, double? end = null)
     {

@@ -37,7 +37,9 @@ public static class PlotCommand
         Console.WriteLine(RecordingSummary.Describe(recording, window));
         var frame = ChartRenderer.Render(window, columns, height, glyphs);
         Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
-        Console.WriteLine(Legend.Text(glyphs));
+        var legend = new CellGrid(columns, 1);
+        ChartLegend.Draw(legend, 0, 0, columns, glyphs);
+        Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(legend) : legend.ToString());
         return 0;
     }
 }

@@ -24,7 +24,9 @@ public static class FrameBuilder
         return new DashboardFrame
         {
             Target = profiler.Target?.DisplayName ?? "-",
-            Status = profiler.Status,
+            Status = profiler.ShownPid is { } shown && shown != profiler.ProcessId
+                ? $"{profiler.Status}; showing pid {shown}"
+                : profiler.Status,
             Live = view.PausedAt is null,
             Window = timeline.Window(end - view.Span, end),
             Stats = timeline.Stats(),
@@ -47,6 +49,12 @@ public static class FrameBuilder
             Message = view.Message ?? timeline.LastNotice?.Text,
             Help = view.Help,
             Picker = view.Picker,
+            Question = view.Question?.Text,
+            PanelScroll = view.PanelScroll,
+            Processes = view.Panel == BottomPanel.Processes
+                ? profiler.Processes.Select(p => new ProcessRow(p.ProcessId, p.ParentId, p.Name, p.Followed,
+                    Core.Targets.ProcessInfo.IsAlive(p.ProcessId), p.ProcessId == profiler.ShownPid)).ToList()
+                : [],
         };
     }
 
@@ -54,9 +62,6 @@ public static class FrameBuilder
     {
         using var window = timeline.Window(bracket.T, bracket.End);
         var inside = window.Rss.Where(s => s.T >= bracket.T && s.T <= bracket.End).ToList();
-        long? HeapAt(double t) => window.Heap.LastOrDefault(s => s.T <= t)?.Heap;
-        var (before, after) = (HeapAt(bracket.T), HeapAt(bracket.End));
-        return new BracketSummary(bracket, inside.Count > 0 ? inside.Max(s => s.Rss) : null,
-            before is not null && after is not null ? after - before : null);
+        return new BracketSummary(bracket, inside.Count > 0 ? inside.Max(s => s.Rss) : null, window.HeapDelta(bracket));
     }
 }

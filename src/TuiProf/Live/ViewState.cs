@@ -2,19 +2,26 @@ using TuiProf.Screen;
 
 namespace TuiProf.Live;
 
-/// <summary>What the user has set on the screen: selection, pause and scroll, zoom, glyphs, panel, help.</summary>
+/// <summary>What the user has set on the screen: selection, pause and scroll, zoom, glyphs, panel, overlays.</summary>
 public sealed class ViewState
 {
-    public static readonly double[] Zooms = [5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600];
+    /// <summary>Window spans in seconds; 0.5 s spreads one call of a busy server over the width.</summary>
+    public static readonly double[] Zooms = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600];
 
     public int Selected { get; set; }
-    public int Zoom { get; set; } // 5 s: one whole run of a blog experiment, as in its plots
+    public int Zoom { get; set; } = Array.IndexOf(Zooms, 5.0); // one whole run of a blog experiment, as in its plots
     public double Span => Zooms[Zoom];
     public bool Ascii { get; set; }
     public bool Help { get; set; }
     /// <summary>The open attach list, or null.</summary>
     public ProcessPicker? Picker { get; set; }
-    public BottomPanel Panel { get; set; } = BottomPanel.LookFor;
+    /// <summary>The question waiting for y, or null.</summary>
+    public Question? Question { get; set; }
+
+    public BottomPanel Panel { get; private set; } = BottomPanel.LookFor;
+
+    /// <summary>How many pages the panel's text is scrolled down (PgDn).</summary>
+    public int PanelScroll { get; set; }
 
     /// <summary>Null while live; the window's end time while paused.</summary>
     public double? PausedAt { get; set; }
@@ -33,5 +40,12 @@ public sealed class ViewState
         PausedAt = Math.Clamp(end, Math.Min(Span, now), now);
     }
 
-    public void NextPanel() => Panel = (BottomPanel)(((int)Panel + 1) % Enum.GetValues<BottomPanel>().Length);
+    /// <summary>Pauses on the oldest data still held.</summary>
+    public void ScrollToStart(double oldest, double now) => PausedAt = Math.Clamp(oldest + Span, Math.Min(Span, now), now);
+
+    public void NextPanel()
+    {
+        Panel = (BottomPanel)(((int)Panel + 1) % Enum.GetValues<BottomPanel>().Length);
+        PanelScroll = 0;
+    }
 }

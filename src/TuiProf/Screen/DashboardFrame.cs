@@ -26,6 +26,12 @@ public sealed record DashboardFrame
     public string? Message { get; init; }
     public bool Help { get; init; }
     public Live.ProcessPicker? Picker { get; init; }
+    /// <summary>A yes/no question waiting for an answer, or null.</summary>
+    public string? Question { get; init; }
+    /// <summary>The target's .NET processes (worked out only while their panel is shown).</summary>
+    public IReadOnlyList<ProcessRow> Processes { get; init; } = [];
+    /// <summary>Pages the panel's text is scrolled by (down for text, back for output).</summary>
+    public int PanelScroll { get; init; }
 }
 
 /// <summary>What the panel beside the scenario list shows; Tab cycles through them.</summary>
@@ -37,7 +43,11 @@ public enum BottomPanel
     Allocations,
     Counters,
     Output,
+    Processes,
 }
+
+/// <summary>A .NET process of the target, as the processes panel lists it.</summary>
+public sealed record ProcessRow(int Pid, int? Parent, string Name, bool Followed, bool Alive, bool Shown);
 
 /// <summary>What one call allocated, by type, from the allocation samples taken during it.</summary>
 public sealed record CallAllocations(Bracket Call, IReadOnlyList<TypeAllocation> Types);

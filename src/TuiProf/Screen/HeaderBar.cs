@@ -25,7 +25,8 @@ public static class HeaderBar
     {
         var s = frame.Stats;
         var counts = s.GcCountByGeneration;
-        var gcTime = s.Counters.TryGetValue("time-in-gc", out var t) ? $"in GC {t.Value:0.0}%" : null;
+        // Time in GC from the pauses in view: the runtime's own counter is a stale ratio since its last GC.
+        var gcTime = frame.Window.InGcPercent() is { } t ? $"in GC {t:0.0}%" : null;
         var alloc = s.Counters.TryGetValue("alloc-rate", out var a) ? $"alloc {a.Value / 1e6:0.0} MB/s" : null;
         string?[][] variants =
         [

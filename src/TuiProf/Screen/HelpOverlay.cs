@@ -2,33 +2,38 @@ using TuiProf.Core.Rendering;
 
 namespace TuiProf.Screen;
 
-/// <summary>The <c>?</c> box: every key, drawn over the middle of the screen.</summary>
+/// <summary>The help box, drawn over the middle of the screen: every row of the <see cref="KeyTable"/>, wrapped.</summary>
 public static class HelpOverlay
 {
-    public static readonly (string Key, string Action)[] Keys =
-    [
-        ("1-9, up/down+Enter", "switch scenario (stops the running one)"),
-        ("g", "force a full GC now, from outside (induced marker)"),
-        ("p", "attach to another running .NET process of yours"),
-        ("r", "restart the scenario"),
-        ("space", "pause / resume scrolling (data keeps arriving)"),
-        ("<- ->", "scroll back / forward through history (paused)"),
-        ("+ -", "zoom time in / out"),
-        ("tab", "cycle the panel: look for, GCs, calls, output"),
-        ("a", "toggle ASCII / braille"),
-        ("?", "this help"),
-        ("q, Ctrl-C", "quit (ends the target)"),
-    ];
+    private const int KeyColumn = 10;
+    private const string Closing = " any key closes this help";
 
     public static void Draw(CellGrid grid, ChartGlyphs glyphs)
     {
-        var lines = Keys.Select(k => $" {k.Key,-20}{k.Action}").Prepend(" Keys").Append(" press any key to close").ToList();
-        var width = Math.Min(grid.Width - 2, lines.Max(l => l.Length) + 2);
+        var width = Math.Min(grid.Width - 2, 90);
+        var lines = Lines(width - 2).ToList();
         var height = Math.Min(grid.Height - 2, lines.Count + 2);
         int x = (grid.Width - width) / 2, y = (grid.Height - height) / 2;
         grid.Fill(x, y, width, height, ' ', CellRole.Label);
         Box.Draw(grid, x, y, width, height, glyphs, CellRole.Axis);
-        for (var i = 0; i < Math.Min(lines.Count, height - 2); i++)
-            grid.Text(x + 1, y + 1 + i, TextBlock.Fit(lines[i], width - 2), i == 0 ? CellRole.Title : CellRole.Label);
+        grid.Text(x + 2, y, " Keys ", CellRole.Title);
+        // On a short screen the last rows give way, never the line that says how to close the box.
+        var shown = Math.Min(lines.Count, height - 2);
+        for (var i = 0; i < shown; i++)
+        {
+            var (text, role) = i == shown - 1 ? lines[^1] : lines[i];
+            grid.Text(x + 1, y + 1 + i, TextBlock.Fit(text, width - 2), role);
+        }
+    }
+
+    public static IEnumerable<(string Text, CellRole Role)> Lines(int width)
+    {
+        foreach (var (keys, help) in KeyTable.HelpLines)
+        {
+            var wrapped = TextBlock.Wrap(help, width - KeyColumn - 2);
+            for (var i = 0; i < wrapped.Count; i++)
+                yield return ($" {(i == 0 ? keys : ""),-KeyColumn} {wrapped[i]}", CellRole.Label);
+        }
+        yield return (Closing, CellRole.Muted);
     }
 }

@@ -2,18 +2,15 @@ using TuiProf.Core.Rendering;
 
 namespace TuiProf.Screen;
 
-/// <summary>The bottom row: as many key hints as fit, always ending with help and quit.</summary>
+/// <summary>The bottom row: as many of the key table's hints as fit, always ending with help and quit.</summary>
 public static class KeyHints
 {
-    private static readonly string[] Optional =
-        ["1-9 scenario", "g force GC", "p attach", "r restart", "space pause", "<- -> scroll", "+/- zoom", "tab panel", "a ascii"];
-
     public static string Line(int width)
     {
-        const string always = "? help  q quit";
+        var always = string.Join("  ", KeyTable.Hints(last: true));
         var hints = new List<string>();
         var length = always.Length;
-        foreach (var hint in Optional)
+        foreach (var hint in KeyTable.Hints(last: false))
         {
             if (length + hint.Length + 2 > width - 1) break;
             hints.Add(hint);

@@ -13,20 +13,47 @@ public static class PanelContent
         BottomPanel.Calls => "Recent calls",
         BottomPanel.Allocations => "Allocations by type (sampled every ~100 KB)",
         BottomPanel.Counters => "Counters (latest)",
+        BottomPanel.Processes => "Processes ([ ] shows another)",
         _ => "Target output",
+    };
+
+    /// <summary>The panel's name in the help's list of what Tab cycles through.</summary>
+    public static string ShortName(BottomPanel panel) => panel switch
+    {
+        BottomPanel.LookFor => "look for",
+        BottomPanel.Gcs => "GCs",
+        BottomPanel.Calls => "calls",
+        BottomPanel.Allocations => "allocations",
+        BottomPanel.Counters => "counters",
+        BottomPanel.Processes => "processes",
+        _ => "output",
     };
 
     public static IReadOnlyList<(string Text, CellRole Role)> Lines(BottomPanel panel, DashboardFrame frame, int width, int rows) =>
         panel switch
         {
             BottomPanel.LookFor => TextBlock.Wrap(frame.LookFor.Text, width).Select(l => (l, CellRole.Label)).ToList(),
+            BottomPanel.Output => frame.Output.SelectMany(o => TextBlock.Wrap(o.Text, width).Select(l => (l, o.IsError ? CellRole.Alert : CellRole.Label))).ToList(),
             BottomPanel.Gcs => Gcs(frame, rows),
             BottomPanel.Calls => Calls(frame, rows),
             BottomPanel.Allocations => Allocations(frame, rows),
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
-                .Select(c => ($"{c.Value.Value,14:#,0.###} {c.Value.Counter.Unit,-6} {c.Key}", CellRole.Label)).ToList(),
-            _ => frame.Output.TakeLast(rows).Select(o => (o.Text, o.IsError ? CellRole.Alert : CellRole.Label)).ToList(),
+                .Select(c => ($"{CounterUnits.Format(c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
+            BottomPanel.Processes => Processes(frame),
+            _ => [],
         };
+
+    /// <summary>The tree as a list: profiled processes first-class, the others (resumed at once) muted.</summary>
+    private static List<(string, CellRole)> Processes(DashboardFrame frame)
+    {
+        var lines = new List<(string, CellRole)> { ("     pid  parent  name             state", CellRole.Muted) };
+        lines.AddRange(frame.Processes.Select(p =>
+            ($"{(p.Shown ? ">" : " ")}{p.Pid,7} {p.Parent,7}  {Cut(p.Name, 16),-16} {(p.Alive ? "running" : "exited")}, " +
+             (p.Followed ? "profiled" : "listed only"), p.Followed ? CellRole.Label : CellRole.Muted)));
+        return lines;
+    }
+
+    private static string Cut(string text, int width) => text.Length <= width ? text : text[..width];
 
     private static List<(string, CellRole)> Gcs(DashboardFrame frame, int rows)
     {
@@ -39,7 +66,8 @@ public static class PanelContent
 
     private static List<(string, CellRole)> Calls(DashboardFrame frame, int rows)
     {
-        var lines = new List<(string, CellRole)> { ("  at     call                  time   peak RSS  heap delta", CellRole.Muted) };
+        // A heap change reads "-" where the readings cannot tell: a GC ran during the call, or none came near it.
+        var lines = new List<(string, CellRole)> { ("  at     call                  time   peak RSS  heap change", CellRole.Muted) };
         lines.AddRange(frame.RecentCalls.Reverse().Take(rows - 1).Select(c =>
             ($"{c.Bracket.T,6:0.0}s  {new string(' ', c.Bracket.Depth * 2)}{c.Bracket.Name,-20} {c.Bracket.Duration,5:0.00}s " +
              $"{TextBlock.Megabytes(c.PeakRss),9} {Signed(c.HeapDelta),10}", CellRole.Label)));

@@ -17,7 +17,9 @@ public static class TextBlock
                 continue;
             }
             if (line.Length > 0) lines.Add(line);
-            line = word.Length <= width ? word : word[..width];
+            line = word;
+            for (; line.Length > width; line = line[width..]) // a word wider than the line (a path) is broken, not cut
+                lines.Add(line[..width]);
         }
         if (line.Length > 0) lines.Add(line);
         return lines;

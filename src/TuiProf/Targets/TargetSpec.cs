@@ -39,6 +39,6 @@ public abstract record TargetSpec
     {
         List<string> arguments = [ScenarioCatalog.AssemblyPath, s.Info.Name];
         if (s.Loop) arguments.Add("--loop");
-        return new TargetCommand(DotNetHost.Path, arguments, s.Info.Name);
+        return new TargetCommand(DotNetHost.Path, arguments, s.Info.Name, PinnedRuntime.Environment);
     }
 }

@@ -11,7 +11,7 @@ public sealed record ForcedGcProbe(double AskedAt, Stopwatch SincePress)
     {
         var gc = timeline.RecentGcs(16).LastOrDefault(g => g.IsInduced && g.T >= AskedAt - 0.05);
         return gc is null ? null :
-            $"forced GC #{gc.Number} on screen {SincePress.ElapsedMilliseconds} ms after g: gen {gc.Generation}, " +
-            $"{gc.Reason}, pause {gc.PauseMs:0.0} ms, heap {gc.HeapBefore / 1e6:0.0} -> {gc.HeapAfter / 1e6:0.0} MB";
+            $"forced GC #{gc.Number}: heap {gc.HeapBefore / 1e6:0.0} -> {gc.HeapAfter / 1e6:0.0} MB, gen {gc.Generation} " +
+            $"{gc.Reason}, pause {gc.PauseMs:0.0} ms, on screen {SincePress.ElapsedMilliseconds} ms after g";
     }
 }

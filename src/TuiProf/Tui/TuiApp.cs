@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 using TuiProf.Commands;
 using TuiProf.Core.Diagnostics;
@@ -21,6 +22,14 @@ public sealed class TuiApp
     private static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
+
+    /// <summary>
+    /// Cursor keys and keypad back to normal mode: Terminal.Gui turns on application mode and leaves it on, after
+    /// which a shell's Up arrow sends <c>^[OA</c>.
+    /// </summary>
+    private const string NormalKeys = "\e[?1l\e>";
+
+    private const string ClearHome = "\e[2J\e[H";
 
     private readonly IReadOnlyList<ScenarioInfo> _scenarios = ScenarioCatalog.All;
     private readonly LiveProfiler _profiler;
@@ -48,6 +57,8 @@ public sealed class TuiApp
     private void RunTerminal()
     {
         ShowDashboard();
+        Console.Out.Write(NormalKeys);
+        Console.Out.Flush();
         _terminalReleased = true;
     }
 
@@ -62,7 +73,7 @@ public sealed class TuiApp
         var dashboard = new DashboardView(Render, new Palette(color: string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))));
         using var top = new Runnable();
         top.Add(dashboard);
-        app.Keyboard.KeyDown += (_, key) => key.Handled = Handle(KeyMap.Read(key, out var number), number);
+        app.Keyboard.KeyDown += (_, key) => key.Handled = Handle(key);
         app.AddTimeout(FramePeriod, () =>
         {
             dashboard.SetNeedsDraw();
@@ -70,6 +81,9 @@ public sealed class TuiApp
         });
         using var signals = StopOn(app, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
         app.Run(top);
+        // An empty alternate screen with the cursor home: tmux, leaving it for a window enlarged since it was entered,
+        // shrinks it to the old size first and keeps the rows pushed off the top, which then reappear over the prompt.
+        app.Driver.WriteRaw(ClearHome);
         // The target goes first: restoring a terminal that has gone away (app.Dispose) can hang.
         EndTargetAsync().Wait();
     }
@@ -96,59 +110,108 @@ public sealed class TuiApp
         using (frame.Window) return DashboardRenderer.Render(frame, width, height);
     }
 
-    private bool Handle(UserAction action, int number)
+    private bool Handle(Key key)
     {
-        if (_view.Help && action != UserAction.Quit)
+        var name = KeyNames.Of(key);
+        var action = KeyTable.Find(name)?.Action ?? UserAction.None;
+        if (_view.Question is { } question)
         {
-            _view.Help = false;
+            _view.Question = null;
+            // y, or the same key again (q q, 1 1), is a yes; any other key keeps the program running.
+            if (action == UserAction.Yes || name == question.Key) question.Yes();
             return true;
         }
-        if (_view.Picker is { } picker) return HandlePicker(picker, action);
+        if (_view.Help)
+        {
+            _view.Help = false;
+            if (action != UserAction.Quit) return true;
+        }
+        if (_view.Picker is { } picker) return HandlePicker(picker, action, name);
         var now = _profiler.Now;
         switch (action)
         {
-            case UserAction.SelectScenario when number <= _scenarios.Count:
-                _view.Selected = number - 1;
-                Start(new TargetSpec.Scenario(_scenarios[number - 1], Loop: true));
+            case UserAction.SelectScenario when name[0] - '0' <= _scenarios.Count:
+                _view.Selected = name[0] - '0' - 1;
+                Switch(new TargetSpec.Scenario(_scenarios[_view.Selected], Loop: true), name);
                 break;
             case UserAction.MoveUp: _view.Selected = Math.Max(0, _view.Selected - 1); break;
             case UserAction.MoveDown: _view.Selected = Math.Min(_scenarios.Count - 1, _view.Selected + 1); break;
-            case UserAction.StartSelected: Start(new TargetSpec.Scenario(_scenarios[_view.Selected], Loop: true)); break;
+            case UserAction.StartSelected: Switch(new TargetSpec.Scenario(_scenarios[_view.Selected], Loop: true), name); break;
             case UserAction.ForceGc: ForceGc(now); break;
-            case UserAction.Restart: Start(null); break;
+            case UserAction.Restart: Restart(name); break;
             case UserAction.TogglePause: _view.TogglePause(now); break;
             case UserAction.ScrollBack: _view.Scroll(-1, now); break;
             case UserAction.ScrollForward: _view.Scroll(+1, now); break;
+            case UserAction.ScrollToStart: _view.ScrollToStart(_profiler.Timeline.Oldest, now); break;
+            case UserAction.GoLive: _view.PausedAt = null; break;
             case UserAction.ZoomIn: _view.ZoomIn(); break;
             case UserAction.ZoomOut: _view.ZoomOut(); break;
             case UserAction.NextPanel: _view.NextPanel(); break;
+            case UserAction.PreviousProcess: _profiler.ShowNext(-1); break;
+            case UserAction.NextProcess: _profiler.ShowNext(+1); break;
+            case UserAction.ScrollPanel: _view.PanelScroll = Math.Max(0, _view.PanelScroll + (name == "PageUp" ? -1 : 1)); break;
             case UserAction.ToggleAscii: _view.Ascii = !_view.Ascii; break;
             case UserAction.ToggleHelp: _view.Help = true; break;
             case UserAction.OpenPicker:
                 _view.Picker = new ProcessPicker(ProcessInfo.Attachable().Where(p => p.Pid != _profiler.ProcessId).ToList());
                 break;
-            case UserAction.Quit: _app?.RequestStop(); break;
+            case UserAction.Quit: Quit(name); break;
+            case UserAction.Close: _view.Message = "Esc closes the help, lists and questions; q or F10 quits"; break;
+            case UserAction.Yes: break; // no question to answer
             default: return false;
         }
         return true;
     }
 
     /// <summary>While the attach list is open, arrows move in it, Enter attaches, any other key closes it.</summary>
-    private bool HandlePicker(ProcessPicker picker, UserAction action)
+    private bool HandlePicker(ProcessPicker picker, UserAction action, string name)
     {
         switch (action)
         {
             case UserAction.MoveUp: _view.Picker = picker.Move(-1); break;
             case UserAction.MoveDown: _view.Picker = picker.Move(+1); break;
-            case UserAction.Quit: _app?.RequestStop(); break;
+            case UserAction.Quit: Quit(name); break;
             case UserAction.StartSelected when picker.Current is { } process:
                 _view.Picker = null;
-                Start(new TargetSpec.Process(process.Pid));
+                Switch(new TargetSpec.Process(process.Pid), name);
                 break;
             default: _view.Picker = null; break;
         }
         return true;
     }
+
+    /// <summary>The user's own program, still running: what no key may end or leave without asking.</summary>
+    private string? UsersRunningProgram =>
+        _profiler.Target is not TargetSpec.Scenario and { } target && _profiler.ProcessId is { } pid && _profiler.Timeline.Exit is null
+            ? $"pid {pid} ({target.DisplayName})"
+            : null;
+
+    private void Switch(TargetSpec target, string key)
+    {
+        var what = target is TargetSpec.Process p ? $"attach to pid {p.Pid}" : $"run {target.DisplayName}";
+        if (UsersRunningProgram is not { } program) Start(target);
+        else if (_profiler.Target is TargetSpec.Process) Ask($"Detach from {program} (it keeps running) and {what}?", key, () => Start(target));
+        else Ask($"End {program} and {what}?", key, () => Start(target));
+    }
+
+    private void Restart(string key)
+    {
+        if (_profiler.Target is TargetSpec.Process { Pid: var pid })
+            _view.Message = $"attached to pid {pid}: r restarts only what TuiProf launched";
+        else if (UsersRunningProgram is { } program) Ask($"End {program} and start it again?", key, () => Start(null));
+        else Start(null);
+    }
+
+    private void Quit(string key)
+    {
+        if (UsersRunningProgram is { } program && _profiler.Target is TargetSpec.Command) Ask($"Quit and end {program}?", key, Stop);
+        else Stop();
+    }
+
+    private void Stop() => _app?.RequestStop();
+
+    private void Ask(string question, string key, Action yes) =>
+        _view.Question = new Question(question, key, yes);
 
     /// <summary>Starts a target in the background (null: the current one again); the screen shows "starting".</summary>
     private void Start(TargetSpec? target)

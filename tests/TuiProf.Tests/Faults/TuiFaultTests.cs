@@ -23,6 +23,51 @@ public partial class TuiFaultTests
     }
 
     [Fact]
+    public async Task In_run_mode_no_key_ends_my_program_without_asking_esc_never_quits_and_r_restarts_my_command()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30, [], Run("leak", "--loop"));
+        var pid = await tui.WaitForRunningTargetAsync("my program running");
+
+        await tui.SendKeysAsync("Escape");
+        await tui.WaitForAsync(s => s.Contains("q or F10 quits"), "Esc saying it does not quit");
+        await tui.SendKeysAsync("1");
+        await tui.WaitForAsync(s => s.Contains($"End pid {pid} (") && s.Contains("baseline?") && s.Contains("y: yes"), "the question before ending it");
+        await tui.SendKeysAsync("n");
+        var kept = await tui.WaitForAsync(s => !s.Contains("y: yes"), "the question gone");
+        Assert.Equal(pid, TmuxScreen.RunningPid(kept));
+        Assert.Contains($" TuiProf  {DotNetHost.Path} ", kept); // still my command, not a scenario
+
+        await tui.SendKeysAsync("r");
+        await tui.WaitForAsync(s => s.Contains($"End pid {pid} (") && s.Contains("again?"), "the question before restarting it");
+        await tui.SendKeysAsync("y");
+        var restarted = await tui.WaitForAsync(s => TmuxScreen.ShowsRunning(s) && TmuxScreen.RunningPid(s) != pid, "my command restarted");
+        Assert.Contains($" TuiProf  {DotNetHost.Path} ", restarted);
+        Assert.True(await Signals.GoneWithinAsync(pid, TimeSpan.FromSeconds(5)), $"the first run {pid} outlived its restart");
+
+        await tui.SendKeysAsync("F10");
+        await tui.WaitForAsync(s => s.Contains("Quit and end"), "the question before quitting");
+        await tui.SendKeysAsync("F10"); // the same key again is a yes
+        Assert.Contains($"{TmuxScreen.ExitMarker} 0", await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the exit"));
+    }
+
+    [Fact]
+    public async Task F1_opens_the_help_esc_closes_it_and_the_screen_stays_up()
+    {
+        await using var tui = await TmuxScreen.StartAsync(80, 24, "TERM=screen");
+        await tui.WaitForRunningTargetAsync("a running target");
+
+        await tui.SendKeysAsync("F1");
+        await tui.WaitForAsync(s => s.Contains("Keys") && s.Contains("quit (asks before it ends your program"), "the help with every key");
+        await tui.SendKeysAsync("Escape");
+        await tui.WaitForAsync(s => !s.Contains("any key closes this help"), "the help closed");
+        await tui.SendKeysAsync("Escape");
+        await tui.WaitForAsync(s => s.Contains("q or F10 quits"), "Esc saying it does not quit");
+        await tui.SendKeysAsync("h");
+        var screen = await tui.WaitForAsync(s => s.Contains("any key closes this help"), "h opening the help: Esc did not quit");
+        Assert.DoesNotContain(TmuxScreen.ExitMarker, screen);
+    }
+
+    [Fact]
     public async Task A_target_dying_of_an_unhandled_exception_shows_code_134_and_its_stack_on_stderr()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);

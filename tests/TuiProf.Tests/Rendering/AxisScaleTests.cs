@@ -6,12 +6,16 @@ public class AxisScaleTests
 {
     [Theory]
     [InlineData(0.3, 1)]
-    [InlineData(1.5, 2)]
-    [InlineData(72.5, 100)]
-    [InlineData(113, 200)]
+    [InlineData(1.6, 1.75)]
+    [InlineData(72.5, 80)]
+    [InlineData(114, 125)]
+    [InlineData(204, 250)]
     [InlineData(450, 500)]
-    public void A_memory_ceiling_is_the_next_one_two_or_five(double value, double ceiling) =>
+    public void A_memory_ceiling_is_the_next_round_number_at_most_a_quarter_above_the_peak(double value, double ceiling)
+    {
         Assert.Equal(ceiling, AxisScale.NiceCeiling(value));
+        Assert.InRange(ceiling, value, Math.Max(1, value * 1.25));
+    }
 
     [Theory]
     [InlineData(10, 80, 1)]

@@ -28,17 +28,17 @@ public class ChartRendererTests
         Assert.Equal(
             """
             GC          0                    2
-            50 MB|                           |
-                 |                           |
-                 |                           |
-            25 MB|             *********************
+            30 MB|             *********************
+                 |             *oooooooooooooo
                  |             *             o
-                 |             *             o
-                 |**************             ooooooo
+            15 MB|             *             o
+                 |**************             o
+                 |oooooooooooooo             ooooooo
              0 MB|                           |
                  ++----------------+---------------+
                   0s               5s
-                               [ Work 4.00s -]
+                               [--- Work ----]
+                  -- Work x1
 
             """.Replace("\r", ""), frame);
     }
@@ -50,10 +50,10 @@ public class ChartRendererTests
 
         var plotCells = Enumerable.Range(1, 8).SelectMany(y => Enumerable.Range(6, 34).Select(x => frame.CharAt(x, y)));
         Assert.Contains(plotCells, c => c is > '\u2800' and <= '\u28FF');
-        Assert.Equal('┃', frame.CharAt(5 + 28, 2)); // the induced GC line, in the empty space above the lines
+        Assert.Equal('┃', frame.CharAt(5 + 28, 7)); // the induced GC line, in the empty space under the lines
         Assert.Equal(CellRole.GcInduced, frame.RoleAt(5 + 28, 0));
         Assert.Equal(CellRole.Gc, frame.RoleAt(5 + 7, 0));
-        Assert.Contains("[ Work 4.00s ─]", frame.ToString());
+        Assert.Contains("[─── Work ────]", frame.ToString());
     }
 
     [Theory]
@@ -82,10 +82,66 @@ public class ChartRendererTests
     {
         var window = TimelineWindow.From([new Bracket(-5, 5, "a", "Long", 0, 1), new MemorySample(0, Rss: 1)], 0, 10);
 
-        var lane = ChartRenderer.Render(window, 40, 8, ChartGlyphs.Ascii).Line(7);
+        var lane = ChartRenderer.Render(window, 40, 8, ChartGlyphs.Ascii).Line(6);
 
         Assert.StartsWith("       -- Long 10.00s -]", lane);
         Assert.Contains("]", lane);
         Assert.DoesNotContain("[", lane);
+    }
+
+    [Fact]
+    public void Without_colour_the_heap_is_a_thick_line_and_rss_a_thin_one()
+    {
+        var window = TimelineWindow.From([new MemorySample(0, Rss: 80_000_000), new MemorySample(10, Rss: 80_000_000),
+            new MemorySample(0, Heap: 20_000_000), new MemorySample(10, Heap: 20_000_000)], 0, 10);
+
+        var lines = ChartRenderer.Render(window, 40, 12, ChartGlyphs.Unicode).ToString().Split('\n');
+
+        Assert.Contains(lines, l => l.Contains("⠉⠉⠉⠉⠉⠉⠉⠉")); // RSS: one dot high
+        Assert.Contains(lines, l => l.Contains("⣤⣤⣤⣤⣤⣤⣤⣤") || l.Contains("⠶⠶⠶⠶⠶⠶⠶⠶") || l.Contains("⠛⠛⠛⠛⠛⠛⠛⠛") || l.Contains("⣀⣀⣀⣀⣀⣀⣀⣀") && l.Contains("⠉")); // heap: two
+    }
+
+    [Fact]
+    public void Calls_of_different_names_get_different_lines_and_the_row_below_names_them()
+    {
+        var window = TimelineWindow.From([new MemorySample(0, Rss: 1), new Bracket(0.5, 3, "a", "Parse", 0, 1),
+            new Bracket(3, 6, "b", "Render", 0, 1), new Bracket(6.5, 9, "c", "Parse", 0, 1)], 0, 10);
+
+        var frame = ChartRenderer.Render(window, 60, 12, ChartGlyphs.Ascii);
+
+        Assert.Equal("  [-- Parse ---][=== Render ===]  [-- Parse ---]", frame.Line(10).TrimEnd()[7..]);
+        Assert.Equal("-- Parse x2  == Render x1", frame.Line(11).Trim());
+        Assert.Equal(CallStyles.Role(1), frame.RoleAt(frame.Line(10).IndexOf("Render"), 10));
+    }
+
+    [Fact]
+    public void A_call_starting_where_the_last_ended_starts_one_column_further_so_the_two_never_merge()
+    {
+        var window = TimelineWindow.From([new MemorySample(0, Rss: 1), new Bracket(1, 2.02, "a", "Tick", 0, 1),
+            new Bracket(2.02, 3, "b", "Tick", 0, 1)], 0, 10);
+
+        var lane = ChartRenderer.Render(window, 60, 12, ChartGlyphs.Ascii).Line(10);
+
+        Assert.Contains("][", lane);
+    }
+
+    [Fact]
+    public void Calls_too_dense_to_read_as_brackets_become_one_summary_line_a_name()
+    {
+        var events = new List<TimelineEvent>();
+        for (var i = 0; i < 100; i++)
+        {
+            var t = i * 0.1;
+            events.Add(new MemorySample(t, Heap: 10_000_000 + i % 2 * 5_000_000));
+            events.Add(new MemorySample(t + 0.05, Heap: 10_000_000));
+            events.Add(new Bracket(t, t + 0.04 + i % 10 * 0.001, $"r{i}", "HandleRequest", 0, 1));
+            events.Add(new Bracket(t + 0.01, t + 0.02, $"q{i}", "Query", 1, 1));
+        }
+
+        var frame = ChartRenderer.Render(TimelineWindow.From(events, 0, 10), 80, 14, ChartGlyphs.Ascii).ToString();
+
+        Assert.Contains("-- HandleRequest  100 calls  p50 44 ms  p95 49 ms  heap ", frame);
+        Assert.Contains("== Query  100 calls  p50 10 ms  p95 10 ms  heap ", frame);
+        Assert.DoesNotContain("[", frame);
     }
 }

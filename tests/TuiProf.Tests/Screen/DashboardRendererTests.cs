@@ -39,36 +39,36 @@ public class DashboardRendererTests
     }
 
     [Fact]
-    public void At_80x24_the_whole_dashboard_fits_line_by_line()
+    public void At_80x24_the_whole_dashboard_fits_line_by_line_with_ten_graph_rows_and_a_legend()
     {
         var screen = DashboardRenderer.Render(Frame(), 80, 24).ToString();
 
         Assert.Equal(
             """
              TuiProf  manual-collect  pid 42 running                                LIVE 5s
-             RSS 80.0 MB  heap 1.0 MB  GCs 0/0/1 (1 ind)
+             RSS 80.0 MB  heap 1.0 MB  GCs 0/0/1 (1 ind)  in GC 0.0%
             GC                                                2
-            100 MB|                                           |
-                  |                                           |                     ********
-                  |                                    ******************************
-             50 MB|   **********************************      |
-                  |****                                       |
-                  |oooooooooooooooooooooooooooooooooooooooooooo
-              0 MB|                                           oooooooooooooooooooooooooooooo
-                  ++-------------+--------------+-------------+--------------+-------------+
-                   0s            1s             2s            3s             4s
-                                 [RandomNumberA~]
+            80 MB|                                            |                     ********
+                 |                                            |      ****************
+                 |                                 *******************
+                 |                  ****************          |
+            40 MB|   ****************                         |
+                 |****                                        |
+                 |ooooooooooooooooooooooooooooooooooooooooooooo
+                 |                                            o
+                 |                                            o
+             0 MB|                                            oooooooooooooooooooooooooooooo
+                 ++-------------+--------------+--------------+--------------+-------------+
+                  0s            1s             2s             3s             4s
+                                [-RandomNumbe~-]
+                  -- RandomNumberAverage x1
+             ** RSS  oo GC heap = live after last GC + allocated since  : gen 2  | induced
             - Scenarios ----------- What to look for: manual-collect [tab] -----------------
              1 baseline           | An induced gen-2 GC marker between the second and third
              2 gc-disabled        | bracket.
             >3 manual-collect     |
-                                  |
-                                  |
-                                  |
-                                  |
-                                  |
              > Averages: 49.5
-             1-9 scenario  g force GC  p attach  r restart  space pause  ? help  q quit
+             1-9 scenario  g GC  r restart  space pause  <-/-> scroll  h help  q quit
 
             """.Replace("\r", ""), screen);
     }
@@ -87,12 +87,13 @@ public class DashboardRendererTests
     }
 
     [Fact]
-    public void Help_lists_every_key_over_the_screen()
+    public void Help_lists_every_key_of_the_key_table_over_the_screen_at_80x24()
     {
         var text = DashboardRenderer.Render(Frame(help: true), 80, 24).ToString();
 
-        foreach (var (key, _) in HelpOverlay.Keys)
-            Assert.Contains(key, text);
+        foreach (var (keys, help) in KeyTable.HelpLines)
+            Assert.Contains($" {keys,-10} {help.Split(' ')[0]}", text);
+        Assert.Contains("any key closes this help", text);
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public class DashboardRendererTests
             LastCallAllocations = new CallAllocations(call, [new("System.Int64[]", 40_000_024)]),
         };
 
-        var lines = DashboardRenderer.Render(frame, 80, 24).ToString().Split('\n').Select(l => l.Length > 23 ? l[23..].TrimEnd() : "").ToList();
+        var lines = DashboardRenderer.Render(frame, 100, 30).ToString().Split('\n').Select(l => l.Length > 23 ? l[23..].TrimEnd() : "").ToList();
 
         var title = lines.FindIndex(l => l.StartsWith(" Allocations by type (sampled every ~100 KB)"));
         Assert.True(title >= 0, string.Join('\n', lines));
@@ -135,7 +136,29 @@ public class DashboardRendererTests
     }
 
     [Fact]
-    public void The_counters_panel_lists_every_counter_by_name()
+    public void The_processes_panel_lists_the_tree_marks_the_shown_one_and_mutes_what_is_only_listed()
+    {
+        var frame = Frame(BottomPanel.Processes) with
+        {
+            Processes =
+            [
+                new ProcessRow(100, 90, "dotnet", Followed: true, Alive: true, Shown: false),
+                new ProcessRow(120, 100, "csc", Followed: false, Alive: false, Shown: false),
+                new ProcessRow(130, 100, "App", Followed: true, Alive: true, Shown: true),
+            ],
+        };
+
+        var grid = DashboardRenderer.Render(frame, 100, 30);
+        var text = grid.ToString();
+
+        Assert.Contains(" Processes ([ ] shows another) [tab] ", text);
+        Assert.Contains("      100      90  dotnet           running, profiled", text);
+        Assert.Contains("      120     100  csc              exited, listed only", text);
+        Assert.Contains(" >    130     100  App              running, profiled", text);
+    }
+
+    [Fact]
+    public void The_counters_panel_lists_every_counter_by_name_with_its_unit()
     {
         var frame = Frame(BottomPanel.Counters) with
         {
@@ -143,17 +166,19 @@ public class DashboardRendererTests
             {
                 Counters = new Dictionary<string, CounterReading>
                 {
+                    ["alloc-rate"] = new(1, new CounterId("System.Runtime", "alloc-rate", "Allocation Rate", "B", IsRate: true), 195_976_304),
                     ["time-in-gc"] = new(1, new CounterId("System.Runtime", "time-in-gc", "% Time in GC", "%"), 2),
                     ["TuiProf.Scenarios/objects-allocated"] = new(1, new CounterId("TuiProf.Scenarios", "objects-allocated"), 62_776_072.87),
                 },
             },
         };
 
-        var text = DashboardRenderer.Render(frame, 80, 24).ToString();
+        var text = DashboardRenderer.Render(frame, 100, 30).ToString();
 
         Assert.Contains(" Counters (latest) [tab] ", text);
-        Assert.Contains(" 62,776,072.87        TuiProf.Scenarios/obj", text); // cut to the panel's width
-        Assert.Contains("             2 %      time-in-gc", text);
+        Assert.Contains("     196.0 MB/s  alloc-rate", text);
+        Assert.Contains("          2.0 %  time-in-gc", text);
+        Assert.Contains("  62,776,072.87  TuiProf.Scenarios/objects-allocated", text); // a program's own: no unit known
     }
 
     [Fact]
@@ -182,5 +207,62 @@ public class DashboardRendererTests
         var screen = DashboardRenderer.Render(Frame(), width, height);
 
         Assert.StartsWith("TuiProf: need 40x12", screen.Line(0) + new string(' ', 20));
+    }
+
+    [Theory]
+    [InlineData(60, 15)]
+    [InlineData(80, 18)]
+    [InlineData(120, 20)]
+    public void On_a_short_screen_the_panels_give_way_and_the_graph_keeps_its_rows(int width, int height)
+    {
+        var lines = DashboardRenderer.Render(Frame(), width, height).ToString().Split('\n');
+
+        Assert.DoesNotContain(lines, l => l.Contains("(too small)"));
+        Assert.DoesNotContain(lines, l => l.Contains("Scenarios"));
+        var plotRows = lines.Count(l => l.Length > 5 && l[5] is '|');
+        Assert.True(plotRows >= height - 11, $"{plotRows} graph rows at {width}x{height}:\n{string.Join('\n', lines)}");
+        Assert.Contains(lines, l => l.Contains("** RSS  oo GC heap"));
+    }
+
+    [Fact]
+    public void A_question_is_a_box_that_says_how_to_answer_it()
+    {
+        var text = DashboardRenderer.Render(Frame() with { Question = "Quit and end dotnet app.dll (pid 42)?" }, 80, 24).ToString();
+
+        Assert.Contains("| Quit and end dotnet app.dll (pid 42)?", text);
+        Assert.Contains("| y: yes    any other key: no", text);
+    }
+
+    [Fact]
+    public void A_long_message_wraps_onto_a_second_row_instead_of_losing_its_end()
+    {
+        const string message = "forced GC #9: heap 32.5 -> 0.4 MB, gen 2 Induced, pause 0.6 ms, on screen 78 ms after g";
+
+        var lines = DashboardRenderer.Render(Frame() with { Message = message }, 60, 24).ToString().Split('\n');
+
+        Assert.Equal(" forced GC #9: heap 32.5 -> 0.4 MB, gen 2 Induced, pause", lines[21]);
+        Assert.Equal(" 0.6 ms, on screen 78 ms after g", lines[22]);
+    }
+
+    [Fact]
+    public void A_text_longer_than_its_panel_scrolls_by_pages_and_says_where_it_is()
+    {
+        var text = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"word{i}"));
+        var frame = Frame() with { LookFor = ("manual-collect", text) };
+
+        var first = DashboardRenderer.Render(frame, 80, 24).ToString();
+        var second = DashboardRenderer.Render(frame with { PanelScroll = 1 }, 80, 24).ToString();
+
+        Assert.Contains("[PgDn/PgUp 1/", first);
+        Assert.Contains("word1 ", first);
+        Assert.DoesNotContain("word1 ", second);
+        Assert.Contains("[PgDn/PgUp 2/", second);
+    }
+
+    [Fact]
+    public void The_footer_is_the_key_tables_hints_ending_with_help_and_quit()
+    {
+        Assert.Equal(" 1-9 scenario  g GC  r restart  space pause  <-/-> scroll  h help  q quit", KeyHints.Line(80));
+        Assert.Equal(" 1-9 scenario  h help  q quit", KeyHints.Line(34));
     }
 }

@@ -43,7 +43,7 @@ public partial class LiveScreenTests
         await tui.SendKeysAsync("g");
         var screen = await tui.WaitForAsync(s => s.Contains("forced GC #"), "the forced GC message", seconds: 5);
 
-        Assert.Matches(@"forced GC #\d+ on screen \d+ ms after g: gen 2, Induced", screen);
+        Assert.Matches(@"forced GC #\d+: heap [\d.]+ -> [\d.]+ MB, gen 2 Induced", screen);
         Assert.Contains("┃", screen); // the induced GC's heavy line through the graph
     }
 
@@ -72,23 +72,27 @@ public partial class LiveScreenTests
     }
 
     [Fact]
-    public async Task Q_quits_restores_the_terminal_and_leaves_no_target_behind()
+    public async Task Q_quits_after_an_enlarged_window_leaving_the_terminal_exactly_as_found_and_no_target_behind()
     {
         await using var tui = await TmuxScreen.StartAsync(80, 24);
         var pid = await tui.WaitForRunningTargetAsync("a running target");
+        await tui.ResizeAsync(120, 40);
+        await tui.WaitForAsync(s => s.Split('\n').Length >= 40 && LastLine(s).EndsWith("q quit"), "the 120x40 layout");
 
         await tui.SendKeysAsync("q");
         var screen = await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the program's exit");
 
         Assert.Contains($"{TmuxScreen.ExitMarker} 0", screen);
-        Assert.DoesNotContain("Scenarios", screen); // the alternate screen is gone: the shell's screen is back
+        Assert.Equal("0 0 0 39 0 1 0", await tui.TerminalStateAsync()); // normal cursor keys, whole-screen scroll region...
+        var left = (await tui.CaptureHistoryAsync()).Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        Assert.Equal([$"{TmuxScreen.ExitMarker} 0"], left); // ...and not one row of the dashboard above the prompt
         Assert.False(ProcessInfo.IsAlive(pid), $"the target {pid} outlived TuiProf");
     }
 
     [Fact]
-    public async Task With_LANG_C_and_NO_COLOR_the_screen_is_plain_ascii_and_fits_80x24()
+    public async Task With_LANG_C_NO_COLOR_and_TERM_screen_the_screen_is_plain_ascii_with_a_legend_that_tells_the_lines_apart()
     {
-        await using var tui = await TmuxScreen.StartAsync(80, 24, "LANG=C", "LC_ALL=", "NO_COLOR=1");
+        await using var tui = await TmuxScreen.StartAsync(80, 24, "LANG=C", "LC_ALL=", "NO_COLOR=1", "TERM=screen");
 
         var screen = await tui.WaitForAsync(s => TmuxScreen.ShowsRunning(s) && s.Contains("|") && s.Contains("q quit"), "the ASCII dashboard");
 
@@ -96,7 +100,9 @@ public partial class LiveScreenTests
         var codes = SgrCode().Matches(await tui.CaptureWithAttributesAsync()).Select(m => m.Groups[1].Value).Distinct().ToList();
         Assert.All(codes, code => Assert.Contains(code, new[] { "0", "7", "27", "39", "49", "" })); // reverse video, never a colour
         Assert.Equal(24, screen.TrimEnd('\n').Split('\n').Length);
-        Assert.EndsWith("? help  q quit", screen.TrimEnd('\n').Split('\n')[^1].TrimEnd());
+        Assert.Contains("** RSS  oo GC heap", screen);
+        Assert.True(screen.Split('\n').Count(l => GraphRow().IsMatch(l)) >= 10, $"fewer than 10 graph rows at 80x24:\n{screen}");
+        Assert.EndsWith("h help  q quit", LastLine(screen));
     }
 
     [Fact]
@@ -180,6 +186,9 @@ public partial class LiveScreenTests
 
     private static string LastLine(string screen) => screen.TrimEnd('\n').Split('\n')[^1].TrimEnd();
 
+
+    [GeneratedRegex(@"^[ \d.]*(MB)?\|")]
+    private static partial Regex GraphRow();
 
     [GeneratedRegex(@"\e\[([0-9;]*)m")]
     private static partial Regex SgrCode();

@@ -77,6 +77,18 @@ public sealed partial class TmuxScreen : IAsyncDisposable
         throw new TimeoutException($"Tab never showed the {title} panel:\n{await CaptureAsync()}");
     }
 
+    /// <summary>
+    /// The terminal's modes as tmux tracks them: cursor keys and keypad (application or normal), scroll region,
+    /// alternate screen, cursor shown, mouse reporting. A fresh pane is 0 0 0 h-1 0 1 0.
+    /// </summary>
+    public async Task<string> TerminalStateAsync() =>
+        (await TmuxAsync("display", "-p", "-t", "main",
+            "#{keypad_cursor_flag} #{keypad_flag} #{scroll_region_upper} #{scroll_region_lower} #{alternate_on} #{cursor_flag} #{mouse_any_flag}"))
+        .StandardOutput.Trim();
+
+    /// <summary>The pane's whole text, scrollback included.</summary>
+    public async Task<string> CaptureHistoryAsync() => (await TmuxAsync("capture-pane", "-p", "-S", "-1000", "-t", "main")).StandardOutput;
+
     /// <summary>Ends the tmux server: the terminal disappears under the program, as when an SSH connection drops.</summary>
     public Task HangUpAsync() =>
         Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
@@ -87,6 +99,7 @@ public sealed partial class TmuxScreen : IAsyncDisposable
         try
         {
             await SendKeysAsync("q");
+            await SendKeysAsync("y"); // if quitting would end the user's program, TuiProf asks first
             await WaitForAsync(s => s.Contains(ExitMarker), "the program's exit", seconds: 10);
         }
         catch (Exception e) when (e is TimeoutException or CliWrap.Exceptions.CommandExecutionException) { }

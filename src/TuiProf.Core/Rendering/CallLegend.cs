@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace TuiProf.Core.Rendering;
+
+/// <summary>
+/// The calls in view, by name, each with its line and colour: one row listing them beside readable brackets, or,
+/// when the brackets are too dense to read, one row per name with its count, durations and heap change per call.
+/// </summary>
+public static class CallLegend
+{
+    public static void DrawNames(CellGrid grid, int x, int y, int width, IReadOnlyList<CallSummary> calls, ChartGlyphs glyphs)
+    {
+        var at = x;
+        foreach (var call in calls)
+        {
+            var item = $"{glyphs.CallLine(call.Style)}{glyphs.CallLine(call.Style)} {call.Name} x{call.Count}";
+            if (at + item.Length > x + width) break;
+            grid.Text(at, y, item, CallStyles.Role(call.Style));
+            at += item.Length + 2;
+        }
+    }
+
+    public static void DrawSummaries(CellGrid grid, int x, int y, int width, int rows, IReadOnlyList<CallSummary> calls, ChartGlyphs glyphs)
+    {
+        var shown = calls.OrderByDescending(c => c.Count).Take(rows).ToList();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var c = shown[i];
+            var more = i == rows - 1 && calls.Count > rows ? $"  (+{calls.Count - rows} more names)" : "";
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  p50 {Seconds(c.P50)}  p95 {Seconds(c.P95)}  heap {Heap(c.HeapPerCall)}/call{more}");
+            grid.Text(x, y + i, text.Length <= width ? text : text[..width], CallStyles.Role(c.Style));
+        }
+    }
+
+    private static string Seconds(double s) =>
+        s < 1 ? string.Create(CultureInfo.InvariantCulture, $"{s * 1000:0.#} ms") : string.Create(CultureInfo.InvariantCulture, $"{s:0.00} s");
+
+    /// <summary>A dash where the readings cannot tell (a GC inside every call, or readings too sparse).</summary>
+    private static string Heap(long? bytes) =>
+        bytes is { } b ? string.Create(CultureInfo.InvariantCulture, $"{(b >= 0 ? "+" : "")}{b / 1e6:0.0} MB") : "-";
+}

@@ -1,0 +1,63 @@
+namespace TuiProf.Screen;
+
+/// <summary>
+/// One key binding: the keys (by name: a character, or <c>Up</c>, <c>F1</c>, <c>Ctrl-C</c>...), what they do, how
+/// the help says it and, if any, the footer's hint.
+/// </summary>
+public sealed record KeyBinding(UserAction Action, string[] Keys, string Shown, string Help, string? Hint = null);
+
+/// <summary>
+/// Every key of the live screen, in the order the footer shows hints and the help lists them. The handler, the
+/// footer and the help all read this table: adding a key is adding a row.
+/// </summary>
+public static class KeyTable
+{
+    public static readonly IReadOnlyList<KeyBinding> Rows =
+    [
+        new(UserAction.SelectScenario, ["1", "2", "3", "4", "5", "6", "7", "8", "9"], "1-9",
+            "run a built-in scenario (asks first if it ends your program)", "1-9 scenario"),
+        new(UserAction.ForceGc, ["g", "G"], "g", "force a full GC now, from outside (heavy induced marker)", "g GC"),
+        new(UserAction.Restart, ["r", "R"], "r", "restart what was launched (asks first if it is your program)", "r restart"),
+        new(UserAction.TogglePause, [" "], "space", "pause / resume scrolling (data keeps arriving)", "space pause"),
+        new(UserAction.ScrollBack, ["Left"], "<- ->", "scroll back / forward through history (pauses)", "<-/-> scroll"),
+        new(UserAction.ScrollForward, ["Right"], "->", "scroll forward"),
+        new(UserAction.ScrollToStart, ["Home"], "Home End", "oldest data kept / back to live"),
+        new(UserAction.GoLive, ["End"], "End", "back to live"),
+        new(UserAction.ZoomIn, ["+", "="], "+ -", "zoom time in / out (0.5 s to 1 h)", "+/- zoom"),
+        new(UserAction.ZoomOut, ["-", "_"], "-", "zoom out"),
+        new(UserAction.NextPanel, ["Tab"], "tab", "next panel: " + string.Join(", ", PanelNames), "tab panel"),
+        new(UserAction.ScrollPanel, ["PageDown", "PageUp"], "PgUp PgDn", "scroll the panel's text"),
+        new(UserAction.OpenPicker, ["p", "P"], "p", "attach to another running .NET process of yours", "p attach"),
+        new(UserAction.PreviousProcess, ["["], "[ ]", "show the previous / next profiled process (dotnet run: build, app)"),
+        new(UserAction.NextProcess, ["]"], "]", "next process"),
+        new(UserAction.MoveUp, ["Up"], "up dn Enter", "move in the scenario or attach list; Enter runs / attaches"),
+        new(UserAction.MoveDown, ["Down"], "down", "move down"),
+        new(UserAction.StartSelected, ["Enter"], "Enter", "run the selected scenario / attach to the selected process"),
+        new(UserAction.ToggleAscii, ["a", "A"], "a", "ASCII / braille"),
+        new(UserAction.ToggleHelp, ["h", "H", "?", "F1"], "h ? F1", "this help", "h help"),
+        new(UserAction.Close, ["Esc"], "Esc", "close the help, a list or a question (never quits)"),
+        new(UserAction.Yes, ["y", "Y"], "y", "yes, to a question"),
+        new(UserAction.Quit, ["q", "Q", "F10", "Ctrl-C"], "q F10 ^C", "quit (asks before it ends your program; an attached one keeps running)", "q quit"),
+    ];
+
+    /// <summary>The rows that share a line in the help: the second of each pair is folded into the first.</summary>
+    private static readonly HashSet<UserAction> Folded =
+        [UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown, UserAction.StartSelected, UserAction.NextProcess];
+
+    private static readonly Dictionary<string, KeyBinding> ByKey =
+        Rows.SelectMany(row => row.Keys.Select(key => (key, row))).ToDictionary(x => x.key, x => x.row);
+
+    private static IEnumerable<string> PanelNames => Enum.GetValues<BottomPanel>().Select(PanelContent.ShortName);
+
+    /// <summary>The binding for a key name, or null for a key that does nothing.</summary>
+    public static KeyBinding? Find(string key) => ByKey.GetValueOrDefault(key);
+
+    /// <summary>The help's lines: keys, then what they do.</summary>
+    public static IEnumerable<(string Keys, string Help)> HelpLines =>
+        Rows.Where(row => !Folded.Contains(row.Action)).Select(row => (row.Shown, row.Help));
+
+    /// <summary>The footer's hints, most useful first; help and quit are always last, so never dropped.</summary>
+    public static IEnumerable<string> Hints(bool last) =>
+        Rows.Where(row => row.Hint is not null && (row.Action is UserAction.ToggleHelp or UserAction.Quit) == last)
+            .Select(row => row.Hint!);
+}
