@@ -9,6 +9,7 @@ public static class BenchTarget
     {
         "collect" => Collect(),
         "work" => Work(),
+        "work-cpu" => WorkCpu(),
         _ => 2,
     };
 
@@ -33,6 +34,20 @@ public static class BenchTarget
         // dotnet-counters does not pass a launched child's stdout on: the runner may ask for a file instead.
         if (Environment.GetEnvironmentVariable("BENCH_RESULT") is { Length: > 0 } file) File.WriteAllText(file, result);
         else Console.WriteLine(result);
+        return 0;
+    }
+
+    /// <summary>
+    /// The same workload after a second's pause (for a session to attach), measured in the process's own CPU time:
+    /// what a session's events and stack walks cost the target, whichever thread pays.
+    /// </summary>
+    private static int WorkCpu()
+    {
+        Thread.Sleep(1_000);
+        Rounds(1_000);
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var checksum = Rounds(8_000);
+        Console.WriteLine($"{(Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds:F1} {checksum}");
         return 0;
     }
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using TuiProf.Benchmarks;
 
-// Usage: TuiProf.Benchmarks [render|live|pipeline|slowdown|memory|screen|build|all]
+// Usage: TuiProf.Benchmarks [render|live|pipeline|slowdown|memory|screen|build|allocstacks|all]
 // (and, internally, "target NAME" for the programs being profiled)
 if (args is ["target", var name]) return BenchTarget.Run(name);
 
@@ -18,9 +18,10 @@ var figures = new (string Name, Func<Task<IEnumerable<Row>>> Measure)[]
     ("memory", () => Task.FromResult(PipelineFigures.Memory())),
     ("screen", ScreenFigures.MeasureAsync),
     ("build", () => BuildFigures.MeasureAsync()),
+    ("allocstacks", () => AllocationStackFigures.MeasureAsync()),
 };
-// "build" takes minutes of both cores: only by name or with "all".
-var chosen = figures.Where(f => what == "all" || f.Name == what || (what == "live" && f.Name != "build")).ToList();
+// "build" and "allocstacks" take minutes of both cores: only by name or with "all".
+var chosen = figures.Where(f => what == "all" || f.Name == what || (what == "live" && f.Name is not ("build" or "allocstacks"))).ToList();
 if (chosen.Count > 0) Report.PrintHeader();
 foreach (var (figure, measure) in chosen)
 {

@@ -27,6 +27,7 @@ var root = new RootCommand("""
     ExportCommand.Create(),
     ScenariosCommand.Create(),
     PsCommand.Create(),
+    HeapCommand.Create(trailing),
 };
 TuiCommands.AddTo(root, trailing);
 

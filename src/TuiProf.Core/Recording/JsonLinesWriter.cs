@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Recording;
@@ -90,6 +91,19 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
                 {
                     j.WriteString("typeName", a.TypeName);
                     j.WriteNumber("bytes", a.Bytes);
+                });
+                return true;
+            case HeapSnapshotTaken h:
+                Line("heap", h.T, j => HeapJson.WriteSnapshot(j, h.Snapshot, HeapJson.RecordedTypes));
+                return true;
+            case AllocationSite a:
+                Line("allocsite", a.T, j =>
+                {
+                    j.WriteString("typeName", a.TypeName);
+                    j.WriteNumber("bytes", a.Bytes);
+                    j.WriteStartArray("frames");
+                    foreach (var frame in a.Frames) j.WriteStringValue(frame);
+                    j.WriteEndArray();
                 });
                 return true;
             case Notice n:

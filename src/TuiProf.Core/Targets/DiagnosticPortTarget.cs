@@ -14,7 +14,7 @@ namespace TuiProf.Core.Targets;
 public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
 {
     /// <summary>A runtime answers in milliseconds; a socket that says nothing for this long is not one.</summary>
-    private static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(2);
 
     private DiagnosticPortAddress _address = given;
     private DiagnosticsClientConnector? _connector;

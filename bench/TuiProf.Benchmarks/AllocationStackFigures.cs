@@ -1,0 +1,73 @@
+using System.Diagnostics.Tracing;
+using CliWrap;
+using CliWrap.Buffered;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Heap;
+using TuiProf.Core.Sources;
+using TuiProf.Targets;
+
+namespace TuiProf.Benchmarks;
+
+/// <summary>
+/// What allocation sampling costs the target in CPU time: GCAllocationTick without stacks, with stacks (what an
+/// EventPipe session gets unless it asks otherwise), and with stacks resolved to call sites (AllocationSiteSource).
+/// </summary>
+public static class AllocationStackFigures
+{
+    private static readonly string Self = typeof(AllocationStackFigures).Assembly.Location;
+
+    public static async Task<IEnumerable<Row>> MeasureAsync(int rounds = 5)
+    {
+        var modes = new List<(string Name, Func<DiagnosticsClient, Task<IAsyncDisposable?>> Attach, List<double> Cpu)>
+        {
+            ("alone", _ => Task.FromResult<IAsyncDisposable?>(null), []),
+            ("GCAllocationTick, no stacks", c => Drain(c, stacks: false), []),
+            ("GCAllocationTick with stacks", c => Drain(c, stacks: true), []),
+            ("call sites (stacks + names, AllocationSiteSource)", async c =>
+                await AllocationSiteSource.StartAsync(c, DateTime.UtcNow, _ => { }), []),
+        };
+        for (var i = 0; i < rounds; i++)
+            for (var m = 0; m < modes.Count; m++)
+            {
+                var mode = modes[(i + m) % modes.Count];
+                mode.Cpu.Add(await RunAsync(mode.Attach));
+            }
+        var alone = Stats.Median(modes[0].Cpu);
+        return modes.Skip(1).Select(mode => new Row($"target CPU, {mode.Name} ({rounds} rotated runs)",
+            $"{Stats.Median(mode.Cpu) / alone:0.00}x ({Stats.Median(mode.Cpu):0} vs {alone:0} ms)", "-", null)).ToList();
+    }
+
+    private static async Task<double> RunAsync(Func<DiagnosticsClient, Task<IAsyncDisposable?>> attach)
+    {
+        var run = Cli.Wrap(DotNetHost.Path).WithArguments([Self, "target", "work-cpu"]).ExecuteBufferedAsync();
+        while (!DiagnosticsClient.GetPublishedProcesses().Contains(run.ProcessId)) await Task.Delay(20);
+        var session = await attach(new DiagnosticsClient(run.ProcessId)); // within the target's first second
+        var output = (await run).StandardOutput;
+        if (session is not null) await session.DisposeAsync();
+        return double.Parse(output.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A session with GC events at Verbose (GCAllocationTick) whose events are parsed and dropped.</summary>
+    private static async Task<IAsyncDisposable?> Drain(DiagnosticsClient client, bool stacks)
+    {
+        var session = await client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(
+            [new EventPipeProvider(GcEvents.RuntimeProvider, EventLevel.Verbose, 0x1)], 64, 0, stacks), CancellationToken.None);
+        var reading = Task.Run(() =>
+        {
+            try { new EventPipeEventSource(session.EventStream).Process(); }
+            catch (Exception) { /* the target has exited */ }
+        });
+        return new Draining(session, reading);
+    }
+
+    private sealed class Draining(EventPipeSession session, Task reading) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await reading.WaitAsync(TimeSpan.FromSeconds(3)).ContinueWith(_ => { });
+            session.Dispose();
+        }
+    }
+}

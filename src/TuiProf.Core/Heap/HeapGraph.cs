@@ -1,0 +1,44 @@
+namespace TuiProf.Core.Heap;
+
+/// <summary>
+/// A heap as compact arrays: object <c>i</c> has type <c>TypeOf[i]</c>, <c>Size[i]</c> bytes and references
+/// <c>Edges[EdgeStart[i] .. EdgeStart[i + 1]]</c> (other objects' indices). Roots point at objects. No object
+/// addresses are kept: nothing after the build needs them.
+/// </summary>
+public sealed class HeapGraph
+{
+    internal HeapGraph(string[] typeNames, int[] typeOf, uint[] size, int[] edgeStart, int[] edges,
+        HeapRoot[] roots, int[] rootTargets)
+    {
+        TypeNames = typeNames;
+        TypeOf = typeOf;
+        Size = size;
+        EdgeStart = edgeStart;
+        Edges = edges;
+        Roots = roots;
+        RootTargets = rootTargets;
+    }
+
+    public IReadOnlyList<string> TypeNames { get; }
+
+    public int ObjectCount => TypeOf.Length;
+
+    internal int[] TypeOf { get; }
+    internal uint[] Size { get; }
+    internal int[] EdgeStart { get; }
+    internal int[] Edges { get; }
+
+    /// <summary>Root <c>r</c> is <c>Roots[r]</c> and holds object <c>RootTargets[r]</c>.</summary>
+    internal HeapRoot[] Roots { get; }
+    internal int[] RootTargets { get; }
+
+    public long TotalBytes
+    {
+        get
+        {
+            long total = 0;
+            foreach (var s in Size) total += s;
+            return total;
+        }
+    }
+}

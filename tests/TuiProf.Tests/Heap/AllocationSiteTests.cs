@@ -1,0 +1,30 @@
+using System.Threading.Channels;
+using TuiProf.Core.Heap;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Tests.Heap;
+
+public class AllocationSiteTests
+{
+    [Fact]
+    public async Task On_baseline_the_top_call_site_allocating_Int64_arrays_is_RandomNumberAverage()
+    {
+        await using var baseline = new RunningScenario("baseline");
+        var client = await HeapTarget.ClientAsync(baseline.ProcessId);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the method is compiled before we come: the rundown must name it
+        var samples = Channel.CreateUnbounded<TimelineEvent>();
+
+        List<AllocationSite> sites = [];
+        await using (await AllocationSiteSource.StartAsync(client, DateTime.UtcNow, e => samples.Writer.TryWrite(e)))
+        {
+            // A 24-40 MB array is one large allocation: a sample of Int64[] comes with each call.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (!sites.Any(s => s.TypeName == "System.Int64[]"))
+                sites.Add((AllocationSite)await samples.Reader.ReadAsync(timeout.Token));
+        }
+
+        var top = AllocationSites.Top(sites.Where(s => s.TypeName == "System.Int64[]"), 1)[0];
+        Assert.EndsWith("RandomNumberAverage", top.Site);
+        Assert.StartsWith("TuiProf.Scenarios.Experiment", top.Site);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Heap;
+
+namespace TuiProf.Tests.Heap;
+
+public class HeapSnapshotTests
+{
+    [Fact]
+    public async Task On_leak_the_diff_of_two_snapshots_puts_the_leaking_buffers_on_top_growing_2_MB_each()
+    {
+        await using var leak = new RunningScenario("leak");
+        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past start-up, whose own small buffers die later
+
+        var before = await snapshotter.TakeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var after = await snapshotter.TakeAsync();
+        var diff = HeapDiff.Between(before, after);
+
+        var top = diff.Types[0];
+        Assert.Equal("System.Byte[]", top.Name);
+        // Whole 2 MB buffers (2 000 000 bytes and a 24-byte header), give or take the runtime's own small arrays.
+        const long buffer = 2_000_024;
+        var buffers = (long)Math.Round((double)top.BytesDelta / buffer);
+        Assert.True(buffers >= 3, $"grew by {top.BytesDelta:N0} bytes");
+        Assert.InRange(top.BytesDelta - buffers * buffer, -200_000, 200_000);
+        Assert.Null(after.Incomplete);
+        Assert.True(after.Cost.GcNumber > before.Cost.GcNumber);
+    }
+
+    [Fact]
+    public async Task On_leak_the_buffers_are_kept_by_the_static_event_through_the_closure_that_captures_them()
+    {
+        await using var leak = new RunningScenario("leak");
+        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+        await Task.Delay(TimeSpan.FromSeconds(0.5));
+
+        var report = (await snapshotter.TakeAsync()).PathsTo("System.Byte[]");
+
+        Assert.NotNull(report);
+        var path = report.Paths[0];
+        Assert.Equal(RootKind.StaticField, path.Root.Kind);
+        Assert.Contains("ConfigurationChanged", path.Root.Name);
+        Assert.Equal("System.Byte[]", path.Hops[^1].TypeName);
+        Assert.Contains("DisplayClass", path.Hops[^2].TypeName); // the lambda's closure, holding the buffer
+        Assert.Contains(path.Hops, h => h.TypeName == "System.EventHandler");
+    }
+
+    [Fact]
+    public async Task A_second_snapshot_asked_for_while_one_is_running_is_refused_in_one_line()
+    {
+        await using var leak = new RunningScenario("leak");
+        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+
+        var first = snapshotter.TakeAsync();
+        var second = await Assert.ThrowsAsync<ProfilerException>(() => snapshotter.TakeAsync());
+
+        Assert.Contains("already", second.Message);
+        Assert.DoesNotContain('\n', second.Message);
+        Assert.True((await first).ObjectCount > 0);
+    }
+
+    [Fact]
+    public async Task A_stopped_target_gives_a_clear_error_within_a_few_seconds_and_no_snapshot()
+    {
+        await using var leak = new RunningScenario("leak");
+        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+        Process.Start("kill", ["-STOP", leak.ProcessId.ToString()]).WaitForExit();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<ProfilerException>(() => snapshotter.TakeAsync());
+            Assert.Contains("did not answer", error.Message);
+            Assert.True(clock.Elapsed < HeapSnapshotter.StallTimeout * 2, $"took {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+        finally
+        {
+            Process.Start("kill", ["-CONT", leak.ProcessId.ToString()]).WaitForExit();
+        }
+    }
+
+    [Fact]
+    public async Task A_heap_over_the_object_limit_gives_a_snapshot_marked_incomplete_not_a_crash()
+    {
+        await using var leak = new RunningScenario("leak");
+        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId), new HeapLimits(MaxObjects: 1_000));
+
+        var snapshot = await snapshotter.TakeAsync();
+
+        Assert.Equal(1_000, snapshot.ObjectCount);
+        Assert.Contains("cut at 1,000 objects", snapshot.Incomplete);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace TuiProf.Tests.Heap;
+
+/// <summary>A running program's diagnostics client, once its runtime has published its socket.</summary>
+public static class HeapTarget
+{
+    public static async Task<DiagnosticsClient> ClientAsync(int pid)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!DiagnosticsClient.GetPublishedProcesses().Contains(pid))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"process {pid} published no diagnostics socket");
+            await Task.Delay(50);
+        }
+        return new DiagnosticsClient(pid);
+    }
+}
