@@ -5,8 +5,8 @@ namespace TuiProf.Scenarios;
              "run during the experiment.",
     LookFor = "Exactly the baseline's picture. A tracing GC starts from the roots (stacks, statics) and never " +
               "counts references, so an unreachable cycle is garbage like any other object: the list that holds " +
-              "itself and the first array are reclaimed by the same AllocLarge gen-2 GC as in the baseline. Cycles are " +
-              "no special case in .NET.")]
+              "itself and its array are reclaimed by the same AllocLarge gen-2 GCs as in the baseline, and the " +
+              "heap goes up and down the same way. Cycles are no special case in .NET.")]
 public sealed class Cycle : Scenario
 {
     public override void Run(TextWriter output) => Experiment.ThreeCalls(output, CircularList.Hold);

@@ -9,7 +9,8 @@ namespace TuiProf.Scenarios;
               "during the three brackets and the heap climbs in three steps (24, 40, 32 MB) without ever " +
               "falling. Unlike Python, the difference from the baseline is stark. The price is the budget: the " +
               "region only holds while allocations stay under what was asked for up front (here 128 MB); one byte " +
-              "more and the runtime leaves the region and collects. Press g during a bracket: the forced GC runs " +
+              "more and the runtime leaves the region and collects. Between runs, once the region has ended, a " +
+              "small gen-0 or gen-1 GC may come. Press g during a bracket: the forced GC runs " +
               "anyway and ends the region, and the scenario prints that it ended early.")]
 public sealed class GcDisabled : Scenario
 {

@@ -31,9 +31,21 @@ var root = new RootCommand("""
 };
 TuiCommands.AddTo(root, trailing);
 
-var parse = root.Parse(ours);
+ParseResult parse;
+try
+{
+    parse = root.Parse(ours);
+}
+catch (InvalidOperationException e) // a validator reading a value the parser could not convert
+{
+    return Fail(2, CommandLineHints.Explain(e.Message, root) + " (see 'tuiprof --help')");
+}
+var misplaced = CommandLineHints.OursAfterDashDash(root, trailing);
 if (parse.Errors.Count > 0)
-    return Fail(2, $"{parse.Errors[0].Message} (see 'tuiprof --help')");
+    return Fail(2, CommandLineHints.Explain(parse.Errors[0].Message, root).TrimEnd('.') + (misplaced is null ? "" : $"; {misplaced}") +
+                   " (see 'tuiprof --help')");
+if (misplaced is not null)
+    Console.Error.WriteLine($"tuiprof: note: {misplaced}");
 try
 {
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

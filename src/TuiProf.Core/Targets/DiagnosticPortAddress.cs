@@ -17,5 +17,12 @@ public sealed record DiagnosticPortAddress(string Path, bool Listen)
         return new DiagnosticPortAddress(System.IO.Path.GetFullPath(parts[0]), mode == "listen");
     }
 
+    /// <summary>What is wrong with the address before anything is tried, in one line; null when nothing is.</summary>
+    public string? Problem() =>
+        !Directory.Exists(System.IO.Path.GetDirectoryName(Path)) ? $"diagnostic port {Path}: no such directory"
+        : Listen && File.Exists(Path) ? $"diagnostic port {Path} exists already: remove it, or give ',connect' to reach a runtime listening there"
+        : !Listen && !File.Exists(Path) ? $"diagnostic port {Path} does not exist (give a runtime's own socket, dotnet-diagnostic-PID-KEY-socket in its TMPDIR, or the folder that holds it)"
+        : null;
+
     public override string ToString() => $"{Path},{(Listen ? "listen" : "connect")}";
 }

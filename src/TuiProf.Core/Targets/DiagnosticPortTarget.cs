@@ -13,6 +13,9 @@ namespace TuiProf.Core.Targets;
 /// </summary>
 public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
 {
+    /// <summary>A runtime answers in milliseconds; a socket that says nothing for this long is not one.</summary>
+    private static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(2);
+
     private DiagnosticPortAddress _address = given;
     private DiagnosticsClientConnector? _connector;
 
@@ -31,22 +34,19 @@ public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
     public override async Task<RuntimeEndpoint> StartAsync(Action<TimelineEvent> emit, TimeSpan timeout, CancellationToken cancellation)
     {
         if (!_address.Listen && Directory.Exists(_address.Path)) _address = _address with { Path = RuntimeSocketIn(_address.Path) };
-        if (!Directory.Exists(Path.GetDirectoryName(_address.Path)))
-            throw new ProfilerException($"diagnostic port {_address.Path}: no such directory");
-        if (!_address.Listen) await CheckListeningAsync(timeout, cancellation);
-        else if (File.Exists(_address.Path))
-            throw new ProfilerException($"diagnostic port {_address.Path} exists already: remove it, or give ',connect' to reach a runtime listening there");
+        if (_address.Problem() is { } problem) throw new ProfilerException(problem);
+        if (!_address.Listen) await CheckListeningAsync(cancellation);
         try
         {
             _connector = await DiagnosticsClientConnector.FromDiagnosticPort(_address.ToString(), cancellation);
             var client = _connector.Instance;
             // A runtime that connects but never answers must not hold us: the same limit as any connection.
-            await Task.Run(client.GetProcessEnvironment, cancellation).WaitAsync(timeout, cancellation);
+            await Task.Run(client.GetProcessEnvironment, cancellation).WaitAsync(AnswerLimit, cancellation);
             return new RuntimeEndpoint(client, LocalPid: null, _address.Path, CommandLine: "");
         }
         catch (TimeoutException e)
         {
-            throw new ProfilerException($"diagnostic port {_address.Path} answered nothing within {timeout.TotalSeconds:0.#} s", e);
+            throw new ProfilerException($"diagnostic port {_address.Path} answered nothing within {AnswerLimit.TotalSeconds:0.#} s", e);
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or SocketException or ServerErrorException)
         {
@@ -74,15 +74,13 @@ public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
         };
     }
 
-    /// <summary>A path that is missing, not a socket, or a socket nobody listens on: say which, at once.</summary>
-    private async Task CheckListeningAsync(TimeSpan timeout, CancellationToken cancellation)
+    /// <summary>A socket nobody listens on (or a file that is not a socket): say so, at once.</summary>
+    private async Task CheckListeningAsync(CancellationToken cancellation)
     {
-        if (!File.Exists(_address.Path))
-            throw new ProfilerException($"diagnostic port {_address.Path} does not exist (give a runtime's own socket, dotnet-diagnostic-PID-KEY-socket in its TMPDIR, or the folder that holds it)");
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            await socket.ConnectAsync(new UnixDomainSocketEndPoint(_address.Path), cancellation).AsTask().WaitAsync(timeout, cancellation);
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(_address.Path), cancellation).AsTask().WaitAsync(AnswerLimit, cancellation);
         }
         catch (Exception e) when (e is SocketException or TimeoutException)
         {

@@ -3,6 +3,7 @@ using TuiProf.Core.Recording;
 using TuiProf.Core.Rendering;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
+using TuiProf.Tui;
 
 namespace TuiProf.Commands;
 
@@ -24,6 +25,8 @@ public static class PlotCommand
 
     private static int Run(FileInfo path, int? width, int height, bool ascii)
     {
+        if (Directory.Exists(path.FullName))
+            throw new UsageException($"'{path}' is a directory: give the recording in it ('tuiprof record --out FILE' writes one)");
         var recording = RecordingInput.Read(path);
         if (recording.Events.Count == 0)
         {

@@ -55,7 +55,7 @@ public static class RecordCommand
         if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
 
         var progress = Stopwatch.StartNew();
-        if (target is TargetSpec.Port { Address.Listen: true } port)
+        if (target is TargetSpec.Port { Address: { Listen: true } address } port && address.Problem() is null)
             Console.Error.WriteLine($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={port.Address.Path}");
         await using (var session = await target.StartAsync(options, cancellation))
         {

@@ -14,18 +14,20 @@ public static class PanelContent
         BottomPanel.Allocations => "Allocations by type (sampled every ~100 KB)",
         BottomPanel.Counters => "Counters (latest)",
         BottomPanel.Processes => "Processes ([ ] shows another)",
+        BottomPanel.Heap => "Heap (s takes a snapshot)",
         _ => "Target output",
     };
 
     /// <summary>The panel's name in the help's list of what Tab cycles through.</summary>
     public static string ShortName(BottomPanel panel) => panel switch
     {
-        BottomPanel.LookFor => "look for",
+        BottomPanel.LookFor => "text",
         BottomPanel.Gcs => "GCs",
         BottomPanel.Calls => "calls",
-        BottomPanel.Allocations => "allocations",
+        BottomPanel.Allocations => "allocs",
         BottomPanel.Counters => "counters",
-        BottomPanel.Processes => "processes",
+        BottomPanel.Processes => "procs",
+        BottomPanel.Heap => "heap",
         _ => "output",
     };
 
@@ -40,6 +42,7 @@ public static class PanelContent
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
                 .Select(c => ($"{CounterUnits.Format(c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
             BottomPanel.Processes => Processes(frame),
+            BottomPanel.Heap => Heap(frame, width),
             _ => [],
         };
 
@@ -53,7 +56,18 @@ public static class PanelContent
         return lines;
     }
 
-    private static string Cut(string text, int width) => text.Length <= width ? text : text[..width];
+    /// <summary>What grew since the last snapshot (what leaks) and who holds the top grower first, then the snapshot.</summary>
+    private static List<(string, CellRole)> Heap(DashboardFrame frame, int width)
+    {
+        if (frame.Heap is not { } heap)
+            return [("Press s for a heap snapshot of the shown process: it runs one full GC (a marker on the graph) and", CellRole.Muted),
+                    ("lists the live types by total size; a second one shows what grew, and the path from a root that keeps it.", CellRole.Muted)];
+        var lines = new List<string>();
+        if (heap.Diff is { } diff) lines.AddRange([.. HeapPanel.Diff(diff, 3, width), ""]);
+        if (heap.Paths is { } paths) lines.AddRange([.. HeapPanel.Paths(paths, width), ""]);
+        lines.AddRange(HeapPanel.Snapshot(heap.Snapshot, $"{heap.T:0.0} s", 8, width));
+        return lines.Select(l => (l, CellRole.Label)).ToList();
+    }
 
     private static List<(string, CellRole)> Gcs(DashboardFrame frame, int rows)
     {
@@ -64,15 +78,19 @@ public static class PanelContent
         return lines;
     }
 
+    /// <summary>One line a call, 55 columns so that it fits beside the list at 80; names longer than 20 are cut.</summary>
     private static List<(string, CellRole)> Calls(DashboardFrame frame, int rows)
     {
         // A heap change reads "-" where the readings cannot tell: a GC ran during the call, or none came near it.
-        var lines = new List<(string, CellRole)> { ("  at     call                  time   peak RSS  heap change", CellRole.Muted) };
+        var lines = new List<(string, CellRole)> { ($"{"at",7} {"call",-20} {"time",6} {"peak RSS",9} {"heap +/-",9}", CellRole.Muted) };
         lines.AddRange(frame.RecentCalls.Reverse().Take(rows - 1).Select(c =>
-            ($"{c.Bracket.T,6:0.0}s  {new string(' ', c.Bracket.Depth * 2)}{c.Bracket.Name,-20} {c.Bracket.Duration,5:0.00}s " +
-             $"{TextBlock.Megabytes(c.PeakRss),9} {Signed(c.HeapDelta),10}", CellRole.Label)));
+            ($"{c.Bracket.T,6:0.0}s {Cut(new string(' ', c.Bracket.Depth * 2) + c.Bracket.Name, 20),-20} {c.Bracket.Duration,5:0.00}s " +
+             $"{TextBlock.Megabytes(c.PeakRss),9} {Signed(c.HeapDelta),9}", CellRole.Label)));
         return lines;
     }
+
+    /// <summary>Text cut to a column, with a mark where it was cut.</summary>
+    private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
 
     /// <summary>The session's top types, then, if room is left, the last call's own.</summary>
     private static List<(string, CellRole)> Allocations(DashboardFrame frame, int rows)

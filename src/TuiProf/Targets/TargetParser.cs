@@ -22,7 +22,8 @@ public static class TargetParser
             return new TargetSpec.Command(command);
         return ScenarioCatalog.Find(scenario!) is { } info
             ? new TargetSpec.Scenario(info, loop)
-            : throw new UsageException($"unknown scenario '{scenario}' (known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))})");
+            : throw new UsageException($"unknown scenario '{scenario}'{DidYouMean.Hint(scenario!, ScenarioCatalog.All.Select(s => s.Name))} " +
+                                       $"(known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))})");
     }
 }
 

@@ -39,6 +39,13 @@ public class CommandLineTests
 
     [Theory]
     [InlineData("unknown scenario 'nope'", "record", "nope", "--out", "x.jsonl")]
+    [InlineData("unknown scenario 'baselin'; did you mean 'baseline'?", "record", "baselin", "--out", "x.jsonl")]
+    [InlineData("Unrecognized command or argument 'recrod'; did you mean 'record'?", "recrod", "baseline")]
+    [InlineData("'abc' is not a PID: a process id is a positive number", "attach", "abc")]
+    [InlineData("'abc' is not a PID", "record", "--pid", "abc", "--out", "x.jsonl")]
+    [InlineData("'abc' is not a number, as --interval needs", "run", "baseline", "--interval", "abc")]
+    [InlineData("'/tmp' is a directory: give the recording in it", "plot", "/tmp")]
+    [InlineData("Option '--out' is required; '--out' came after '--', so it went to the program, not to tuiprof", "record", "--", "dotnet", "app.dll", "--out", "x.jsonl")]
     [InlineData("--duration must be a positive number of seconds", "record", "baseline", "--out", "x.jsonl", "--duration", "-1")]
     [InlineData("give exactly one target", "record", "--out", "x.jsonl")]
     [InlineData("Unrecognized command or argument '--frobnicate'", "record", "baseline", "--frobnicate", "--out", "x.jsonl")]

@@ -15,14 +15,15 @@ public partial class LoadTests
     [Theory]
     [InlineData(Machine.AsItIs)]
     [InlineData(Machine.LargeCache)]
-    public async Task At_thousands_of_gcs_a_second_not_one_gc_is_lost(Machine machine)
+    public async Task At_hundreds_of_gcs_a_second_not_one_gc_is_lost(Machine machine)
     {
-        var events = await LoopRecording.RecordAsync("churn", machine, seconds: 9);
+        var events = await LoopRecording.RecordAsync("churn", machine);
 
         var first = events.OfType<OutputLine>().First(l => l.Text.StartsWith("Churned"));
         var printed = int.Parse(GcCount().Match(first.Text).Groups[1].Value);
-        var seconds = events.OfType<Bracket>().Where(b => b.End <= first.T).Sum(b => b.Duration);
-        Assert.True(printed / seconds > 500, $"only {printed / seconds:0} GCs/s: not a stress");
+        // ~2 700 in the first run's 3 s on an idle 2-core machine; how many the loop manages depends on the CPU it
+        // gets (51 on one shared by four test runs). What must hold at any rate is that not one GC is lost.
+        Assert.True(printed > 30, $"only {printed} GCs in the first run: not a stress");
         var numbers = events.OfType<GcEvent>().Select(g => g.Number).Order().ToList();
         Assert.Equal(Enumerable.Range(1, printed), numbers.Take(printed));
     }
@@ -30,19 +31,21 @@ public partial class LoadTests
     [Fact]
     public async Task The_simulated_large_cache_is_one_an_unpinned_churn_makes_few_gcs_on()
     {
-        // Without the scenario's pin, the simulation must reproduce what a 260 MiB L3 did (20-50 gen-0 GCs a second),
+        // Without the scenario's pin, the simulation must reproduce what a 260 MiB L3 did (a gen-0 budget of ~128 MB),
         // or the large-cache tests would check nothing.
         var result = await Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "churn"])
             .WithEnvironmentVariables(env => { foreach (var (name, value) in MachineEnvironment.Of(Machine.LargeCache)) env.Set(name, value); })
             .ExecuteBufferedAsync();
 
-        var printed = int.Parse(GcCount().Match(result.StandardOutput).Groups[1].Value);
-        Assert.InRange(printed / 3.0, 1, 100);
+        // Allocated bytes a GC, not GCs a second: a busy CPU slows the loop, not the budget (pinned: 3-6 MB).
+        var printed = GcCount().Match(result.StandardOutput);
+        var perGc = double.Parse(printed.Groups[2].Value) / int.Parse(printed.Groups[1].Value);
+        Assert.True(perGc > 40, $"a gen-0 GC every {perGc:0.0} MB allocated");
         Assert.Contains("DOTNET_GCgen0size", result.StandardError); // the scenario says it is not pinned
     }
 
     [Fact]
-    public async Task The_screen_stays_responsive_while_churn_collects_thousands_of_times_a_second()
+    public async Task The_screen_stays_responsive_while_churn_collects_hundreds_of_times_a_second()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
         await tui.WaitForRunningTargetAsync("a running target");
@@ -85,7 +88,7 @@ public partial class LoadTests
         }
     }
 
-    [GeneratedRegex(@"gen-0 GCs so far: (\d+)")]
+    [GeneratedRegex(@"gen-0 GCs so far: (\d+), allocated so far: (\d+) MB")]
     private static partial Regex GcCount();
 
     [GeneratedRegex(@"GCs (\d+)/")]

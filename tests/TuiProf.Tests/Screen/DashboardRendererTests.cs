@@ -81,7 +81,7 @@ public class DashboardRendererTests
 
         Assert.Contains("Recent calls [tab]", text);
         Assert.Contains("Recent GCs", text);
-        Assert.Contains("RandomNumberAverage   1.00s   48.0 MB   +24.0 MB", text);
+        Assert.Contains("   1.0s RandomNumberAverage   1.00s   48.0 MB  +24.0 MB", text);
         Assert.Matches(@"4   2  Induced\s+1.50ms\s+40.5 MB -> 0.4 MB", text);
         Assert.Equal(50, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
@@ -99,7 +99,7 @@ public class DashboardRendererTests
     [Fact]
     public void The_picker_lists_processes_over_the_screen_with_the_selected_one_marked()
     {
-        var picker = new Live.ProcessPicker(
+        var picker = new ProcessPicker(
             [new(101, "dotnet", "dotnet app.dll --port 80"), new(202, "worker", "/srv/worker")], Selected: 1);
 
         var lines = DashboardRenderer.Render(Frame() with { Picker = picker }, 80, 24).ToString().Split('\n');
@@ -194,7 +194,7 @@ public class DashboardRendererTests
     [Fact]
     public void An_empty_picker_says_no_process_is_there()
     {
-        var text = DashboardRenderer.Render(Frame() with { Picker = new Live.ProcessPicker([]) }, 80, 24).ToString();
+        var text = DashboardRenderer.Render(Frame() with { Picker = new ProcessPicker([]) }, 80, 24).ToString();
 
         Assert.Contains("no other .NET process of yours is running", text);
     }
@@ -264,5 +264,14 @@ public class DashboardRendererTests
     {
         Assert.Equal(" 1-9 scenario  g GC  r restart  space pause  <-/-> scroll  h help  q quit", KeyHints.Line(80));
         Assert.Equal(" 1-9 scenario  h help  q quit", KeyHints.Line(34));
+    }
+
+    [Fact]
+    public void At_80x24_the_calls_table_keeps_its_units()
+    {
+        var lines = DashboardRenderer.Render(Frame(BottomPanel.Calls), 80, 24).ToString().Split('\n');
+
+        Assert.Contains(lines, l => l.EndsWith("     at call                   time  peak RSS  heap +/-"));
+        Assert.Contains(lines, l => l.EndsWith("   1.0s RandomNumberAverage   1.00s   48.0 MB  +24.0 MB"));
     }
 }
