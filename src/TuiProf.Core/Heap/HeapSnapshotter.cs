@@ -85,6 +85,9 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
 
             clock.Restart();
             var graph = dump.Builder.Build();
+            // The builder's buffers (a third of the peak) are garbage now; give them back before the analysis
+            // allocates its own arrays, rather than whenever the large-object heap next fills.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var types = TypeTable.Compute(graph);
             var cost = new SnapshotCost(dump.GcNumber, dump.PauseMs, dumpSeconds, clock.Elapsed.TotalSeconds);
             return new HeapSnapshot(taken, graph.ObjectCount, graph.TotalBytes, types, cost,
