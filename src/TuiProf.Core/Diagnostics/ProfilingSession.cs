@@ -71,10 +71,14 @@ public sealed class ProfilingSession : IAsyncDisposable
     /// </summary>
     public Task ForceCollectAsync(int? pid = null, CancellationToken cancellation = default)
     {
-        var runtime = (pid is null ? _root : _sessions.Keys.FirstOrDefault(r => r.LocalPid == pid))
-                      ?? throw new ProfilerException(pid is null ? "no runtime to collect" : $"process {pid} is not profiled");
+        var runtime = Runtime(pid);
         return ForcedCollection.RunAsync(runtime.Client, runtime.Label, cancellation);
     }
+
+    /// <summary>A profiled runtime (by default the target's own), for on-demand commands such as a heap snapshot.</summary>
+    public RuntimeEndpoint Runtime(int? pid = null) =>
+        (pid is null ? _root : _sessions.Keys.FirstOrDefault(r => r.LocalPid == pid))
+        ?? throw new ProfilerException(pid is null ? "no runtime to reach" : $"process {pid} is not profiled");
 
     public async ValueTask DisposeAsync()
     {

@@ -55,8 +55,8 @@ internal sealed class RuntimeTreeWatcher : IDisposable
         if (pid is not { } id) return;
         lock (_seen)
         {
-            if (_stop.IsCancellationRequested || _seen.Contains(id) || !ProcessInfo.HasEnvironment(id, _variable, _mark)) return;
-            _seen.Add(id);
+            // Each socket's process is looked at once: another program's .NET processes are not re-read every sweep.
+            if (_stop.IsCancellationRequested || !_seen.Add(id) || !ProcessInfo.HasEnvironment(id, _variable, _mark)) return;
         }
         _ = ConnectAsync(id);
     }

@@ -57,7 +57,7 @@ public static class HeapCommand
         {
             await foreach (var _ in session.Events.ReadAllAsync(CancellationToken.None)) { }
         }, CancellationToken.None);
-        var client = new DiagnosticsClient(session.ProcessId);
+        var client = session.Runtime().Client; // a PID's socket or a diagnostic port alike
         var snapshotter = new HeapSnapshotter(client);
         var samples = new System.Collections.Concurrent.ConcurrentQueue<AllocationSite>();
         var sites = request.Allocations

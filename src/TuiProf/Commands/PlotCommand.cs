@@ -3,6 +3,7 @@ using TuiProf.Core.Recording;
 using TuiProf.Core.Rendering;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
+using TuiProf.Tui;
 
 namespace TuiProf.Commands;
 

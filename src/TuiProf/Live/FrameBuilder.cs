@@ -51,6 +51,7 @@ public static class FrameBuilder
             Picker = view.Picker,
             Question = view.Question?.Text,
             PanelScroll = view.PanelScroll,
+            Heap = view.Panel == BottomPanel.Heap ? profiler.Heap : null,
             Processes = view.Panel == BottomPanel.Processes
                 ? profiler.Processes.Select(p => new ProcessRow(p.ProcessId, p.ParentId, p.Name, p.Followed,
                     Core.Targets.ProcessInfo.IsAlive(p.ProcessId), p.ProcessId == profiler.ShownPid)).ToList()

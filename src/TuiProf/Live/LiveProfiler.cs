@@ -1,5 +1,7 @@
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
+using TuiProf.Screen;
 using TuiProf.Targets;
 
 namespace TuiProf.Live;
@@ -17,6 +19,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     private Task _pump = Task.CompletedTask;
     private Dictionary<int, Timeline> _timelines = [];
     private int? _pinned;
+    private HeapSnapshotter? _snapshotter;
 
     /// <summary>The shown process's timeline.</summary>
     public Timeline Timeline { get; private set; } = new();
@@ -33,6 +36,12 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     /// <summary>The .NET processes of the target seen so far (one, unless a launched command started more).</summary>
     public IReadOnlyList<ProcessStarted> Processes => _session?.Processes ?? [];
 
+    /// <summary>The last heap snapshot of this target, with its growth since the one before and what holds it.</summary>
+    public HeapView? Heap { get; private set; }
+
+    /// <summary>Objects read by the snapshot under way, for the status line; 0 when none is.</summary>
+    public int SnapshotProgress => _snapshotter?.ObjectsRead ?? 0;
+
     /// <summary>"Now" on the target's clock: wall time while it runs, frozen when it has exited.</summary>
     public double Now => Timeline.Exit?.T ?? _session?.Now ?? Timeline.Now;
 
@@ -46,7 +55,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             Target = target;
             Timeline = new Timeline();
             _timelines = [];
-            (_pinned, ShownPid) = (null, null);
+            (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);
             Status = target is TargetSpec.Port { Address.Listen: true } port
                 ? $"waiting: start your program with DOTNET_DiagnosticPorts={port.Address.Path}"
                 : "starting";
@@ -100,6 +109,31 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
         catch (ProfilerException e)
         {
             return new ForcedGcOutcome.Refused(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Takes a heap snapshot of the shown process (a full GC, seen on the timeline like any other) and compares it
+    /// with the one before; returns what to tell the user.
+    /// </summary>
+    public async Task<string> TakeHeapSnapshotAsync()
+    {
+        if (_session is not { } session || Timeline.Exit is not null) return "no running target to take a heap snapshot of";
+        try
+        {
+            var runtime = session.Runtime(ShownPid == session.ProcessId ? null : ShownPid);
+            var snapshotter = _snapshotter ??= new HeapSnapshotter(runtime.Client);
+            var at = Now;
+            var snapshot = await snapshotter.TakeAsync();
+            var diff = Heap is { } before ? HeapDiff.Between(before.Snapshot.WithoutGraph(), snapshot) : null;
+            var grower = diff?.Types.FirstOrDefault(t => t.BytesDelta > 0)?.Name ?? snapshot.Types.FirstOrDefault()?.Name;
+            Heap = new HeapView(snapshot, at, diff, grower is null ? null : snapshot.PathsTo(grower));
+            var c = snapshot.Cost;
+            return $"heap snapshot: {snapshot.ObjectCount:N0} objects, its GC paused the target {c.PauseMs:0.#} ms, dump {c.DumpSeconds:0.00} s (tab: heap)";
+        }
+        catch (ProfilerException e)
+        {
+            return e.Message;
         }
     }
 

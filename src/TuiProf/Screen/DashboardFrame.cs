@@ -25,9 +25,11 @@ public sealed record DashboardFrame
     public required ChartGlyphs Glyphs { get; init; }
     public string? Message { get; init; }
     public bool Help { get; init; }
-    public Live.ProcessPicker? Picker { get; init; }
+    public ProcessPicker? Picker { get; init; }
     /// <summary>A yes/no question waiting for an answer, or null.</summary>
     public string? Question { get; init; }
+    /// <summary>The last heap snapshot, its diff and paths (only while the heap panel is shown).</summary>
+    public HeapView? Heap { get; init; }
     /// <summary>The target's .NET processes (worked out only while their panel is shown).</summary>
     public IReadOnlyList<ProcessRow> Processes { get; init; } = [];
     /// <summary>Pages the panel's text is scrolled by (down for text, back for output).</summary>
@@ -44,6 +46,7 @@ public enum BottomPanel
     Counters,
     Output,
     Processes,
+    Heap,
 }
 
 /// <summary>A .NET process of the target, as the processes panel lists it.</summary>

@@ -19,30 +19,31 @@ public static class KeyTable
         new(UserAction.ForceGc, ["g", "G"], "g", "force a full GC now, from outside (heavy induced marker)", "g GC"),
         new(UserAction.Restart, ["r", "R"], "r", "restart what was launched (asks first if it is your program)", "r restart"),
         new(UserAction.TogglePause, [" "], "space", "pause / resume scrolling (data keeps arriving)", "space pause"),
-        new(UserAction.ScrollBack, ["Left"], "<- ->", "scroll back / forward through history (pauses)", "<-/-> scroll"),
+        new(UserAction.ScrollBack, ["Left"], "<- -> Home", "scroll through history (pauses); Home: oldest, End: live", "<-/-> scroll"),
         new(UserAction.ScrollForward, ["Right"], "->", "scroll forward"),
         new(UserAction.ScrollToStart, ["Home"], "Home End", "oldest data kept / back to live"),
         new(UserAction.GoLive, ["End"], "End", "back to live"),
         new(UserAction.ZoomIn, ["+", "="], "+ -", "zoom time in / out (0.5 s to 1 h)", "+/- zoom"),
         new(UserAction.ZoomOut, ["-", "_"], "-", "zoom out"),
-        new(UserAction.NextPanel, ["Tab"], "tab", "next panel: " + string.Join(", ", PanelNames), "tab panel"),
+        new(UserAction.NextPanel, ["Tab"], "tab", "panels: " + string.Join(", ", PanelNames), "tab panel"),
         new(UserAction.ScrollPanel, ["PageDown", "PageUp"], "PgUp PgDn", "scroll the panel's text"),
+        new(UserAction.HeapSnapshot, ["s", "S"], "s", "heap snapshot (a full GC): live types, what grew, who holds it", "s heap"),
         new(UserAction.OpenPicker, ["p", "P"], "p", "attach to another running .NET process of yours", "p attach"),
-        new(UserAction.PreviousProcess, ["["], "[ ]", "show the previous / next profiled process (dotnet run: build, app)"),
+        new(UserAction.PreviousProcess, ["["], "[ ]", "another profiled process of the command (dotnet run: build, app)"),
         new(UserAction.NextProcess, ["]"], "]", "next process"),
-        new(UserAction.MoveUp, ["Up"], "up dn Enter", "move in the scenario or attach list; Enter runs / attaches"),
+        new(UserAction.MoveUp, ["Up"], "up down", "move in the scenario list or the attach list"),
         new(UserAction.MoveDown, ["Down"], "down", "move down"),
         new(UserAction.StartSelected, ["Enter"], "Enter", "run the selected scenario / attach to the selected process"),
         new(UserAction.ToggleAscii, ["a", "A"], "a", "ASCII / braille"),
         new(UserAction.ToggleHelp, ["h", "H", "?", "F1"], "h ? F1", "this help", "h help"),
         new(UserAction.Close, ["Esc"], "Esc", "close the help, a list or a question (never quits)"),
         new(UserAction.Yes, ["y", "Y"], "y", "yes, to a question"),
-        new(UserAction.Quit, ["q", "Q", "F10", "Ctrl-C"], "q F10 ^C", "quit (asks before it ends your program; an attached one keeps running)", "q quit"),
+        new(UserAction.Quit, ["q", "Q", "F10", "Ctrl-C"], "q F10 ^C", "quit (asks before ending your program; an attached one runs on)", "q quit"),
     ];
 
     /// <summary>The rows that share a line in the help: the second of each pair is folded into the first.</summary>
     private static readonly HashSet<UserAction> Folded =
-        [UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown, UserAction.StartSelected, UserAction.NextProcess];
+        [UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown, UserAction.NextProcess, UserAction.ScrollToStart];
 
     private static readonly Dictionary<string, KeyBinding> ByKey =
         Rows.SelectMany(row => row.Keys.Select(key => (key, row))).ToDictionary(x => x.key, x => x.row);

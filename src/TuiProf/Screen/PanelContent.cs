@@ -14,18 +14,20 @@ public static class PanelContent
         BottomPanel.Allocations => "Allocations by type (sampled every ~100 KB)",
         BottomPanel.Counters => "Counters (latest)",
         BottomPanel.Processes => "Processes ([ ] shows another)",
+        BottomPanel.Heap => "Heap (s takes a snapshot)",
         _ => "Target output",
     };
 
     /// <summary>The panel's name in the help's list of what Tab cycles through.</summary>
     public static string ShortName(BottomPanel panel) => panel switch
     {
-        BottomPanel.LookFor => "look for",
+        BottomPanel.LookFor => "text",
         BottomPanel.Gcs => "GCs",
         BottomPanel.Calls => "calls",
-        BottomPanel.Allocations => "allocations",
+        BottomPanel.Allocations => "allocs",
         BottomPanel.Counters => "counters",
-        BottomPanel.Processes => "processes",
+        BottomPanel.Processes => "procs",
+        BottomPanel.Heap => "heap",
         _ => "output",
     };
 
@@ -40,6 +42,7 @@ public static class PanelContent
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
                 .Select(c => ($"{CounterUnits.Format(c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
             BottomPanel.Processes => Processes(frame),
+            BottomPanel.Heap => Heap(frame, width),
             _ => [],
         };
 
@@ -51,6 +54,19 @@ public static class PanelContent
             ($"{(p.Shown ? ">" : " ")}{p.Pid,7} {p.Parent,7}  {Cut(p.Name, 16),-16} {(p.Alive ? "running" : "exited")}, " +
              (p.Followed ? "profiled" : "listed only"), p.Followed ? CellRole.Label : CellRole.Muted)));
         return lines;
+    }
+
+    /// <summary>What grew since the last snapshot (what leaks) and who holds the top grower first, then the snapshot.</summary>
+    private static List<(string, CellRole)> Heap(DashboardFrame frame, int width)
+    {
+        if (frame.Heap is not { } heap)
+            return [("Press s for a heap snapshot of the shown process: it runs one full GC (a marker on the graph) and", CellRole.Muted),
+                    ("lists the live types by total size; a second one shows what grew, and the path from a root that keeps it.", CellRole.Muted)];
+        var lines = new List<string>();
+        if (heap.Diff is { } diff) lines.AddRange([.. HeapPanel.Diff(diff, 3, width), ""]);
+        if (heap.Paths is { } paths) lines.AddRange([.. HeapPanel.Paths(paths, width), ""]);
+        lines.AddRange(HeapPanel.Snapshot(heap.Snapshot, $"{heap.T:0.0} s", 8, width));
+        return lines.Select(l => (l, CellRole.Label)).ToList();
     }
 
     private static List<(string, CellRole)> Gcs(DashboardFrame frame, int rows)

@@ -1,5 +1,4 @@
 using TuiProf.Core.Rendering;
-using TuiProf.Live;
 
 namespace TuiProf.Screen;
 

@@ -3,7 +3,6 @@ using System.Runtime.InteropServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
-using TuiProf.Commands;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 using TuiProf.Live;
@@ -138,6 +137,7 @@ public sealed class TuiApp
             case UserAction.MoveDown: _view.Selected = Math.Min(_scenarios.Count - 1, _view.Selected + 1); break;
             case UserAction.StartSelected: Switch(new TargetSpec.Scenario(_scenarios[_view.Selected], Loop: true), name); break;
             case UserAction.ForceGc: ForceGc(now); break;
+            case UserAction.HeapSnapshot: TakeHeapSnapshot(); break;
             case UserAction.Restart: Restart(name); break;
             case UserAction.TogglePause: _view.TogglePause(now); break;
             case UserAction.ScrollBack: _view.Scroll(-1, now); break;
@@ -233,6 +233,19 @@ public sealed class TuiApp
         _ = Task.Run(async () =>
         {
             if (await _profiler.ForceCollectAsync() is ForcedGcOutcome.Refused refused) _view.Message = refused.Reason;
+        });
+    }
+
+    /// <summary>A snapshot takes a second or more: the status line counts the objects read meanwhile.</summary>
+    private void TakeHeapSnapshot()
+    {
+        _view.Message = "taking a heap snapshot (a full GC)...";
+        var snapshot = Task.Run(_profiler.TakeHeapSnapshotAsync);
+        _ = Task.Run(async () =>
+        {
+            while (await Task.WhenAny(snapshot, Task.Delay(250)) != snapshot)
+                if (_profiler.SnapshotProgress > 0) _view.Message = $"taking a heap snapshot: {_profiler.SnapshotProgress:N0} objects read...";
+            _view.Message = await snapshot;
         });
     }
 

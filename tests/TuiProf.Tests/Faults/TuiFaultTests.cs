@@ -57,7 +57,7 @@ public partial class TuiFaultTests
         await tui.WaitForRunningTargetAsync("a running target");
 
         await tui.SendKeysAsync("F1");
-        await tui.WaitForAsync(s => s.Contains("Keys") && s.Contains("quit (asks before it ends your program"), "the help with every key");
+        await tui.WaitForAsync(s => s.Contains("Keys") && s.Contains("quit (asks before ending your program"), "the help with every key");
         await tui.SendKeysAsync("Escape");
         await tui.WaitForAsync(s => !s.Contains("any key closes this help"), "the help closed");
         await tui.SendKeysAsync("Escape");

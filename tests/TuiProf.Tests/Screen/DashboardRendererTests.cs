@@ -99,7 +99,7 @@ public class DashboardRendererTests
     [Fact]
     public void The_picker_lists_processes_over_the_screen_with_the_selected_one_marked()
     {
-        var picker = new Live.ProcessPicker(
+        var picker = new ProcessPicker(
             [new(101, "dotnet", "dotnet app.dll --port 80"), new(202, "worker", "/srv/worker")], Selected: 1);
 
         var lines = DashboardRenderer.Render(Frame() with { Picker = picker }, 80, 24).ToString().Split('\n');
@@ -194,7 +194,7 @@ public class DashboardRendererTests
     [Fact]
     public void An_empty_picker_says_no_process_is_there()
     {
-        var text = DashboardRenderer.Render(Frame() with { Picker = new Live.ProcessPicker([]) }, 80, 24).ToString();
+        var text = DashboardRenderer.Render(Frame() with { Picker = new ProcessPicker([]) }, 80, 24).ToString();
 
         Assert.Contains("no other .NET process of yours is running", text);
     }

@@ -1,4 +1,4 @@
-namespace TuiProf.Commands;
+namespace TuiProf.Tui;
 
 /// <summary>What the user's terminal can show, from the environment (locale, NO_COLOR, TERM).</summary>
 public static class TerminalCapabilities

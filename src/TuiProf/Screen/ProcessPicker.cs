@@ -1,7 +1,7 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 
-namespace TuiProf.Live;
+namespace TuiProf.Screen;
 
 /// <summary>The <c>p</c> list: running .NET processes of this user to attach to, and which one is selected.</summary>
 public sealed record ProcessPicker(IReadOnlyList<ProcessInfo> Processes, int Selected = 0)

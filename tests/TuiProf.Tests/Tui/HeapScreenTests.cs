@@ -1,0 +1,27 @@
+namespace TuiProf.Tests.Tui;
+
+/// <summary>The heap key on the live screen: snapshots of the shown process, the growth between two, and who holds it.</summary>
+public class HeapScreenTests
+{
+    [Fact]
+    public async Task Two_snapshots_of_leak_show_its_buffers_growing_and_the_static_event_that_holds_them()
+    {
+        await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "leak"]);
+        await tui.WaitForRunningTargetAsync();
+        await tui.TabToPanelAsync("Heap (s takes a snapshot)");
+
+        await tui.SendKeysAsync("s");
+        await tui.WaitForAsync(s => s.Contains("heap snapshot: ") && s.Contains("objects, its GC paused the target"), "the first snapshot's line");
+        // leak keeps a 2 MB buffer every 100 ms: wait for a few, then the second snapshot sees them.
+        await tui.WaitForAsync(s => s.Contains("HandleRequest") , "requests on the timeline");
+        await tui.SendKeysAsync("s");
+        var screen = await tui.WaitForAsync(s => s.Contains("grew over"), "the growth between the two snapshots");
+
+        var top = screen.Split('\n').SkipWhile(l => !l.Contains("grew over")).Skip(2).First();
+        Assert.Contains("System.Byte[]", top);
+        Assert.Contains("2.0 MB", top); // each
+        // Right under it, the path from a root that keeps them: the static event, then the closure with the buffer.
+        Assert.Contains(" via ", screen);
+        Assert.Contains("ConfigurationChanged", screen);
+    }
+}
