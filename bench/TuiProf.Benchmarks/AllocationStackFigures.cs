@@ -12,7 +12,7 @@ namespace TuiProf.Benchmarks;
 
 /// <summary>
 /// What allocation sampling costs the target in CPU time: GCAllocationTick without stacks, with stacks (what an
-/// EventPipe session gets unless it asks otherwise), and with stacks resolved to call sites (AllocationSiteSource).
+/// EventPipe session gets unless it asks otherwise), and with stacks resolved to call sites (AllocationSiteSession).
 /// </summary>
 public static class AllocationStackFigures
 {
@@ -25,8 +25,8 @@ public static class AllocationStackFigures
             ("alone", _ => Task.FromResult<IAsyncDisposable?>(null), []),
             ("GCAllocationTick, no stacks", c => Drain(c, stacks: false), []),
             ("GCAllocationTick with stacks", c => Drain(c, stacks: true), []),
-            ("call sites (stacks + names, AllocationSiteSource)", async c =>
-                await AllocationSiteSource.StartAsync(c, DateTime.UtcNow, _ => { }), []),
+            ("call sites (stacks + names, AllocationSiteSession)", async c =>
+                await AllocationSiteSession.StartAsync(c, DateTime.UtcNow, _ => { }), []),
         };
         for (var i = 0; i < rounds; i++)
             for (var m = 0; m < modes.Count; m++)

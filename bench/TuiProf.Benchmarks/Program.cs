@@ -20,7 +20,7 @@ var figures = new (string Name, Func<Task<IEnumerable<Row>>> Measure)[]
     ("build", () => BuildFigures.MeasureAsync()),
     ("allocstacks", () => AllocationStackFigures.MeasureAsync()),
 };
-// "build" and "allocstacks" take minutes of both cores: only by name or with "all".
+// "build" takes minutes of both cores, "allocstacks" a minute of target runs: only by name or with "all".
 var chosen = figures.Where(f => what == "all" || f.Name == what || (what == "live" && f.Name is not ("build" or "allocstacks"))).ToList();
 if (chosen.Count > 0) Report.PrintHeader();
 foreach (var (figure, measure) in chosen)

@@ -10,8 +10,8 @@ namespace TuiProf.Core.Export;
 /// The Trace Event Format (JSON object form) that Perfetto's UI, chrome://tracing and speedscope open: each call a
 /// complete event ("X") on its thread's track, nested by time; each GC a complete event on a "GC" track with its
 /// generation, reason, type and pause; RSS and GC heap as counters ("C", in MB); the exit as an instant event;
-/// process and track names as metadata ("M"). Times are microseconds since the recording's t = 0, and every event
-/// carries its pid and tid.
+/// process and track names as metadata ("M"). Each process of a launched tree has its own, under its pid. Times are
+/// microseconds since the recording's t = 0, and every event carries its pid and tid.
 /// </summary>
 public static class ChromeTraceFormat
 {
@@ -24,22 +24,14 @@ public static class ChromeTraceFormat
     public static void Write(TextWriter output, RecordingFile recording)
     {
         var series = RecordingSeries.From(recording);
-        var pid = series.Pid;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteStartArray("traceEvents");
-            Metadata(json, "process_name", pid, GcTrack, args => args.WriteString("name", series.Target));
-            Metadata(json, "thread_sort_index", pid, GcTrack, args => args.WriteNumber("sort_index", -1)); // GCs on top
             var lanes = new ExtraLanes();
-            Track(json, pid, GcTrack, "GC", series.Gcs, gc => (gc.T, gc.T + gc.DurationMs / 1000), Gc, lanes);
-            foreach (var thread in series.Brackets.GroupBy(b => b.Thread).OrderBy(g => g.Key))
-                Track(json, pid, thread.Key, thread.Key == pid ? $"main thread {pid}" : $"thread {thread.Key}", thread.ToList(),
-                    call => (call.T, call.End), Call, lanes);
-            foreach (var sample in series.Rss) Counter(json, pid, "RSS", sample.T, sample.Rss!.Value);
-            foreach (var sample in series.Heap) Counter(json, pid, "GC heap", sample.T, sample.Heap!.Value);
-            if (series.Exit is { } exit) Exit(json, pid, exit);
+            foreach (var process in series.Processes)
+                Process(json, process, lanes);
             json.WriteEndArray();
             json.WriteString("displayTimeUnit", "ms");
             json.WriteStartObject("otherData");
@@ -51,6 +43,21 @@ public static class ChromeTraceFormat
         }
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         output.Write('\n');
+    }
+
+    /// <summary>A process: its name, its GC track on top, a track per thread that made calls, its counters, its exit.</summary>
+    private static void Process(Utf8JsonWriter json, ProcessSeries process, ExtraLanes lanes)
+    {
+        var pid = process.Pid;
+        Metadata(json, "process_name", pid, GcTrack, args => args.WriteString("name", process.Name));
+        Metadata(json, "thread_sort_index", pid, GcTrack, args => args.WriteNumber("sort_index", -1));
+        Track(json, pid, GcTrack, "GC", process.Gcs, gc => (gc.T, gc.T + gc.DurationMs / 1000), Gc, lanes);
+        foreach (var thread in process.Brackets.GroupBy(b => b.Thread).OrderBy(g => g.Key))
+            Track(json, pid, thread.Key, thread.Key == pid ? $"main thread {pid}" : $"thread {thread.Key}", thread.ToList(),
+                call => (call.T, call.End), Call, lanes);
+        foreach (var sample in process.Rss) Counter(json, pid, "RSS", sample.T, sample.Rss!.Value);
+        foreach (var sample in process.Heap) Counter(json, pid, "GC heap", sample.T, sample.Heap!.Value);
+        if (process.Exit is { } exit) Exit(json, pid, exit, process.ExitCode);
     }
 
     /// <summary>The tids handed to extra lanes, in order, so that no two tracks share one.</summary>
@@ -126,13 +133,13 @@ public static class ChromeTraceFormat
         json.WriteEndObject();
     }
 
-    private static void Exit(Utf8JsonWriter json, int pid, TargetExited exit)
+    private static void Exit(Utf8JsonWriter json, int pid, double t, int? code)
     {
         json.WriteStartObject();
-        json.WriteString("name", exit.ExitCode is { } code ? $"exit {code}" : "exit");
+        json.WriteString("name", code is { } exitCode ? $"exit {exitCode}" : "exit");
         json.WriteString("ph", "i");
         json.WriteString("s", "p"); // process-wide: a line across all its tracks
-        json.WriteNumber("ts", Microseconds(exit.T));
+        json.WriteNumber("ts", Microseconds(t));
         json.WriteNumber("pid", pid);
         json.WriteNumber("tid", GcTrack);
         json.WriteEndObject();

@@ -29,61 +29,74 @@ public static class CounterRows
     private const string Metric = "Metric";
     private const string Rate = "Rate";
 
-    /// <summary>The System.Runtime EventCounters TuiProf records, as dotnet-counters shows them.</summary>
-    private static readonly Dictionary<string, (string Name, string Type)> EventCounters = new()
+    /// <summary>Runtime counters as recordings made before counters carried their display names hold them.</summary>
+    private static readonly Dictionary<string, (string DisplayName, string Unit, bool IsRate)> Unnamed = new()
     {
-        ["alloc-rate"] = ("Allocation Rate (B / 1 sec)", Rate), // recorded per second, whatever the interval
-        ["time-in-gc"] = ("% Time in GC since last GC (%)", Metric),
-        ["cpu-usage"] = ("CPU Usage (%)", Metric),
+        ["alloc-rate"] = ("Allocation Rate", "B", true),
+        ["time-in-gc"] = ("% Time in GC since last GC", "%", false),
+        ["cpu-usage"] = ("CPU Usage", "%", false),
     };
 
     public static IEnumerable<CounterRow> From(RecordingFile recording)
     {
+        // dotnet-counters watches one process: the target's series (the chrome trace has a launched tree's others).
         var series = RecordingSeries.From(recording);
+        var target = series.Main;
         DateTime At(double t) => series.OriginUtc.AddSeconds(t);
-        return Memory(series, At).Concat(Counters(series, At)).Concat(GcIntervals(series, At))
+        return Memory(target, At).Concat(Counters(target, At)).Concat(GcIntervals(target, target.Exit ?? series.End, At))
             .Where(row => double.IsFinite(row.Value)) // JSON has no NaN
             .OrderBy(row => row.TimestampUtc);
     }
 
-    private static IEnumerable<CounterRow> Memory(RecordingSeries series, Func<double, DateTime> at)
+    private static IEnumerable<CounterRow> Memory(ProcessSeries series, Func<double, DateTime> at)
     {
         foreach (var sample in series.Rss)
             yield return new(at(sample.T), Runtime, WorkingSet, "", Metric, sample.Rss!.Value);
-        foreach (var sample in series.Generations)
-        {
-            var g = sample.Generations!;
-            foreach (var (generation, bytes) in new[] { ("gen0", g.Gen0), ("gen1", g.Gen1), ("gen2", g.Gen2), ("loh", g.Loh), ("poh", g.Poh) })
-                yield return new(at(sample.T), Runtime, HeapSize, $"gc.heap.generation={generation}", Metric, bytes);
-        }
-        // The gc-heap-size EventCounter, in MB (10^6) as the runtime reports it.
         foreach (var sample in series.Heap)
-            yield return new(at(sample.T), Runtime, GcHeapCounter, "", Metric, sample.Heap!.Value / 1e6);
+        {
+            if (sample.Generations is { } g)
+            {
+                foreach (var (generation, bytes) in
+                         new[] { ("gen0", g.Gen0), ("gen1", g.Gen1), ("gen2", g.Gen2), ("loh", g.Loh), ("poh", g.Poh) })
+                    yield return new(at(sample.T), Runtime, HeapSize, $"gc.heap.generation={generation}", Metric, bytes);
+            }
+            else
+            {
+                // The gc-heap-size EventCounter, in MB (10^6) as the runtime reports it.
+                yield return new(at(sample.T), Runtime, GcHeapCounter, "", Metric, sample.Heap!.Value / 1e6);
+            }
+        }
     }
 
-    private static IEnumerable<CounterRow> Counters(RecordingSeries series, Func<double, DateTime> at) =>
-        series.Counters.Select(reading => reading.Counter switch
+    private static IEnumerable<CounterRow> Counters(ProcessSeries series, Func<double, DateTime> at) =>
+        series.Counters.Select(reading =>
         {
-            { Provider: Runtime } c when EventCounters.TryGetValue(c.Name, out var shown) =>
-                new CounterRow(at(reading.T), Runtime, shown.Name, "", shown.Type, reading.Value),
-            var c => new CounterRow(at(reading.T), c.Provider, Shown(c), "", c.IsRate ? Rate : Metric, reading.Value),
+            var (name, isRate) = Shown(reading.Counter);
+            return new CounterRow(at(reading.T), reading.Counter.Provider, name, "", isRate ? Rate : Metric, reading.Value);
         });
 
-    /// <summary>As dotnet-counters names an EventCounter: its display name and unit, or its name when it has none.</summary>
-    private static string Shown(CounterId counter) =>
-        counter.DisplayName.Length == 0 ? counter.Name
-        : counter.Unit.Length == 0 ? counter.DisplayName
-        : counter.IsRate ? $"{counter.DisplayName} ({counter.Unit} / 1 sec)" : $"{counter.DisplayName} ({counter.Unit})";
+    /// <summary>
+    /// An EventCounter as dotnet-counters names it: its display name, then its unit ("count" as "Count"), "/ 1 sec"
+    /// for a rate (TuiProf records rates per second).
+    /// </summary>
+    private static (string Name, bool IsRate) Shown(CounterId counter)
+    {
+        var (name, unit, isRate) = counter.DisplayName.Length > 0 ? (counter.DisplayName, counter.Unit, counter.IsRate)
+            : counter.Provider == Runtime && Unnamed.TryGetValue(counter.Name, out var known) ? known
+            : (counter.Name, counter.Unit, counter.IsRate);
+        unit = unit == "count" ? "Count" : unit;
+        return (isRate ? $"{name} ({unit} / 1 sec)" : unit.Length > 0 ? $"{name} ({unit})" : name, isRate);
+    }
 
     /// <summary>
     /// Collections per generation and seconds paused, per 1-second interval from t = 0 (dotnet-counters' default
     /// refresh interval), each stamped at its interval's end (the last one at the recording's end).
     /// </summary>
-    private static IEnumerable<CounterRow> GcIntervals(RecordingSeries series, Func<double, DateTime> at)
+    private static IEnumerable<CounterRow> GcIntervals(ProcessSeries series, double end, Func<double, DateTime> at)
     {
         var gcs = series.Gcs;
         var next = 0;
-        for (var start = 0; start < series.End; start++)
+        for (var start = 0; start < end; start++)
         {
             var count = new int[3];
             var paused = 0.0;
@@ -92,7 +105,7 @@ public static class CounterRows
                 count[Math.Clamp(gcs[next].Generation, 0, 2)]++;
                 paused += gcs[next].PauseMs / 1000;
             }
-            var stamp = at(Math.Min(start + 1, series.End));
+            var stamp = at(Math.Min(start + 1, end));
             for (var generation = 0; generation < 3; generation++)
                 yield return new(stamp, Runtime, Collections, $"gc.heap.generation=gen{generation}", Rate, count[generation]);
             yield return new(stamp, Runtime, PauseTime, "", Rate, paused);

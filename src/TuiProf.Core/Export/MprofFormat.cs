@@ -6,11 +6,12 @@ namespace TuiProf.Core.Export;
 
 /// <summary>
 /// memory_profiler's <c>.dat</c> text, so the real <c>mprof plot</c> draws a TuiProf recording: <c>MEM MiB
-/// unix-time</c> per RSS sample (the main line), <c>CHLD GC-heap MiB unix-time</c> per GC heap reading (a second line,
-/// which mprof labels "child GC-heap"), and <c>FUNC name MiB-at-start start MiB-at-end end level</c> per call and per
-/// full (gen-2) GC, the counterpart of Python's <c>gc.collect()</c>; gen-0/1 GCs show as the heap line's teeth.
-/// GCs sit one level above the deepest call, a row of their own in <c>mprof plot --flame</c>. Numbers use mprof's
-/// own precision (MEM 6 and 4 decimals, FUNC 4).
+/// unix-time</c> per RSS sample of the target (the main line), <c>CHLD GC-heap MiB unix-time</c> per GC heap reading
+/// (a second line, which mprof labels "child GC-heap"), <c>CHLD PID ...</c> per RSS sample of each followed child
+/// process (as <c>mprof run --include-children</c> writes them), and <c>FUNC name MiB-at-start start MiB-at-end end
+/// level</c> per call of the target and per full (gen-2) GC, the counterpart of Python's <c>gc.collect()</c>; gen-0/1
+/// GCs show as the heap line's teeth. GCs sit one level above the deepest call, a row of their own in
+/// <c>mprof plot --flame</c>. Numbers use mprof's own precision (MEM and CHLD 6 and 4 decimals, FUNC 4).
 /// </summary>
 public static class MprofFormat
 {
@@ -22,9 +23,10 @@ public static class MprofFormat
     public static void Write(TextWriter output, RecordingFile recording)
     {
         var series = RecordingSeries.From(recording);
+        var target = series.Main;
         var origin = series.UnixOrigin;
-        var rss = Points(series.Rss, s => s.Rss);
-        var heap = Points(series.Heap, s => s.Heap);
+        var rss = Points(target.Rss, s => s.Rss);
+        var heap = Points(target.Heap, s => s.Heap);
         // mprof plots nothing without MEM lines: with --no-rss the heap is the only memory there is.
         var (main, child) = rss.Count > 0 ? (rss, heap) : (heap, []);
 
@@ -32,25 +34,26 @@ public static class MprofFormat
         foreach (var (t, bytes) in main)
             output.Write(Invariant($"MEM {bytes / Mebibyte:F6} {origin + t:F4}\n"));
         foreach (var (t, bytes) in child)
-            output.Write(Invariant($"CHLD {HeapSeries} {bytes / Mebibyte:F6} {origin + t:F4}\n"));
-        foreach (var bracket in series.Brackets)
+            Child(output, HeapSeries, bytes, origin + t);
+        foreach (var process in series.Processes.Skip(1))
+            foreach (var sample in process.Rss)
+                Child(output, $"{process.Pid}", sample.Rss!.Value, origin + sample.T);
+        foreach (var bracket in target.Brackets)
             Function(output, main, origin, MprofText.FunctionName(bracket.Name), bracket.T, bracket.End, bracket.Depth);
-        var gcLevel = series.Brackets.Count == 0 ? 0 : series.Brackets.Max(b => b.Depth) + 1;
-        // A full GC's bracket runs from the heap it found to the heap it left, as the GC itself measured them: the
-        // heap line (a counter, read every interval) can miss a drop that new allocations fill again at once.
-        foreach (var gc in series.Gcs.Where(gc => gc.Generation == 2))
-            Function(output, MprofText.FunctionName($"GC-gen2-{gc.Reason}"), origin, gc.T, gc.T + gc.DurationMs / 1000, gcLevel,
-                gc.HeapBefore ?? BytesAt(main, gc.T), gc.HeapAfter ?? BytesAt(main, gc.T + gc.DurationMs / 1000));
+        // A FUNC's two memory figures are drawn as points of the main line (mprof plot merges them into it), so a
+        // GC's are the RSS at its start and end; the heap it freed shows on the GC-heap line, read after each GC.
+        var gcLevel = target.Brackets.Count == 0 ? 0 : target.Brackets.Max(b => b.Depth) + 1;
+        foreach (var gc in target.Gcs.Where(gc => gc.Generation == 2))
+            Function(output, main, origin, MprofText.FunctionName($"GC-gen2-{gc.Reason}"), gc.T, gc.T + gc.DurationMs / 1000, gcLevel);
     }
+
+    private static void Child(TextWriter output, string name, long bytes, double time) =>
+        output.Write(Invariant($"CHLD {name} {bytes / Mebibyte:F6} {time:F4}\n"));
 
     private static void Function(TextWriter output, List<(double T, long Bytes)> memory, double origin, string name,
         double start, double end, int level) =>
-        Function(output, name, origin, start, end, level, BytesAt(memory, start), BytesAt(memory, end));
-
-    private static void Function(TextWriter output, string name, double origin, double start, double end, int level,
-        long bytesAtStart, long bytesAtEnd) =>
         output.Write(Invariant(
-            $"FUNC {name} {bytesAtStart / Mebibyte:F4} {origin + start:F4} {bytesAtEnd / Mebibyte:F4} {origin + end:F4} {level}\n"));
+            $"FUNC {name} {BytesAt(memory, start) / Mebibyte:F4} {origin + start:F4} {BytesAt(memory, end) / Mebibyte:F4} {origin + end:F4} {level}\n"));
 
     private static List<(double T, long Bytes)> Points(IEnumerable<MemorySample> samples, Func<MemorySample, long?> bytes) =>
         samples.Select(s => (s.T, bytes(s)!.Value)).ToList();

@@ -13,7 +13,7 @@ internal static class HeapDumpProviders
     /// the GC thread, and a stack per bulk event is pure cost to the paused target.
     /// </summary>
     public static EventPipeSessionConfiguration Session() => new(
-        [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Verbose,
+        [new EventPipeProvider(Sources.GcEvents.RuntimeProvider, EventLevel.Verbose,
             (long)ClrTraceEventParser.Keywords.GCHeapSnapshot)],
         circularBufferSizeMB: BufferMB, rundownKeyword: 0, requestStackwalk: false);
 
@@ -22,7 +22,7 @@ internal static class HeapDumpProviders
     /// types; any session start with this provider makes it forget (dotnet-gcdump does the same before a dump).
     /// </summary>
     public static EventPipeSessionConfiguration TypeTableFlush() => new(
-        [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC)],
+        [new EventPipeProvider(Sources.GcEvents.RuntimeProvider, EventLevel.Informational, (long)ClrTraceEventParser.Keywords.GC)],
         circularBufferSizeMB: 1, rundownKeyword: 0, requestStackwalk: false);
 
     /// <summary>

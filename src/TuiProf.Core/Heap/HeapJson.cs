@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TuiProf.Core.Sources;
 
 namespace TuiProf.Core.Heap;
 

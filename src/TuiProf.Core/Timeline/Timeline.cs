@@ -93,7 +93,7 @@ public sealed class Timeline
                     break;
                 case ProcessStarted or ProcessExited:
                     break; // a timeline is one process's; the tree is the session's
-                case Heap.AllocationSite or Heap.HeapSnapshotTaken:
+                case Sources.AllocationSite or Heap.HeapSnapshotTaken:
                     break; // read by the heap views, not drawn on the timeline
                 default:
                     throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the timeline does not know");

@@ -27,6 +27,11 @@ public static class ExportCommand
     private static int Run(FileInfo path, string format, FileInfo? output)
     {
         var recording = RecordingInput.Read(path);
+        if (recording.Events.Count == 0)
+        {
+            Console.Error.WriteLine($"{path.Name} holds no events to export");
+            return 1;
+        }
         if (output is null)
         {
             ExportFormats.Write(format, Console.Out, recording);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Sources;
 using TuiProf.Screen;
 using TuiProf.Targets;
 
@@ -34,13 +35,14 @@ public static class HeapCommand
         wait.Validators.Add(r => { if (r.GetValueOrDefault<double>() < 0) r.AddError("--wait must not be negative"); });
         var command = new Command("heap", "Snapshot a target's GC heap: types by size, what grew (--diff), what keeps them alive")
         {
-            scenario, pid, top, format, diff, path, wait, allocations,
+            scenario, pid, TargetOptions.DiagnosticPort, top, format, diff, path, wait, allocations,
         };
         command.SetAction((parse, cancellation) =>
         {
-            var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, loop: true);
+            var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, loop: true,
+                parse.GetValue(TargetOptions.DiagnosticPort));
             return RunAsync(target, new Request(parse.GetValue(top), parse.GetValue(format)!, parse.GetValue(diff),
-                parse.GetValue(path), target is TargetSpec.Process ? 0 : parse.GetValue(wait), parse.GetValue(allocations)),
+                parse.GetValue(path), target is TargetSpec.Process or TargetSpec.Port { Address.Listen: false } ? 0 : parse.GetValue(wait), parse.GetValue(allocations)),
                 cancellation);
         });
         return command;
@@ -61,7 +63,7 @@ public static class HeapCommand
         var snapshotter = new HeapSnapshotter(client);
         var samples = new System.Collections.Concurrent.ConcurrentQueue<AllocationSite>();
         var sites = request.Allocations
-            ? await AllocationSiteSource.StartAsync(client, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
+            ? await AllocationSiteSession.StartAsync(client, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
             : null;
 
         await Task.Delay(TimeSpan.FromSeconds(request.WaitSeconds), cancellation);

@@ -21,7 +21,7 @@ public sealed class RecordingCounts(int? targetPid = null)
             case Bracket: _brackets++; break;
             case ProcessStarted: _processes++; break;
             case MemorySample or BracketStarted or OutputLine or Notice or AllocationSample or CounterReading
-                or TargetExited or ProcessExited or Core.Heap.AllocationSite or Core.Heap.HeapSnapshotTaken:
+                or TargetExited or ProcessExited or Core.Sources.AllocationSite or Core.Heap.HeapSnapshotTaken:
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the recording summary does not know");

@@ -1,4 +1,5 @@
 using TuiProf.Core.Heap;
+using TuiProf.Core.Sources;
 
 namespace TuiProf.Screen;
 

@@ -51,33 +51,63 @@ public class ChromeTraceTests(ManualCollectRecording manualCollect) : IClassFixt
     }
 
     [Fact]
+    public void Each_process_of_a_launched_tree_is_a_process_of_the_trace_under_its_own_pid()
+    {
+        var recording = new RecordingFile(new RecordingHeader("dotnet run", 42, DateTime.UnixEpoch),
+        [
+            new MemorySample(0.1, Rss: 50_000_000),
+            new Bracket(0.1, 0.2, "a", "Build", 0, 42),
+            new ProcessStarted(0.3, 43, 42, "app", "dotnet app.dll", Followed: true) { Pid = 43 },
+            new MemorySample(0.4, Rss: 20_000_000) { Pid = 43 },
+            new Bracket(0.4, 0.5, "b", "Work", 0, 44) { Pid = 43 },
+            new GcEvent(0.45, 1, 0, "AllocSmall", "NonConcurrentGC", 1, 1, 10, 5) { Pid = 43 },
+            new ProcessExited(0.6, 43) { Pid = 43 },
+            new TargetExited(0.7, 0),
+        ], 0);
+        var output = new StringWriter();
+
+        ChromeTraceFormat.Write(output, recording);
+
+        var events = TraceEventRules.Check(output.ToString());
+        var processes = events.Where(e => e.GetProperty("name").GetString() == "process_name")
+            .ToDictionary(e => e.GetProperty("pid").GetInt32(), e => e.GetProperty("args").GetProperty("name").GetString());
+        Assert.Equal(new Dictionary<int, string?> { [42] = "dotnet run", [43] = "app" }, processes);
+        Assert.Equal(43, Assert.Single(events, e => e.GetProperty("name").GetString() == "Work").GetProperty("pid").GetInt32());
+        Assert.Equal(43, Assert.Single(events, e => e.GetProperty("name").GetString() == "GC gen0 AllocSmall").GetProperty("pid").GetInt32());
+        Assert.Equal([(42, "exit 0"), (43, "exit")], events.Where(e => TraceEventRules.Is(e, "i"))
+            .Select(e => (e.GetProperty("pid").GetInt32(), e.GetProperty("name").GetString())).Order());
+        Assert.Equal([(42, 50.0), (43, 20.0)], events.Where(e => TraceEventRules.Is(e, "C"))
+            .Select(e => (e.GetProperty("pid").GetInt32(), e.GetProperty("args").GetProperty("MB").GetDouble())).Order());
+    }
+
+    [Fact]
     public async Task A_recorded_scenario_is_a_trace_of_its_calls_gcs_rss_and_heap_in_microseconds()
     {
-        var series = manualCollect.Series;
+        var target = manualCollect.Target;
         var trace = await manualCollect.ExportAsync("chrome", ".trace.json");
 
         var events = TraceEventRules.Check(await File.ReadAllTextAsync(trace));
 
         var process = events.Single(e => e.GetProperty("name").GetString() == "process_name");
-        Assert.Equal(("manual-collect", series.Pid), (process.GetProperty("args").GetProperty("name").GetString(), process.GetProperty("pid").GetInt32()));
-        Assert.All(events, e => Assert.Equal(series.Pid, e.GetProperty("pid").GetInt32()));
+        Assert.Equal(("manual-collect", target.Pid), (process.GetProperty("args").GetProperty("name").GetString(), process.GetProperty("pid").GetInt32()));
+        Assert.All(events, e => Assert.Equal(target.Pid, e.GetProperty("pid").GetInt32()));
         var calls = Complete(events, "activity");
-        Assert.Equal(series.Brackets.Select(b => b.T * 1e6), calls.Select(c => c.GetProperty("ts").GetDouble()), new Within(1));
-        Assert.Equal(series.Brackets.Select(b => b.Duration * 1e6), calls.Select(c => c.GetProperty("dur").GetDouble()), new Within(1));
-        Assert.All(calls, c => Assert.Equal(series.Brackets[0].Thread, c.GetProperty("tid").GetInt32()));
+        Assert.Equal(target.Brackets.Select(b => b.T * 1e6), calls.Select(c => c.GetProperty("ts").GetDouble()), new Within(1));
+        Assert.Equal(target.Brackets.Select(b => b.Duration * 1e6), calls.Select(c => c.GetProperty("dur").GetDouble()), new Within(1));
+        Assert.All(calls, c => Assert.Equal(target.Brackets[0].Thread, c.GetProperty("tid").GetInt32()));
         var gcs = Complete(events, "gc");
-        Assert.Equal(series.Gcs.Count, gcs.Count);
+        Assert.Equal(target.Gcs.Count, gcs.Count);
         var induced = Assert.Single(gcs, g => g.GetProperty("args").GetProperty("reason").GetString() == "Induced");
         Assert.Equal(2, induced.GetProperty("args").GetProperty("generation").GetInt32());
         Assert.True(induced.GetProperty("args").GetProperty("pauseMs").GetDouble() > 0);
         var (secondEnd, thirdStart) = (End(calls[1]), calls[2].GetProperty("ts").GetDouble());
         Assert.InRange(induced.GetProperty("ts").GetDouble(), secondEnd - 5_000, thirdStart + 5_000); // two clocks, ~1 ms apart
         var rss = Counters(events, "RSS");
-        Assert.Equal(series.Rss.Count, rss.Count);
+        Assert.Equal(target.Rss.Count, rss.Count);
         Assert.All(rss, mb => Assert.True(mb > 0, "an RSS of 0 is a process that is gone"));
-        Assert.Equal(series.Heap.Count, Counters(events, "GC heap").Count);
+        Assert.Equal(target.Heap.Count, Counters(events, "GC heap").Count);
         var exit = Assert.Single(events, e => TraceEventRules.Is(e, "i"));
-        Assert.Equal(series.Exit!.T * 1e6, exit.GetProperty("ts").GetDouble(), 1);
+        Assert.Equal(target.Exit!.Value * 1e6, exit.GetProperty("ts").GetDouble(), 1);
     }
 
     [Fact]

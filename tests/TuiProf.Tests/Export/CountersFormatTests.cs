@@ -14,7 +14,7 @@ public class CountersFormatTests
     [
         new GcEvent(0.2, 1, 0, "AllocSmall", "NonConcurrentGC", 0.6, 0.5, null, null),
         new MemorySample(0.5, Rss: 100_000_000),
-        new MemorySample(0.6, Generations: new GenerationSizes(1, 2, 3, 4, 0)),
+        new MemorySample(0.6, Generations: new GenerationSizes(1, 2, 3, 4, 0)), // after a GC
         new MemorySample(0.7, Heap: 2_500_000),
         new CounterReading(0.8, CounterId.Runtime("alloc-rate"), 5),
         new CounterReading(0.8, new CounterId("TuiProf.Scenarios", "objects-allocated"), 7),

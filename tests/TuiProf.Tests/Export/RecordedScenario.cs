@@ -13,6 +13,9 @@ public abstract class RecordedScenario(string scenario) : IAsyncLifetime
 
     public RecordingSeries Series => RecordingSeries.From(Recording);
 
+    /// <summary>The scenario's own process (a scenario starts no others).</summary>
+    public ProcessSeries Target => Assert.Single(Series.Processes);
+
     public async Task InitializeAsync()
     {
         var result = await TuiProfCli.RunAsync("record", scenario, "--out", File);

@@ -23,9 +23,13 @@ public class RecordingSeriesTests
 
         var series = RecordingSeries.From(recording);
 
-        Assert.Equal(9, series.Pid);
-        Assert.Equal([20_000_000L], series.Rss.Select(s => s.Rss!.Value));
-        Assert.Equal("Step", Assert.Single(series.Brackets).Name);
-        Assert.Equal(3, series.Exit!.T);
+        Assert.Equal(9, series.Main.Pid);
+        Assert.Equal([20_000_000L], series.Main.Rss.Select(s => s.Rss!.Value));
+        Assert.Equal("Step", Assert.Single(series.Main.Brackets).Name);
+        Assert.Equal(3, series.Main.Exit);
+        // The launcher is still there, for the exports that draw every process.
+        var launcher = series.Processes[1];
+        Assert.Equal((7, "dotnet run", 0), (launcher.Pid, launcher.Name, launcher.ExitCode));
+        Assert.Equal([50_000_000L, 60_000_000L], launcher.Rss.Select(s => s.Rss!.Value));
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Sources;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Heap;
@@ -15,7 +16,7 @@ public class AllocationSiteTests
         var samples = Channel.CreateUnbounded<TimelineEvent>();
 
         List<AllocationSite> sites = [];
-        await using (await AllocationSiteSource.StartAsync(client, DateTime.UtcNow, e => samples.Writer.TryWrite(e)))
+        await using (await AllocationSiteSession.StartAsync(client, DateTime.UtcNow, e => samples.Writer.TryWrite(e)))
         {
             // A 24-40 MB array is one large allocation: a sample of Int64[] comes with each call.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

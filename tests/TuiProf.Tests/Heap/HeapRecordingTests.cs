@@ -1,4 +1,5 @@
 using TuiProf.Core.Heap;
+using TuiProf.Core.Sources;
 using TuiProf.Core.Recording;
 
 namespace TuiProf.Tests.Heap;

@@ -203,7 +203,8 @@ public static class TestProjectSources
             Console.WriteLine($"largest: {registry.Largest()}");
             """,
 
-        // (b) named activities that allocate, for a few seconds; "--spawn N" starts N short-lived .NET children first.
+        // (b) named activities that allocate, for a few seconds; "--spawn N" starts N short-lived .NET children instead,
+        // "--orphan" one that outlives it.
         ["ActivityApp/ActivityApp.csproj"] = """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>
@@ -217,6 +218,13 @@ public static class TestProjectSources
             if (args is ["--child"])
             {
                 using (source.StartActivity("ChildWork")) GC.KeepAlive(new byte[64 * 1024]);
+                return 0;
+            }
+            if (args is ["--orphan"])
+            {
+                // A child that outlives its parent, as a server started by a script does.
+                using var orphan = Process.Start(Environment.ProcessPath!, [Environment.GetCommandLineArgs()[0], "4"]);
+                Console.WriteLine($"left {orphan.Id} running");
                 return 0;
             }
             if (args is ["--spawn", var n])

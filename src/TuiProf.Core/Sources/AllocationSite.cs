@@ -1,6 +1,6 @@
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Core.Heap;
+namespace TuiProf.Core.Sources;
 
 /// <summary>
 /// A sampled allocation (GCAllocationTick, about every 100 KB a thread allocates) with the managed methods on its

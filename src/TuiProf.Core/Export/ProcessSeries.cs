@@ -1,0 +1,54 @@
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Export;
+
+/// <summary>
+/// One process's part of a recording, each list in time order. Memory readings are kept only while it lived: an RSS
+/// of 0 bytes, or any reading after its exit, came from a process that was already gone (an exiting process or a
+/// zombie reads all zeros), and would draw a fall to zero that never happened.
+/// </summary>
+public sealed class ProcessSeries
+{
+    /// <param name="events">The process's own events, in time order.</param>
+    /// <param name="launchedExit">The launched process's end: what it started is gone by then too.</param>
+    /// <param name="isLaunched">Whether this is the launched process, whose exit code <paramref name="launchedExit"/> is.</param>
+    public ProcessSeries(int pid, string name, IReadOnlyList<TimelineEvent> events, TargetExited? launchedExit, bool isLaunched)
+    {
+        Pid = pid;
+        Name = name;
+        Exit = events.OfType<ProcessExited>().Select(e => (double?)e.T).Append(launchedExit?.T).Min();
+        ExitCode = isLaunched ? launchedExit?.ExitCode : null;
+        var alive = events.OfType<MemorySample>().Where(s => s.T <= (Exit ?? double.MaxValue)).ToList();
+        Rss = alive.Where(s => s.Rss is > 0).ToList();
+        // After a GC the runtime reports sizes per generation; their total is the heap.
+        Heap = alive.Where(s => s.Heap is not null || s.Generations is not null)
+            .Select(s => s with { Heap = s.Heap ?? s.Generations!.Total }).ToList();
+        Gcs = events.OfType<GcEvent>().ToList();
+        Brackets = events.OfType<Bracket>().ToList();
+        Counters = events.OfType<CounterReading>().ToList();
+    }
+
+    public int Pid { get; }
+
+    public string Name { get; }
+
+    public IReadOnlyList<MemorySample> Rss { get; }
+
+    /// <summary>
+    /// GC heap readings, each with its <c>Heap</c> in bytes: the runtime's counter between GCs, and the sizes after each
+    /// GC (with their generations).
+    /// </summary>
+    public IReadOnlyList<MemorySample> Heap { get; }
+
+    public IReadOnlyList<GcEvent> Gcs { get; }
+
+    public IReadOnlyList<Bracket> Brackets { get; }
+
+    public IReadOnlyList<CounterReading> Counters { get; }
+
+    /// <summary>When the process was seen to end, in seconds since t = 0; null if it outlived the recording.</summary>
+    public double? Exit { get; }
+
+    /// <summary>The exit code of the launched process, when it has exited (null for the others: their parent has it).</summary>
+    public int? ExitCode { get; }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Etlx;
+using Microsoft.Diagnostics.Tracing.Parsers;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Sources;
+
+/// <summary>
+/// Sampled allocations with their call sites: GCAllocationTick (GC keyword at Verbose) and the managed methods on
+/// each sample's stack. Stacks have names only when the session asks for stack walks and is read through
+/// TraceEvent's live TraceLog (<c>TraceLog.CreateFromEventPipeSession</c> with a rundown, as
+/// <see cref="AllocationSiteSession"/> does); the Loader and JIT keywords name methods compiled after the rundown.
+/// </summary>
+public sealed class AllocationCallSites : IRuntimeSource
+{
+    /// <summary>Frames kept per sample: the allocating method and its callers.</summary>
+    public const int KeptFrames = 4;
+
+    public IReadOnlyList<EventPipeProvider> Providers { get; } =
+    [
+        new(GcEvents.RuntimeProvider, EventLevel.Verbose,
+            GcEvents.GcKeyword | (long)(ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.Jit)),
+    ];
+
+    public void Subscribe(TraceEventDispatcher events, SourceClock clock, Action<TimelineEvent> emit) =>
+        events.Clr.GCAllocationTick += e =>
+            emit(new AllocationSite(clock.Seconds(e.TimeStamp), e.TypeName, e.AllocationAmount64, Frames(e)));
+
+    /// <summary>The managed methods on the sample's stack, innermost first, without their parameter lists.</summary>
+    private static IReadOnlyList<string> Frames(TraceEvent e)
+    {
+        var frames = new List<string>(KeptFrames);
+        for (var frame = e.CallStack(); frame is not null && frames.Count < KeptFrames; frame = frame.Caller)
+        {
+            var name = frame.CodeAddress.FullMethodName;
+            if (string.IsNullOrEmpty(name)) continue; // the runtime's own allocation helpers
+            var parameters = name.IndexOf('(');
+            frames.Add(parameters > 0 ? name[..parameters] : name);
+        }
+        return frames;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing.Etlx;
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Timeline;
+
+namespace TuiProf.Core.Sources;
+
+/// <summary>
+/// <see cref="AllocationCallSites"/> on an EventPipe session of its own, with stack walks, read through a live
+/// TraceLog that resolves the stacks to method names (a rundown session at the start names the methods compiled
+/// before we came). Until the composed session reads through TraceLog, this is how call sites are sampled.
+/// </summary>
+public sealed class AllocationSiteSession : IAsyncDisposable
+{
+    private readonly EventPipeSession _session;
+    private readonly Task _reading;
+
+    private AllocationSiteSession(EventPipeSession session, Task reading) => (_session, _reading) = (session, reading);
+
+    public static async Task<AllocationSiteSession> StartAsync(DiagnosticsClient client, DateTime originUtc,
+        Action<TimelineEvent> emit, CancellationToken cancellation = default)
+    {
+        var source = new AllocationCallSites();
+        EventPipeSession session;
+        try
+        {
+            session = await client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(source.Providers,
+                circularBufferSizeMB: 64, rundownKeyword: 0, requestStackwalk: true), cancellation);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
+                                      or ServerErrorException or EndOfStreamException)
+        {
+            throw new ProfilerException($"cannot sample allocation stacks: {e.Message}", e);
+        }
+        var reading = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                using var events = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.Enable(client));
+                source.Subscribe(events, new SourceClock(originUtc), emit);
+                events.Process();
+            }
+            catch (Exception e) when (e is IOException or EndOfStreamException or ObjectDisposedException)
+            {
+                // The target went away or the session was stopped: the stream just ends.
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return new AllocationSiteSession(session, reading);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _session.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(3));
+        }
+        catch (Exception) { /* the target may be gone; its stream has ended then */ }
+        await _reading.WaitAsync(TimeSpan.FromSeconds(3)).ContinueWith(_ => { }, TaskScheduler.Default);
+        _session.Dispose();
+    }
+}
