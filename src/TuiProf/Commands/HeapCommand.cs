@@ -35,13 +35,14 @@ public static class HeapCommand
         wait.Validators.Add(r => { if (r.GetValueOrDefault<double>() < 0) r.AddError("--wait must not be negative"); });
         var command = new Command("heap", "Snapshot a target's GC heap: types by size, what grew (--diff), what keeps them alive")
         {
-            scenario, pid, top, format, diff, path, wait, allocations,
+            scenario, pid, TargetOptions.DiagnosticPort, top, format, diff, path, wait, allocations,
         };
         command.SetAction((parse, cancellation) =>
         {
-            var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, loop: true);
+            var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, loop: true,
+                parse.GetValue(TargetOptions.DiagnosticPort));
             return RunAsync(target, new Request(parse.GetValue(top), parse.GetValue(format)!, parse.GetValue(diff),
-                parse.GetValue(path), target is TargetSpec.Process ? 0 : parse.GetValue(wait), parse.GetValue(allocations)),
+                parse.GetValue(path), target is TargetSpec.Process or TargetSpec.Port { Address.Listen: false } ? 0 : parse.GetValue(wait), parse.GetValue(allocations)),
                 cancellation);
         });
         return command;

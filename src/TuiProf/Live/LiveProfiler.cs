@@ -52,13 +52,14 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
         try
         {
             await StopCurrentAsync();
+            // The status first: for a moment the header would otherwise name the new target with the old PID.
+            Status = target is TargetSpec.Port { Address.Listen: true } port
+                ? $"waiting: start your program with DOTNET_DiagnosticPorts={port.Address.Path}"
+                : "starting";
             Target = target;
             Timeline = new Timeline();
             _timelines = [];
             (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);
-            Status = target is TargetSpec.Port { Address.Listen: true } port
-                ? $"waiting: start your program with DOTNET_DiagnosticPorts={port.Address.Path}"
-                : "starting";
             try
             {
                 var session = await target.StartAsync(options, CancellationToken.None);
