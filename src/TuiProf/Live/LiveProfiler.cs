@@ -36,6 +36,12 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     /// <summary>The .NET processes of the target seen so far (one, unless a launched command started more).</summary>
     public IReadOnlyList<ProcessStarted> Processes => _session?.Processes ?? [];
 
+    /// <summary>
+    /// A GC of the shown process has arrived: worth drawing now rather than at the next frame (EventPipe already
+    /// holds events ~100 ms before it flushes them).
+    /// </summary>
+    public event Action? GcShown;
+
     /// <summary>The last heap snapshot of this target, with its growth since the one before and what holds it.</summary>
     public HeapView? Heap { get; private set; }
 
@@ -185,7 +191,9 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                         foreach (var timeline in timelines.Values) timeline.Apply(e);
                         break;
                     default:
-                        (e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : timelines[root]).Apply(e);
+                        var target = e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : timelines[root];
+                        target.Apply(e);
+                        if (e is GcEvent && ReferenceEquals(target, Timeline)) GcShown?.Invoke();
                         break;
                 }
             }

@@ -78,6 +78,17 @@ public sealed class TuiApp
             dashboard.SetNeedsDraw();
             return true;
         });
+        // A GC is drawn as it arrives, not up to a frame later; GCs arriving while one such draw is pending share it.
+        var drawPending = 0;
+        _profiler.GcShown += () =>
+        {
+            if (Interlocked.Exchange(ref drawPending, 1) == 0)
+                app.Invoke(() =>
+                {
+                    Volatile.Write(ref drawPending, 0);
+                    dashboard.SetNeedsDraw();
+                });
+        };
         using var signals = StopOn(app, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
         app.Run(top);
         // An empty alternate screen with the cursor home: tmux, leaving it for a window enlarged since it was entered,
