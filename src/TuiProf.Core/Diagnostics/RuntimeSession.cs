@@ -19,6 +19,7 @@ internal sealed class RuntimeSession
     private EventPipeSession? _session;
     private Task _parse = Task.CompletedTask;
     private Task _rss = Task.CompletedTask;
+    private AllocationSiteSession? _sites;
 
     private RuntimeSession(RuntimeEndpoint runtime, SourceClock clock, Action<TimelineEvent> emit)
     {
@@ -50,6 +51,12 @@ internal sealed class RuntimeSession
             throw new ProfilerException($"cannot start a session in {runtime.Label}: {e.Message}", e);
         }
         var session = self._session;
+        if (options.Allocations)
+        {
+            // Call sites need stack walks and a TraceLog to name the methods: a session of their own, for now.
+            try { self._sites = await AllocationSiteSession.StartAsync(runtime.Client, clock.OriginUtc, self._emit, cancellation); }
+            catch (ProfilerException e) { self._emit(new Notice(0, e.Message)); }
+        }
         self._parse = Task.Factory.StartNew(() => self.Parse(session, sources, targetEnded), TaskCreationOptions.LongRunning);
         if (runtime.LocalPid is { } pid && options.SamplePeriod is { } period)
             self._rss = RssSampler.RunAsync(pid, () => (DateTime.UtcNow - clock.OriginUtc).TotalSeconds, period, self._emit, self._stop.Token);
@@ -63,6 +70,7 @@ internal sealed class RuntimeSession
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
+        if (_sites is not null) await _sites.DisposeAsync();
         try
         {
             if (_session is not null) await _session.StopAsync(CancellationToken.None).WaitAsync(DrainTimeout);

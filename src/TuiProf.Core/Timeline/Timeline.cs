@@ -15,6 +15,7 @@ public sealed class Timeline
     private readonly RingBuffer<Bracket> _brackets;
     private readonly RingBuffer<OutputLine> _output;
     private readonly AllocationTally _allocations;
+    private readonly RingBuffer<Sources.AllocationSite> _sites;
     private readonly Dictionary<string, BracketStarted> _open = [];
     private readonly Dictionary<string, CounterReading> _counters = [];
     private readonly int[] _gcCounts = new int[3];
@@ -32,6 +33,7 @@ public sealed class Timeline
         _brackets = new(_capacity.Brackets);
         _output = new(_capacity.OutputLines);
         _allocations = new(_capacity.Allocations);
+        _sites = new(_capacity.Allocations);
     }
 
     /// <summary>The latest time seen in any event: "now" on the target's clock.</summary>
@@ -93,7 +95,10 @@ public sealed class Timeline
                     break;
                 case ProcessStarted or ProcessExited:
                     break; // a timeline is one process's; the tree is the session's
-                case Sources.AllocationSite or Heap.HeapSnapshotTaken:
+                case Sources.AllocationSite site:
+                    _sites.Add(site);
+                    break;
+                case Heap.HeapSnapshotTaken:
                     break; // read by the heap views, not drawn on the timeline
                 default:
                     throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the timeline does not know");
@@ -153,6 +158,17 @@ public sealed class Timeline
     public IReadOnlyList<TypeAllocation> TopAllocations(double start, double end, int count)
     {
         lock (_gate) return _allocations.Top(start, end, count);
+    }
+
+    /// <summary>The call sites that allocated most between two times, from the sampled stacks still held.</summary>
+    public IReadOnlyList<Sources.SiteTotal> TopCallSites(double start, double end, int count)
+    {
+        lock (_gate)
+        {
+            var inSpan = new List<Sources.AllocationSite>();
+            for (var i = _sites.LowerBound(s => s.T >= start); i < _sites.Count && _sites[i].T <= end; i++) inSpan.Add(_sites[i]);
+            return Sources.AllocationSites.Top(inSpan, count);
+        }
     }
 
     /// <summary>The earliest time still held in the buffers (older data has been dropped).</summary>

@@ -44,6 +44,7 @@ public static class FrameBuilder
             LastCallAllocations = view.Panel == BottomPanel.Allocations && timeline.RecentBrackets(1) is [var call]
                 ? new CallAllocations(call, timeline.TopAllocations(call.T, call.End, TopTypes))
                 : null,
+            CallSites = view.Panel == BottomPanel.Allocations ? timeline.TopCallSites(end - view.Span, end, TopTypes) : [],
             Panel = view.Panel,
             Glyphs = view.Ascii || !unicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode,
             Message = view.Message ?? timeline.LastNotice?.Text,

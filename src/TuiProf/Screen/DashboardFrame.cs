@@ -21,6 +21,8 @@ public sealed record DashboardFrame
     /// <summary>Top allocating types over the session, and in the last finished call (if any).</summary>
     public IReadOnlyList<TypeAllocation> Allocations { get; init; } = [];
     public CallAllocations? LastCallAllocations { get; init; }
+    /// <summary>With --allocations: the call sites (type and method) that allocated most in the window.</summary>
+    public IReadOnlyList<Core.Sources.SiteTotal> CallSites { get; init; } = [];
     public required BottomPanel Panel { get; init; }
     public required ChartGlyphs Glyphs { get; init; }
     public string? Message { get; init; }
