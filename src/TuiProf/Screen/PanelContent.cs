@@ -38,7 +38,7 @@ public static class PanelContent
             BottomPanel.Output => frame.Output.SelectMany(o => TextBlock.Wrap(o.Text, width).Select(l => (l, o.IsError ? CellRole.Alert : CellRole.Label))).ToList(),
             BottomPanel.Gcs => Gcs(frame, rows),
             BottomPanel.Calls => Calls(frame, rows),
-            BottomPanel.Allocations => [.. CallSites(frame, width), .. Allocations(frame, rows)],
+            BottomPanel.Allocations => [.. Allocations(frame, rows), .. CallSites(frame, width)],
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
                 .Select(c => ($"{CounterUnits.Format(c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
             BottomPanel.Processes => Processes(frame),
@@ -108,7 +108,7 @@ public static class PanelContent
         return lines;
     }
 
-    /// <summary>Who allocated, above the types: the top call sites in view, from the sampled stacks.</summary>
+    /// <summary>Under the types (PgDn), who allocated them: the top call sites in view, from the sampled stacks.</summary>
     private static IEnumerable<(string, CellRole)> CallSites(DashboardFrame frame, int width) =>
         frame.CallSites.Count == 0 ? []
             : AllocationSitePanel.Lines("call sites in view (type <- method)", frame.CallSites, width).Select(l => (l, CellRole.Label));

@@ -10,8 +10,20 @@ public class CallSitesScreenTests
         await tui.WaitForRunningTargetAsync();
         await tui.TabToPanelAsync("Allocations by type");
 
-        var screen = await tui.WaitForAsync(s => s.Contains("call sites in view") && s.Contains("System.Int64[] <- "),
-            "the call sites of the scenario's arrays");
+        // The sites come under the types: page down until they show.
+        await tui.WaitForAsync(s => s.Contains("whole session") && s.Contains("PgDn"), "the types, and more to page to");
+        string? screen = null;
+        for (var page = 0; page < 4 && screen is null; page++)
+        {
+            await tui.SendKeysAsync("PageDown");
+            try
+            {
+                screen = await tui.WaitForAsync(s => s.Contains("call sites in view") && s.Contains("System.Int64[] <- "),
+                    "the call sites of the scenario's arrays", seconds: 3);
+            }
+            catch (TimeoutException) { } // not on this page: on to the next
+        }
+        Assert.NotNull(screen);
 
         var top = screen.Split('\n').First(l => l.Contains("System.Int64[] <- "));
         Assert.Contains("RandomNumberAverage", top);
