@@ -23,6 +23,10 @@ public sealed record HeapSnapshot(
 
     public HeapSnapshot WithoutGraph() => this with { Graph = null };
 
+    /// <summary>The type worth explaining: what grew most since <paramref name="since"/>'s earlier snapshot, else the largest.</summary>
+    public string? TopGrowerOrLargest(HeapDiff? since) =>
+        since?.Types.FirstOrDefault(t => t.BytesDelta > 0)?.Name ?? Types.FirstOrDefault()?.Name;
+
     /// <summary>The paths keeping a type alive, or null if the type has no instances or the graph was dropped.</summary>
     public RetentionReport? PathsTo(string typeName) => Graph is { } graph ? RetentionPaths.For(graph, typeName) : null;
 

@@ -79,7 +79,7 @@ public static class HeapCommand
         if (sites is not null) await sites.DisposeAsync();
         var topSites = sites is null ? null : AllocationSites.Top(samples, request.Top);
         var last = diff?.After ?? first.Snapshot;
-        var pathType = request.PathType ?? diff?.Types.FirstOrDefault(t => t.BytesDelta > 0)?.Name ?? last.Types.FirstOrDefault()?.Name;
+        var pathType = request.PathType ?? last.TopGrowerOrLargest(diff);
         var paths = pathType is null ? null : last.PathsTo(pathType);
         if (request.PathType is { } asked && paths is null)
             Console.Error.WriteLine($"tuiprof: no live instances of '{asked}' in the snapshot");

@@ -133,7 +133,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             var at = Now;
             var snapshot = await snapshotter.TakeAsync();
             var diff = Heap is { } before ? HeapDiff.Between(before.Snapshot.WithoutGraph(), snapshot) : null;
-            var grower = diff?.Types.FirstOrDefault(t => t.BytesDelta > 0)?.Name ?? snapshot.Types.FirstOrDefault()?.Name;
+            var grower = snapshot.TopGrowerOrLargest(diff);
             Heap = new HeapView(snapshot, at, diff, grower is null ? null : snapshot.PathsTo(grower));
             var c = snapshot.Cost;
             return $"heap snapshot: {snapshot.ObjectCount:N0} objects, its GC paused the target {c.PauseMs:0.#} ms, dump {c.DumpSeconds:0.00} s (tab: heap)";
