@@ -59,7 +59,7 @@ internal sealed class RuntimeSession
         }
         self._parse = Task.Factory.StartNew(() => self.Parse(session, sources, targetEnded), TaskCreationOptions.LongRunning);
         if (runtime.LocalPid is { } pid && options.SamplePeriod is { } period)
-            self._rss = RssSampler.RunAsync(pid, () => (DateTime.UtcNow - clock.OriginUtc).TotalSeconds, period, self._emit, self._stop.Token);
+            self._rss = RssSampler.RunAsync(pid, () => clock.Now, period, self._emit, self._stop.Token);
         else if (runtime.LocalPid is null && options.SamplePeriod is not null)
             self._emit(new Notice(0, $"{runtime.Name} is not a process of this machine: no RSS from /proc; " +
                                      "the memory line is the working set the runtime reports"));
@@ -95,7 +95,7 @@ internal sealed class RuntimeSession
         catch (Exception e) // a torn stream must not take the profiler down; say so and end this stream
         {
             if (!_stop.IsCancellationRequested && !targetEnded()) // a dead target's stream just ends
-                _emit(new Notice((DateTime.UtcNow - _clock.OriginUtc).TotalSeconds, $"event stream of {Runtime.Label} ended: {e.Message}"));
+                _emit(new Notice(_clock.Now, $"event stream of {Runtime.Label} ended: {e.Message}"));
         }
     }
 

@@ -20,4 +20,6 @@ public interface IRuntimeSource
 public sealed record SourceClock(DateTime OriginUtc)
 {
     public double Seconds(DateTime timestamp) => (timestamp.ToUniversalTime() - OriginUtc).TotalSeconds;
+
+    public double Now => Seconds(DateTime.UtcNow);
 }
