@@ -55,6 +55,11 @@ public sealed class CellGrid
 
     public string Line(int y) => new(_chars, y * Width, Width);
 
+    /// <summary>Whether another grid holds the same characters with the same roles (a frame worth no redraw).</summary>
+    public bool SameAs(CellGrid other) =>
+        Width == other.Width && Height == other.Height &&
+        _chars.AsSpan().SequenceEqual(other._chars) && _roles.AsSpan().SequenceEqual(other._roles);
+
     /// <summary>The frame as text, trailing spaces trimmed: what <c>tuiprof plot</c> prints and tests compare.</summary>
     public override string ToString()
     {

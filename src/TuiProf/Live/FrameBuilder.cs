@@ -19,11 +19,11 @@ public static class FrameBuilder
     public static DashboardFrame Build(LiveProfiler profiler, ViewState view, IReadOnlyList<ScenarioInfo> scenarios, bool unicode)
     {
         var timeline = profiler.Timeline;
-        var end = view.PausedAt ?? Math.Max(profiler.Now, view.Span);
+        var end = view.End(profiler.Now);
         var selected = scenarios.ElementAtOrDefault(view.Selected);
         return new DashboardFrame
         {
-            Target = profiler.Target?.DisplayName ?? "-",
+            Target = profiler.TargetName,
             Status = profiler.ShownPid is { } shown && shown != profiler.ProcessId
                 ? $"{profiler.Status}; showing pid {shown}"
                 : profiler.Status,
@@ -35,7 +35,7 @@ public static class FrameBuilder
             // Scenarios show the selected one's text (arrows preview the others); any other target gets the legend.
             LookFor = profiler.Target is Targets.TargetSpec.Scenario && selected is not null
                 ? (selected.Name, selected.LookFor)
-                : (profiler.Target?.DisplayName ?? "-", AnyProgram),
+                : (profiler.TargetName, AnyProgram),
             RecentGcs = timeline.RecentGcs(RecentCount),
             // The per-call figures cost a window slice a call: worked out only while their panel is shown.
             RecentCalls = view.Panel == BottomPanel.Calls ? timeline.RecentBrackets(RecentCount).Select(b => Summarize(timeline, b)).ToList() : [],

@@ -31,17 +31,28 @@ public sealed class ViewState
     public void ZoomIn() => Zoom = Math.Max(0, Zoom - 1);
     public void ZoomOut() => Zoom = Math.Min(Zooms.Length - 1, Zoom + 1);
 
-    public void TogglePause(double now) => PausedAt = PausedAt is null ? now : null;
+    /// <summary>
+    /// The end of the live window: now, rounded up to the next quarter of the span. The graph moves on a quarter at a
+    /// time and in between only its newest columns change; shifting every column each frame rewrote most of the
+    /// screen ten times a second, 30-44 KB/s over SSH.
+    /// </summary>
+    public double LiveEnd(double now) => Math.Max(Span, Math.Ceiling(now / (Span / 4)) * (Span / 4));
 
-    /// <summary>Scrolls by a quarter of the window (pausing first), never before 0 nor past now.</summary>
+    /// <summary>The window's end: where it was paused, else the live end.</summary>
+    public double End(double now) => PausedAt ?? LiveEnd(now);
+
+    /// <summary>Pausing keeps the window where it is.</summary>
+    public void TogglePause(double now) => PausedAt = PausedAt is null ? LiveEnd(now) : null;
+
+    /// <summary>Scrolls by a quarter of the window (pausing first), never before 0 nor past the live window.</summary>
     public void Scroll(int direction, double now)
     {
-        var end = (PausedAt ?? now) + direction * Span / 4;
-        PausedAt = Math.Clamp(end, Math.Min(Span, now), now);
+        var end = End(now) + direction * Span / 4;
+        PausedAt = Math.Clamp(end, Math.Min(Span, now), LiveEnd(now));
     }
 
     /// <summary>Pauses on the oldest data still held.</summary>
-    public void ScrollToStart(double oldest, double now) => PausedAt = Math.Clamp(oldest + Span, Math.Min(Span, now), now);
+    public void ScrollToStart(double oldest, double now) => PausedAt = Math.Clamp(oldest + Span, Math.Min(Span, now), LiveEnd(now));
 
     public void NextPanel()
     {

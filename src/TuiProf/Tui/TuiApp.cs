@@ -72,10 +72,14 @@ public sealed class TuiApp
         var dashboard = new DashboardView(Render, new Palette(color: string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))));
         using var top = new Runnable();
         top.Add(dashboard);
-        app.Keyboard.KeyDown += (_, key) => key.Handled = Handle(key);
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            key.Handled = Handle(key);
+            if (key.Handled) dashboard.Refresh(); // what the key did shows now, not at the next frame
+        };
         app.AddTimeout(FramePeriod, () =>
         {
-            dashboard.SetNeedsDraw();
+            dashboard.Refresh();
             return true;
         });
         // A GC is drawn as it arrives, not up to a frame later; GCs arriving while one such draw is pending share it.
@@ -86,7 +90,7 @@ public sealed class TuiApp
                 app.Invoke(() =>
                 {
                     Volatile.Write(ref drawPending, 0);
-                    dashboard.SetNeedsDraw();
+                    dashboard.Refresh();
                 });
         };
         using var signals = StopOn(app, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);

@@ -48,6 +48,17 @@ public sealed class DashboardViewTests : IDisposable
     }
 
     [Fact]
+    public void A_frame_that_did_not_change_asks_Terminal_Gui_for_no_draw_at_all()
+    {
+        _view.Refresh();
+        Assert.False(_view.NeedsDraw);
+
+        _frame = Frame("RSS 12 MB");
+        _view.Refresh();
+        Assert.True(_view.NeedsDraw);
+    }
+
+    [Fact]
     public void After_the_driver_clears_its_contents_every_cell_is_written_again()
     {
         _app.Driver!.ClearContents();
