@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Win32.SafeHandles;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Sources;
@@ -12,17 +14,14 @@ public static class RssSampler
     /// The RSS in bytes, or null once the process is gone. An exiting process (and a zombie) still has a statm
     /// file, all zeros: a live process always has resident pages, so zero means gone, not "memory fell to 0".
     /// </summary>
-    public static long? Read(int pid)
-    {
-        try
-        {
-            var statm = File.ReadAllText($"/proc/{pid}/statm");
-            var fields = statm.Split(' ', 3);
-            return fields.Length > 1 && long.TryParse(fields[1], out var pages) && pages > 0 ? pages * PageSize : null;
-        }
-        catch (IOException) { return null; }
-        catch (UnauthorizedAccessException) { return null; }
-    }
+    public static long? Read(int pid) => Resident(ProcFile.Read(Statm(pid), stackalloc byte[StatmSize]));
+
+    private const int StatmSize = 128; // seven numbers
+
+    private static string Statm(int pid) => $"/proc/{pid}/statm";
+
+    private static long? Resident(ReadOnlySpan<byte> statm) =>
+        ProcFile.Number(statm, 1) is > 0 and var pages ? pages * PageSize : null;
 
     /// <summary>
     /// Emits a sample every <paramref name="period"/> until the process is gone or cancellation, on a thread of its
@@ -50,9 +49,14 @@ public static class RssSampler
     {
         var due = Stopwatch.GetTimestamp();
         var step = (long)(period.TotalSeconds * Stopwatch.Frequency);
+        SafeFileHandle statm;
+        try { statm = File.OpenHandle(Statm(pid)); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        using var open = statm; // read again and again from the start: no open, buffer or string per sample
+        Span<byte> buffer = stackalloc byte[StatmSize];
         while (!cancellation.IsCancellationRequested)
         {
-            if (Read(pid) is not { } rss) return;
+            if (Resident(ProcFile.Read(statm, buffer)) is not { } rss) return;
             emit(new MemorySample(clock(), Rss: rss));
             // Fixed deadlines keep the rate exact; after a stall the next sample is taken at once, not in a burst.
             due = Math.Max(due + step, Stopwatch.GetTimestamp());

@@ -9,7 +9,11 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// Whether a process with this PID runs. /proc also answers for thread IDs, and a dead process's leftover
     /// diagnostics socket can name a number now used by a thread: only a thread-group leader is a process.
     /// </summary>
-    public static bool IsAlive(int pid) => Status(pid, "Tgid:") == pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static bool IsAlive(int pid) =>
+        ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "Tgid:"u8) == pid;
+
+    /// <summary>Enough of /proc/PID/status for its first lines (Name, Umask, State, Tgid, Ngid, Pid, PPid, TracerPid, Uid).</summary>
+    private const int StatusHead = 512;
 
     /// <summary>The .NET processes whose diagnostics socket this user can see, except this one.</summary>
     public static IReadOnlyList<ProcessInfo> Attachable()
@@ -30,19 +34,14 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
 
     /// <summary>The process's parent, null once it is gone.</summary>
     public static int? ParentOf(int pid) =>
-        int.TryParse(Status(pid, "PPid:"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parent) ? parent : null;
+        (int?)ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "PPid:"u8);
 
     /// <summary>Whether the process was started with <paramref name="variable"/> set to <paramref name="value"/>.</summary>
     public static bool HasEnvironment(int pid, string variable, string value) =>
         Read($"/proc/{pid}/environ").Split('\0').Contains($"{variable}={value}", StringComparer.Ordinal);
 
-    /// <summary>The owner of a process (its real uid); others' sockets are no use.</summary>
-    private static string Uid(int pid) => Status(pid, "Uid:");
-
-    /// <summary>The first value on a line of /proc/PID/status, empty when the process is gone.</summary>
-    private static string Status(int pid, string field) =>
-        Read($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal))?
-            .Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1)?.Trim() ?? "";
+    /// <summary>The owner of a process (its real uid), null when it is gone; others' sockets are no use.</summary>
+    private static long? Uid(int pid) => ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "Uid:"u8);
 
     private static string Read(string path)
     {

@@ -25,6 +25,9 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     public Timeline Timeline { get; private set; } = new();
 
     public TargetSpec? Target { get; private set; }
+
+    /// <summary>The target's name as first seen (an attached process's name outlives it), "-" before any.</summary>
+    public string TargetName { get; private set; } = "-";
     public string Status { get; private set; } = "idle";
 
     /// <summary>The target's own process (the launched or attached one).</summary>
@@ -63,6 +66,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                 ? $"waiting: start your program with DOTNET_DiagnosticPorts={port.Address.Path}"
                 : "starting";
             Target = target;
+            TargetName = target.DisplayName;
             Timeline = new Timeline();
             _timelines = [];
             (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);

@@ -11,6 +11,28 @@ public class RssSamplerTests
         Assert.True(RssSampler.Read(Environment.ProcessId) > 0);
 
     [Fact]
+    public async Task The_sampler_reads_its_open_statm_afresh_each_time_so_growth_shows()
+    {
+        var samples = new List<long>();
+        using var stop = new CancellationTokenSource();
+        var sampler = RssSampler.RunAsync(Environment.ProcessId, () => 0, TimeSpan.FromMilliseconds(5),
+            e => { lock (samples) samples.Add(((Core.Timeline.MemorySample)e).Rss!.Value); }, stop.Token);
+        while (Count() == 0) await Task.Yield();
+        var grown = new byte[64 << 20];
+        Array.Fill(grown, (byte)1); // touched, so resident
+        var first = samples[0];
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromSeconds(5) && Last() - first < 48 << 20;)
+            await Task.Delay(5);
+        await stop.CancelAsync();
+        await sampler;
+        GC.KeepAlive(grown);
+        Assert.InRange(Last() - first, 48 << 20, long.MaxValue);
+
+        int Count() { lock (samples) return samples.Count; }
+        long Last() { lock (samples) return samples[^1]; }
+    }
+
+    [Fact]
     public async Task A_process_that_has_exited_but_is_not_yet_reaped_reads_as_gone_not_as_zero_bytes()
     {
         // The backgrounded 'true' becomes a child of the exec'd sleep, which never reaps it: a zombie, whose
