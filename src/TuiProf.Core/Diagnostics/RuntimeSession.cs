@@ -51,7 +51,7 @@ internal sealed class RuntimeSession
             throw new ProfilerException($"cannot start a session in {runtime.Label}: {e.Message}", e);
         }
         var session = self._session;
-        if (options.Allocations)
+        if (options.CallSites)
         {
             // Call sites need stack walks and a TraceLog to name the methods: a session of their own, for now.
             try { self._sites = await AllocationSiteSession.StartAsync(runtime.Client, clock.OriginUtc, self._emit, cancellation); }

@@ -30,6 +30,13 @@ public sealed record SessionOptions
     /// </summary>
     public bool Allocations { get; init; }
 
+    /// <summary>
+    /// Where the sampled allocations come from: a stack with each, named live (a second session, with stack walks).
+    /// Its own switch: on a workload allocating ~9 GB/s the stacks cost the target 16 % of its CPU where the types
+    /// alone cost 9 %. Implies <see cref="Allocations"/>.
+    /// </summary>
+    public bool CallSites { get; init; }
+
     /// <summary>More EventCounters providers to read (e.g. System.Net.Http, or the program's own), at the same interval.</summary>
     public IReadOnlyList<string> CounterProviders { get; init; } = [];
 

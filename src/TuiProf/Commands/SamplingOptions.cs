@@ -46,6 +46,11 @@ public static class SamplingOptions
         Description = "Sample allocations by type (GCAllocationTick, every ~100 KB; slows a target that allocates GBs a second)",
     };
 
+    public static Option<bool> CallSites { get; } = new("--call-sites")
+    {
+        Description = "Also sample where allocations come from: the methods, from a stack with each sample (implies --allocations; costs more than the types alone)",
+    };
+
     public static void AddTo(Command command)
     {
         command.Add(Interval);
@@ -53,6 +58,7 @@ public static class SamplingOptions
         command.Add(CounterInterval);
         command.Add(Counters);
         command.Add(Allocations);
+        command.Add(CallSites);
         command.Add(Activities);
         command.Add(Follow);
     }
@@ -65,7 +71,8 @@ public static class SamplingOptions
         {
             SamplePeriod = parse.GetValue(NoRss) ? null
                 : parse.GetValue(Interval) is { } seconds ? TimeSpan.FromSeconds(seconds) : Defaults.SamplePeriod,
-            Allocations = parse.GetValue(Allocations),
+            Allocations = parse.GetValue(Allocations) || parse.GetValue(CallSites),
+            CallSites = parse.GetValue(CallSites),
             CounterProviders = parse.GetValue(Counters) ?? [],
             CounterInterval = parse.GetValue(CounterInterval) is { } counters ? TimeSpan.FromSeconds(counters) : Defaults.CounterInterval,
             CounterIntervalGiven = parse.GetValue(CounterInterval) is not null,

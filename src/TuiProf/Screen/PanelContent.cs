@@ -110,7 +110,8 @@ public static class PanelContent
 
     /// <summary>Under the types (PgDn), who allocated them: the top call sites in view, from the sampled stacks.</summary>
     private static IEnumerable<(string, CellRole)> CallSites(DashboardFrame frame, int width) =>
-        frame.CallSites.Count == 0 ? []
+        frame.Allocations.Count == 0 ? []
+        : frame.CallSites.Count == 0 ? [("no call sites in view (they are sampled with --call-sites)", CellRole.Muted)]
             : AllocationSitePanel.Lines("call sites in view (type <- method)", frame.CallSites, width).Select(l => (l, CellRole.Label));
 
     private static (string, CellRole) Line(TypeAllocation type) => ($"{TextBlock.Megabytes(type.Bytes),10}  {type.TypeName}", CellRole.Label);

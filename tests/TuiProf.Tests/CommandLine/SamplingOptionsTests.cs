@@ -1,3 +1,4 @@
+using TuiProf.Core.Sources;
 using TuiProf.Core.Recording;
 using TuiProf.Core.Timeline;
 
@@ -47,6 +48,18 @@ public class SamplingOptionsTests
         var longs = sampled.OfType<AllocationSample>().Where(a => a.TypeName == "System.Int64[]").Sum(a => a.Bytes);
         Assert.InRange(longs, 95_000_000, 97_000_000);
         Assert.Empty(plain.OfType<AllocationSample>());
+        Assert.Empty(sampled.OfType<AllocationSite>()); // no stacks: they cost the target more than the types
+    }
+
+    [Fact]
+    public async Task Call_sites_name_the_method_that_allocates_and_bring_the_types_with_them()
+    {
+        var events = await RecordEventsAsync("--call-sites");
+
+        Assert.Contains(events.OfType<AllocationSample>(), a => a.TypeName == "System.Int64[]");
+        var longs = events.OfType<AllocationSite>().Where(s => s.TypeName == "System.Int64[]").ToList();
+        Assert.NotEmpty(longs);
+        Assert.All(longs, site => Assert.Contains(site.Frames, f => f.EndsWith("RandomNumberAverage", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,12 +1,12 @@
 namespace TuiProf.Tests.Tui;
 
-/// <summary>With --allocations the Allocations panel names who allocates: sampled stacks resolved to methods, live.</summary>
+/// <summary>With --call-sites the Allocations panel names who allocates: sampled stacks resolved to methods, live.</summary>
 public class CallSitesScreenTests
 {
     [Fact]
-    public async Task With_allocations_the_panel_names_RandomNumberAverage_as_the_call_site_of_the_Int64_arrays()
+    public async Task With_call_sites_the_panel_names_RandomNumberAverage_as_the_call_site_of_the_Int64_arrays()
     {
-        await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "baseline", "--allocations"]);
+        await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "baseline", "--call-sites"]);
         await tui.WaitForRunningTargetAsync();
         await tui.TabToPanelAsync("Allocations by type");
 
