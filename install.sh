@@ -16,7 +16,15 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 packages="$PWD/artifacts/packages"
 rm -rf "$packages"
-dotnet pack src/TuiProf/TuiProf.csproj -c Release -o "$packages" --nologo -v quiet >&2
+# ReadyToRun for this machine's runtime identifier: TuiProf's code and its libraries (Terminal.Gui, TraceEvent) come
+# compiled ahead, so the live screen is up in ~0.37 s instead of ~0.6 s (bench: start).
+rid="$(dotnet --info | awk '$1 == "RID:" { print $2; exit }')"
+if ! dotnet pack src/TuiProf/TuiProf.csproj -c Release -o "$packages" --nologo -v quiet \
+     -r "$rid" -p:PublishReadyToRun=true >&2; then
+  echo "install.sh: no ReadyToRun build for '$rid' (its compiler package could not be had); installing the portable build, which starts ~0.2 s slower" >&2
+  rm -rf "$packages"
+  dotnet pack src/TuiProf/TuiProf.csproj -c Release -o "$packages" --nologo -v quiet >&2
+fi
 
 if [ $# -ge 1 ]; then
   where=(--tool-path "$1")
