@@ -3,7 +3,20 @@ namespace TuiProf.Screen;
 /// <summary>Word wrapping and cutting for panels.</summary>
 public static class TextBlock
 {
+    /// <summary>
+    /// The text's lines at this width. The same texts are wrapped ten times a second (the panel's text, the status
+    /// line): their lines are kept, a few dozen at most.
+    /// </summary>
     public static IReadOnlyList<string> Wrap(string text, int width)
+    {
+        if (Wrapped.Count > MaxWrapped) Wrapped.Clear();
+        return Wrapped.GetOrAdd((text, width), key => WrapNow(key.Text, key.Width));
+    }
+
+    private const int MaxWrapped = 64;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, int Width), IReadOnlyList<string>> Wrapped = new();
+
+    private static IReadOnlyList<string> WrapNow(string text, int width)
     {
         var lines = new List<string>();
         if (width <= 0) return lines;
