@@ -9,12 +9,10 @@ var what = args.FirstOrDefault() ?? "all";
 if (what is "render" or "all")
     BenchmarkRunner.Run<RenderBenchmarks>();
 
-var counters = new[] { Environment.GetEnvironmentVariable("DOTNET_COUNTERS"), Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "", ".dotnet/tools/dotnet-counters") }
-    .FirstOrDefault(File.Exists);
 var figures = new (string Name, Func<Task<IEnumerable<Row>>> Measure)[]
 {
     ("pipeline", PipelineFigures.LatencyAndRateAsync),
-    ("slowdown", () => PipelineFigures.SlowdownAsync(counters)),
+    ("slowdown", () => PipelineFigures.SlowdownAsync(Tools.DotnetCounters)),
     ("memory", () => Task.FromResult(PipelineFigures.Memory())),
     ("screen", ScreenFigures.MeasureAsync),
     ("build", () => BuildFigures.MeasureAsync()),

@@ -1,0 +1,42 @@
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace TuiProf.Benchmarks;
+
+/// <summary>
+/// One tmux server of its own (its own -L socket) with one session "m" running one command: a new session on a
+/// server that is still shutting down fails, and two tools side by side must not share a server.
+/// </summary>
+public sealed class Tmux
+{
+    private readonly string _socket = $"tuiprof-bench-{Guid.NewGuid():N}";
+
+    private Tmux() { }
+
+    /// <summary>A new server running <paramref name="command"/> in a width x height pane; <paramref name="then"/> are more tmux commands run in the same call (after ";").</summary>
+    public static async Task<Tmux> StartAsync(string command, int width, int height, params string[] then)
+    {
+        var tmux = new Tmux();
+        await tmux.RunAsync(["new-session", "-d", "-s", "m", "-x", width.ToString(), "-y", height.ToString(), command, .. then]);
+        return tmux;
+    }
+
+    public Task<string> ScreenAsync() => RunAsync("capture-pane", "-p", "-t", "m");
+
+    public Task SendKeysAsync(string keys) => RunAsync("send-keys", "-t", "m", keys);
+
+    /// <summary>Appends every byte the pane's program writes to the terminal to <paramref name="file"/>.</summary>
+    public Task PipeToAsync(string file) => RunAsync("pipe-pane", "-t", "m", "-o", $"cat >> {file}");
+
+    public async Task<int> PanePidAsync() => int.Parse((await RunAsync("display", "-p", "-t", "m", "#{pane_pid}")).Trim());
+
+    public Task KillAsync() => RunAsync("kill-server");
+
+    public async Task<string> RunAsync(params string[] arguments)
+    {
+        var result = await Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync();
+        if (result.StandardError.Length > 0) Console.Error.WriteLine("tmux: " + result.StandardError.Trim());
+        return result.StandardOutput;
+    }
+}
