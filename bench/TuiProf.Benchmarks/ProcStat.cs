@@ -43,9 +43,19 @@ public static class ProcStat
         Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Select(n => int.TryParse(n, out var p) ? p : 0)
             .Where(p => p > 0 && ParentOf(p) == pid);
 
+    /// <summary>The process and all its descendants.</summary>
+    public static IEnumerable<int> Tree(int pid) => Children(pid).SelectMany(Tree).Prepend(pid);
+
+    /// <summary>Running: a zombie (ended, not yet reaped by its parent) is not.</summary>
+    public static bool IsAlive(int pid)
+    {
+        try { return StatFields(pid)[0] != "Z"; }
+        catch (IOException) { return false; }
+    }
+
     public static async Task WaitGoneAsync(int pid, TimeSpan limit)
     {
-        for (var waited = Stopwatch.StartNew(); Directory.Exists($"/proc/{pid}") && waited.Elapsed < limit;)
+        for (var waited = Stopwatch.StartNew(); IsAlive(pid) && waited.Elapsed < limit;)
             await Task.Delay(20);
     }
 

@@ -2,8 +2,10 @@ using BenchmarkDotNet.Running;
 using TuiProf.Benchmarks;
 
 // Usage: TuiProf.Benchmarks [render|live|pipeline|slowdown|memory|screen|build|allocstacks|all]
+//        TuiProf.Benchmarks compare [--seconds N] [--rounds R] [--only WORD]
 // (and, internally, "target NAME" for the programs being profiled)
 if (args is ["target", var name]) return BenchTarget.Run(name);
+if (args is ["compare", .. var options]) return await CompareFigures.RunAsync(options);
 
 var what = args.FirstOrDefault() ?? "all";
 if (what is "render" or "all")

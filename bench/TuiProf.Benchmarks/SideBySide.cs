@@ -2,9 +2,10 @@ namespace TuiProf.Benchmarks;
 
 /// <summary>
 /// One figure taken for a subject and a reference in the same rounds (round i of each side by side), shown as
-/// min/median/max of each, the ratio of the medians and the spread of the rounds' own ratios.
+/// min/median/max of each, the ratio of the medians and the spread of the rounds' own ratios. Met when the ratio
+/// of medians is at most <see cref="MaxRatio"/>, or the subject's median at most <see cref="MaxSubject"/>.
 /// </summary>
-public sealed record SideBySide(string Figure, string Unit, string Subject, string Reference, string Target = "-", double? MaxRatio = null)
+public sealed record SideBySide(string Figure, string Unit, string Subject, string Reference, string Target = "-", double? MaxRatio = null, double? MaxSubject = null)
 {
     public List<double> SubjectValues { get; } = [];
     public List<double> ReferenceValues { get; } = [];
@@ -23,8 +24,11 @@ public sealed record SideBySide(string Figure, string Unit, string Subject, stri
         return new Row($"{Figure} ({SubjectValues.Count} rounds)",
             $"{Subject} {Spread(SubjectValues)}; {Reference} {Spread(ReferenceValues)}; " +
             $"ratio {Format(ratio)}x (rounds {Format(rounds.Min())}-{Format(rounds.Max())}x)",
-            Target, MaxRatio is { } max && !double.IsNaN(ratio) ? ratio <= max : null);
+            Target, Met(ratio));
     }
+
+    private bool? Met(double ratio) =>
+        MaxRatio is { } maxRatio ? ratio <= maxRatio : MaxSubject is { } maxSubject ? Stats.Median(SubjectValues) <= maxSubject : null;
 
     /// <summary>min / median / max with the unit.</summary>
     private string Spread(IReadOnlyList<double> values) =>

@@ -30,13 +30,17 @@ public sealed class Tmux
 
     public async Task<int> PanePidAsync() => int.Parse((await RunAsync("display", "-p", "-t", "m", "#{pane_pid}")).Trim());
 
-    public Task KillAsync() => RunAsync("kill-server");
+    /// <summary>Ends the server, if its program's exit has not already.</summary>
+    public Task KillAsync() => RunAsync(["kill-server"], quietIfGone: true);
 
-    public async Task<string> RunAsync(params string[] arguments)
+    public Task<string> RunAsync(params string[] arguments) => RunAsync(arguments, quietIfGone: false);
+
+    private async Task<string> RunAsync(string[] arguments, bool quietIfGone)
     {
         var result = await Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
-        if (result.StandardError.Length > 0) Console.Error.WriteLine("tmux: " + result.StandardError.Trim());
+        if (result.StandardError.Length > 0 && !(quietIfGone && result.StandardError.Contains("no server running")))
+            Console.Error.WriteLine("tmux: " + result.StandardError.Trim());
         return result.StandardOutput;
     }
 }
