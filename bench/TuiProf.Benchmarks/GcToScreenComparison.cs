@@ -36,6 +36,8 @@ public static partial class GcToScreenComparison
             var lastMark = start + (long)((Watch - Tail).TotalSeconds * Stopwatch.Frequency);
             var marks = ends.Where(t => t >= start && t <= lastMark).ToList();
             var latencies = seen.Select(increases => Latencies(marks, increases)).ToList();
+            // A GC never seen changing a screen would bias the figure without showing in it: say how many were.
+            Console.Error.WriteLine($"GC -> on screen, round {round + 1}: {marks.Count} GCs, seen on TuiProf's screen {latencies[0].Count}, on dotnet-counters' {latencies[1].Count}");
             p50.Add(Stats.Median(latencies[0]), Stats.Median(latencies[1]));
             p95.Add(Stats.Percentile(latencies[0], 0.95), Stats.Percentile(latencies[1], 0.95));
         }
