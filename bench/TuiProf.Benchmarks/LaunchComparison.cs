@@ -31,7 +31,7 @@ public static partial class LaunchComparison
     {
         var clock = Stopwatch.StartNew();
         await using var screen = await ToolScreen.StartAsync(command);
-        await screen.WaitForAsync(useful, TimeSpan.FromSeconds(20));
+        await screen.Tmux.WaitForAsync(useful, TimeSpan.FromSeconds(20));
         return clock.Elapsed.TotalMilliseconds;
     }
 

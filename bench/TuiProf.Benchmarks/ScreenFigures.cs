@@ -19,12 +19,12 @@ public static partial class ScreenFigures
         }
 
         _tmux = await Tmux.StartAsync($"{Tools.TuiProf} run manual-collect", 100, 30);
-        await WaitForAsync(s => s.Contains("running") && Braille(s), TimeSpan.FromSeconds(10));
+        await _tmux.WaitForAsync(s => s.Contains("running") && Braille(s), TimeSpan.FromSeconds(10));
         var toMarker = new List<double>();
         for (var i = 0; i < 10; i++)
         {
             await _tmux.SendKeysAsync("g");
-            var screen = await WaitForAsync(s => OnScreen().IsMatch(s), TimeSpan.FromSeconds(5));
+            var screen = await _tmux.WaitForAsync(s => OnScreen().IsMatch(s), TimeSpan.FromSeconds(5));
             toMarker.Add(double.Parse(OnScreen().Match(screen).Groups[1].Value));
             await Task.Delay(1000);
         }
@@ -40,18 +40,6 @@ public static partial class ScreenFigures
     }
 
     public static bool Braille(string screen) => screen.Any(c => c is > '\u2800' and <= '\u28FF');
-
-    private static async Task<string> WaitForAsync(Func<string, bool> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            var screen = await _tmux.ScreenAsync();
-            if (condition(screen)) return screen;
-            await Task.Delay(50); // each poll starts a tmux client: polling faster slows the start being measured
-        }
-        throw new TimeoutException("the screen never showed what was awaited");
-    }
 
     /// <summary>
     /// Quits with q and waits for the program (and so its scenario) to be gone: a target still running from the

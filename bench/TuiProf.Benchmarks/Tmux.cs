@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CliWrap;
 using CliWrap.Buffered;
 
@@ -23,7 +24,19 @@ public sealed class Tmux
 
     public Task<string> ScreenAsync() => RunAsync("capture-pane", "-p", "-t", "m");
 
-    public Task SendKeysAsync(string keys) => RunAsync("send-keys", "-t", "m", keys);
+    /// <summary>
+    /// Polls the screen until it satisfies the condition. Each look starts a tmux client: polling faster than every
+    /// 50 ms slows what is being measured.
+    /// </summary>
+    public async Task<string> WaitForAsync(Func<string, bool> condition, TimeSpan limit)
+    {
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < limit; await Task.Delay(50))
+            if (await ScreenAsync() is var screen && condition(screen)) return screen;
+        throw new TimeoutException($"the screen never showed what was awaited:\n{await ScreenAsync()}");
+    }
+
+    /// <summary>Quiet if the server is gone: a program quitting on the last key ends its server.</summary>
+    public Task SendKeysAsync(string keys) => RunAsync(["send-keys", "-t", "m", keys], quietIfGone: true);
 
     /// <summary>Appends every byte the pane's program writes to the terminal to <paramref name="file"/>.</summary>
     public Task PipeToAsync(string file) => RunAsync("pipe-pane", "-t", "m", "-o", $"cat >> {file}");
@@ -39,7 +52,8 @@ public sealed class Tmux
     {
         var result = await Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
-        if (result.StandardError.Length > 0 && !(quietIfGone && result.StandardError.Contains("no server running")))
+        var gone = result.StandardError.Contains("no server running") || result.StandardError.Contains("server exited unexpectedly");
+        if (result.StandardError.Length > 0 && !(quietIfGone && gone))
             Console.Error.WriteLine("tmux: " + result.StandardError.Trim());
         return result.StandardOutput;
     }

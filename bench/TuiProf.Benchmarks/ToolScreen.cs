@@ -24,14 +24,6 @@ public sealed class ToolScreen : IAsyncDisposable
         return new ToolScreen(tmux, ProcStat.Tool(await tmux.PanePidAsync()));
     }
 
-    /// <summary>Polls the screen (each look starts a tmux client: no faster than every 50 ms) until it satisfies the condition.</summary>
-    public async Task<string> WaitForAsync(Func<string, bool> condition, TimeSpan limit)
-    {
-        for (var clock = Stopwatch.StartNew(); clock.Elapsed < limit; await Task.Delay(50))
-            if (await Tmux.ScreenAsync() is var screen && condition(screen)) return screen;
-        throw new TimeoutException($"the screen never showed what was awaited:\n{await Tmux.ScreenAsync()}");
-    }
-
     public async ValueTask DisposeAsync()
     {
         var tree = ProcStat.Tree(Pid).ToList();
