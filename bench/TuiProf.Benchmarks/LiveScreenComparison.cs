@@ -4,8 +4,8 @@ namespace TuiProf.Benchmarks;
 
 /// <summary>
 /// <c>tuiprof attach</c> and <c>dotnet-counters monitor --refresh-interval 1</c> on the same scenario process at
-/// the same time, each in its own tmux at 120x40: CPU and bytes to the terminal over the span, RSS at its end, then
-/// the own allocation rate read by a probe session on each.
+/// the same time, each in its own tmux at 120x40 (<see cref="ToolScreen"/>): CPU and bytes to the terminal over the
+/// span, RSS at its end, then the own allocation rate read by a probe session on each.
 /// </summary>
 public static class LiveScreenComparison
 {
@@ -17,7 +17,7 @@ public static class LiveScreenComparison
     {
         SideBySide Figure(string what, string unit, string target, double? maxRatio = null, double? maxSubject = null) =>
             new($"{what}, {scenario} --loop", unit, "TuiProf", "dotnet-counters", target, maxRatio, maxSubject);
-        var cpu = Figure($"live screen CPU over {span.TotalSeconds:0} s at 120x40", "% of a core", "<= 1.0x", maxRatio: 1.0);
+        var cpu = Figure($"live screen CPU over {span.TotalSeconds:0} s at {ToolScreen.Width}x{ToolScreen.Height}", "% of a core", "<= 1.0x", maxRatio: 1.0);
         var rss = Figure($"RSS after {(WarmUp + span).TotalSeconds:0} s", "MB", "<= 1.2x (after 10 min)", maxRatio: 1.2);
         var bytes = Figure("bytes to the terminal", "KB/s", "<= 2x", maxRatio: 2.0);
         var allocation = Figure("own allocation rate (probe session, 1 s counters)", "MB/s", "TuiProf <= 1 MB/s", maxSubject: 1.0);
