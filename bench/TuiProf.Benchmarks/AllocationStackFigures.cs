@@ -20,23 +20,18 @@ public static class AllocationStackFigures
 
     public static async Task<IEnumerable<Row>> MeasureAsync(int rounds = 5)
     {
-        var modes = new List<(string Name, Func<DiagnosticsClient, Task<IAsyncDisposable?>> Attach, List<double> Cpu)>
+        var modes = new List<(string Name, Func<DiagnosticsClient, Task<IAsyncDisposable?>> Attach)>
         {
-            ("alone", _ => Task.FromResult<IAsyncDisposable?>(null), []),
-            ("GCAllocationTick, no stacks", c => Drain(c, stacks: false), []),
-            ("GCAllocationTick with stacks", c => Drain(c, stacks: true), []),
+            ("alone", _ => Task.FromResult<IAsyncDisposable?>(null)),
+            ("GCAllocationTick, no stacks", c => Drain(c, stacks: false)),
+            ("GCAllocationTick with stacks", c => Drain(c, stacks: true)),
             ("call sites (stacks + names, AllocationSiteSession)", async c =>
-                await AllocationSiteSession.StartAsync(c, DateTime.UtcNow, _ => { }), []),
+                await AllocationSiteSession.StartAsync(c, DateTime.UtcNow, _ => { })),
         };
-        for (var i = 0; i < rounds; i++)
-            for (var m = 0; m < modes.Count; m++)
-            {
-                var mode = modes[(i + m) % modes.Count];
-                mode.Cpu.Add(await RunAsync(mode.Attach));
-            }
-        var alone = Stats.Median(modes[0].Cpu);
-        return modes.Skip(1).Select(mode => new Row($"target CPU, {mode.Name} ({rounds} rotated runs)",
-            $"{Stats.Median(mode.Cpu) / alone:0.00}x ({Stats.Median(mode.Cpu):0} vs {alone:0} ms)", "-", null)).ToList();
+        var cpu = await RotatedModes.RunAsync(modes.Select(m => (Func<Task<double>>)(() => RunAsync(m.Attach))).ToList(), rounds);
+        var alone = Stats.Median(cpu[0]);
+        return modes.Skip(1).Select((mode, index) => new Row($"target CPU, {mode.Name} ({rounds} rotated runs)",
+            $"{Stats.Median(cpu[index + 1]) / alone:0.00}x ({Stats.Median(cpu[index + 1]):0} vs {alone:0} ms)", "-", null)).ToList();
     }
 
     private static async Task<double> RunAsync(Func<DiagnosticsClient, Task<IAsyncDisposable?>> attach)

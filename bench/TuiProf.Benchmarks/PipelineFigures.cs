@@ -49,28 +49,24 @@ public static class PipelineFigures
     /// </summary>
     public static async Task<IEnumerable<Row>> SlowdownAsync(string? dotnetCounters, int rounds = 9)
     {
-        var modes = new List<(string Name, Func<Task<double>> Run, List<double> Times)>
+        var modes = new List<(string Name, Func<Task<double>> Run)>
         {
-            ("alone", async () => Parse((await Cli.Wrap(DotNetHost.Path).WithArguments([Self, "target", "work"]).ExecuteBufferedAsync()).StandardOutput), []),
-            ("TuiProf full session (counters every 0.1 s)", () => UnderTuiProfAsync(new SessionOptions()), []),
-            ("TuiProf, counters every 1 s", () => UnderTuiProfAsync(new SessionOptions { CounterInterval = TimeSpan.FromSeconds(1) }), []),
-            ("TuiProf --allocations (GCAllocationTick)", () => UnderTuiProfAsync(new SessionOptions { Allocations = true }), []),
+            ("alone", async () => Parse((await Cli.Wrap(DotNetHost.Path).WithArguments([Self, "target", "work"]).ExecuteBufferedAsync()).StandardOutput)),
+            ("TuiProf full session (counters every 0.1 s)", () => UnderTuiProfAsync(new SessionOptions())),
+            ("TuiProf, counters every 1 s", () => UnderTuiProfAsync(new SessionOptions { CounterInterval = TimeSpan.FromSeconds(1) })),
+            ("TuiProf --allocations (GCAllocationTick)", () => UnderTuiProfAsync(new SessionOptions { Allocations = true })),
         };
         if (dotnetCounters is not null)
-            modes.Add(("dotnet-counters collect (anchor)", () => UnderDotnetCountersAsync(dotnetCounters), []));
-        for (var i = 0; i < rounds; i++)
-            for (var m = 0; m < modes.Count; m++)
-            {
-                var mode = modes[(i + m) % modes.Count];
-                mode.Times.Add(await mode.Run());
-            }
+            modes.Add(("dotnet-counters collect (anchor)", () => UnderDotnetCountersAsync(dotnetCounters)));
+        var times = await RotatedModes.RunAsync(modes.Select(m => m.Run).ToList(), rounds);
 
-        var baseline = Stats.Median(modes[0].Times);
+        var baseline = Stats.Median(times[0]);
         return modes.Skip(1).Select((mode, index) =>
         {
-            var ratio = Stats.Median(mode.Times) / baseline;
+            var median = Stats.Median(times[index + 1]);
+            var ratio = median / baseline;
             return new Row($"target slowdown, {mode.Name} ({rounds} rotated runs)",
-                $"{ratio:0.000} ({Stats.Median(mode.Times):0} vs {baseline:0} ms)", index == 0 ? "<= 1.02" : "-", index == 0 ? ratio <= 1.02 : null);
+                $"{ratio:0.000} ({median:0} vs {baseline:0} ms)", index == 0 ? "<= 1.02" : "-", index == 0 ? ratio <= 1.02 : null);
         }).ToList();
     }
 

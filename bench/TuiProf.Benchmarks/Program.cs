@@ -2,19 +2,19 @@ using BenchmarkDotNet.Running;
 using TuiProf.Benchmarks;
 
 // Usage: TuiProf.Benchmarks [render|live|pipeline|slowdown|memory|screen|build|allocstacks|all]
+//        TuiProf.Benchmarks compare [--seconds N] [--rounds R] [--only WORD]
 // (and, internally, "target NAME" for the programs being profiled)
 if (args is ["target", var name]) return BenchTarget.Run(name);
+if (args is ["compare", .. var options]) return await CompareFigures.RunAsync(options);
 
 var what = args.FirstOrDefault() ?? "all";
 if (what is "render" or "all")
     BenchmarkRunner.Run<RenderBenchmarks>();
 
-var counters = new[] { Environment.GetEnvironmentVariable("DOTNET_COUNTERS"), Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? "", ".dotnet/tools/dotnet-counters") }
-    .FirstOrDefault(File.Exists);
 var figures = new (string Name, Func<Task<IEnumerable<Row>>> Measure)[]
 {
     ("pipeline", PipelineFigures.LatencyAndRateAsync),
-    ("slowdown", () => PipelineFigures.SlowdownAsync(counters)),
+    ("slowdown", () => PipelineFigures.SlowdownAsync(Tools.DotnetCounters)),
     ("memory", () => Task.FromResult(PipelineFigures.Memory())),
     ("screen", ScreenFigures.MeasureAsync),
     ("build", () => BuildFigures.MeasureAsync()),

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace TuiProf.Benchmarks;
+
+/// <summary>
+/// <c>tuiprof attach</c> and <c>dotnet-counters monitor --refresh-interval 1</c> on the same scenario process at
+/// the same time, each in its own tmux at 120x40 (<see cref="ToolScreen"/>): CPU and bytes to the terminal over the
+/// span, RSS at its end, then the own allocation rate read by a probe session on each.
+/// </summary>
+public static class LiveScreenComparison
+{
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+    // Long enough for a dozen 1 s readings; not the whole span, which the 10-minute RSS figure makes long.
+    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(20);
+
+    public static async Task<IReadOnlyList<SideBySide>> MeasureAsync(string dotnetCounters, string scenario, TimeSpan span, int rounds)
+    {
+        SideBySide Figure(string what, string unit, string target, double? maxRatio = null, double? maxSubject = null) =>
+            new($"{what}, {scenario} --loop", unit, "TuiProf", "dotnet-counters", target, maxRatio, maxSubject);
+        var cpu = Figure($"live screen CPU over {span.TotalSeconds:0} s at {ToolScreen.Width}x{ToolScreen.Height}", "% of a core", "<= 1.0x", maxRatio: 1.0);
+        var rss = Figure($"RSS after {(WarmUp + span).TotalSeconds:0} s", "MB", "<= 1.2x (after 10 min)", maxRatio: 1.2);
+        var bytes = Figure("bytes to the terminal", "KB/s", "<= 2x", maxRatio: 2.0);
+        var allocation = Figure("own allocation rate (probe session, 1 s counters)", "MB/s", "TuiProf <= 1 MB/s", maxSubject: 1.0);
+        for (var round = 0; round < rounds; round++)
+        {
+            await using var target = await WatchedProcess.ScenarioAsync(scenario);
+            await using var tuiprof = await ToolScreen.StartAsync($"{Tools.TuiProf} attach {target.Pid}");
+            await using var counters = await ToolScreen.StartAsync($"{dotnetCounters} monitor --refresh-interval 1 -p {target.Pid}");
+            await Task.Delay(WarmUp);
+
+            var received = (Path.GetTempFileName(), Path.GetTempFileName());
+            try
+            {
+                await tuiprof.Tmux.PipeToAsync(received.Item1);
+                await counters.Tmux.PipeToAsync(received.Item2);
+                var ticks = (ProcStat.CpuTicks(tuiprof.Pid), ProcStat.CpuTicks(counters.Pid));
+                var clock = Stopwatch.StartNew();
+                await Task.Delay(span);
+                var elapsed = clock.Elapsed;
+                cpu.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(tuiprof.Pid) - ticks.Item1, elapsed),
+                    ProcStat.PercentOfCore(ProcStat.CpuTicks(counters.Pid) - ticks.Item2, elapsed));
+                bytes.Add(new FileInfo(received.Item1).Length / 1e3 / elapsed.TotalSeconds, new FileInfo(received.Item2).Length / 1e3 / elapsed.TotalSeconds);
+                rss.Add(ProcStat.Rss(tuiprof.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
+            }
+            finally
+            {
+                File.Delete(received.Item1);
+                File.Delete(received.Item2);
+            }
+
+            var probeSpan = span < ProbeLimit ? span : ProbeLimit;
+            var probes = (AllocationProbe.MegabytesPerSecondAsync(tuiprof.Pid, probeSpan), AllocationProbe.MegabytesPerSecondAsync(counters.Pid, probeSpan));
+            allocation.Add(await probes.Item1, await probes.Item2);
+        }
+        return [cpu, rss, bytes, allocation];
+    }
+}
