@@ -16,7 +16,6 @@ namespace TuiProf.Benchmarks;
 /// </summary>
 public static class AllocationStackFigures
 {
-    private static readonly string Self = typeof(AllocationStackFigures).Assembly.Location;
 
     public static async Task<IEnumerable<Row>> MeasureAsync(int rounds = 5)
     {
@@ -36,7 +35,7 @@ public static class AllocationStackFigures
 
     private static async Task<double> RunAsync(Func<DiagnosticsClient, Task<IAsyncDisposable?>> attach)
     {
-        var run = Cli.Wrap(DotNetHost.Path).WithArguments([Self, "target", "work-cpu"]).ExecuteBufferedAsync();
+        var run = Cli.Wrap(DotNetHost.Path).WithArguments([Tools.Self, "target", "work-cpu"]).ExecuteBufferedAsync();
         while (!DiagnosticsClient.GetPublishedProcesses().Contains(run.ProcessId)) await Task.Delay(20);
         var session = await attach(new DiagnosticsClient(run.ProcessId)); // within the target's first second
         var output = (await run).StandardOutput;

@@ -11,6 +11,7 @@ public static class BenchTarget
         "work" => Work(),
         "work-cpu" => WorkCpu(),
         "gc-marks" => GcMarks(),
+        "terminal-floor" => TerminalFloor.Run(),
         _ => 2,
     };
 

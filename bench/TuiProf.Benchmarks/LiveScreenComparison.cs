@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TuiProf.Targets;
 
 namespace TuiProf.Benchmarks;
 
@@ -21,11 +22,14 @@ public static class LiveScreenComparison
         var rss = Figure($"RSS after {(WarmUp + span).TotalSeconds:0} s", "MB", "<= 1.2x (after 10 min)", maxRatio: 1.2);
         var bytes = Figure("bytes to the terminal", "KB/s", "<= 2x", maxRatio: 2.0);
         var allocation = Figure("own allocation rate (probe session, 1 s counters)", "MB/s", "TuiProf <= 1 MB/s", maxSubject: 1.0);
+        var floor = new SideBySide($"Terminal.Gui's floor (an empty view drawn 10 times a second) CPU beside the same, {scenario} --loop",
+            "% of a core", "floor", "dotnet-counters");
         for (var round = 0; round < rounds; round++)
         {
             await using var target = await WatchedProcess.ScenarioAsync(scenario);
             await using var tuiprof = await ToolScreen.StartAsync($"{Tools.TuiProf} attach {target.Pid}");
             await using var counters = await ToolScreen.StartAsync($"{dotnetCounters} monitor --refresh-interval 1 -p {target.Pid}");
+            await using var terminal = await ToolScreen.StartAsync($"{DotNetHost.Path} {Tools.Self} target terminal-floor");
             await Task.Delay(WarmUp);
 
             var received = (Path.GetTempFileName(), Path.GetTempFileName());
@@ -33,11 +37,13 @@ public static class LiveScreenComparison
             {
                 await tuiprof.Tmux.PipeToAsync(received.Item1);
                 await counters.Tmux.PipeToAsync(received.Item2);
-                var ticks = (ProcStat.CpuTicks(tuiprof.Pid), ProcStat.CpuTicks(counters.Pid));
+                var ticks = (ProcStat.CpuTicks(tuiprof.Pid), ProcStat.CpuTicks(counters.Pid), ProcStat.CpuTicks(terminal.Pid));
                 var clock = Stopwatch.StartNew();
                 await Task.Delay(span);
                 var elapsed = clock.Elapsed;
                 cpu.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(tuiprof.Pid) - ticks.Item1, elapsed),
+                    ProcStat.PercentOfCore(ProcStat.CpuTicks(counters.Pid) - ticks.Item2, elapsed));
+                floor.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(terminal.Pid) - ticks.Item3, elapsed),
                     ProcStat.PercentOfCore(ProcStat.CpuTicks(counters.Pid) - ticks.Item2, elapsed));
                 bytes.Add(new FileInfo(received.Item1).Length / 1e3 / elapsed.TotalSeconds, new FileInfo(received.Item2).Length / 1e3 / elapsed.TotalSeconds);
                 rss.Add(ProcStat.Rss(tuiprof.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
@@ -52,6 +58,6 @@ public static class LiveScreenComparison
             var probes = (AllocationProbe.MegabytesPerSecondAsync(tuiprof.Pid, probeSpan), AllocationProbe.MegabytesPerSecondAsync(counters.Pid, probeSpan));
             allocation.Add(await probes.Item1, await probes.Item2);
         }
-        return [cpu, rss, bytes, allocation];
+        return [cpu, floor, rss, bytes, allocation];
     }
 }

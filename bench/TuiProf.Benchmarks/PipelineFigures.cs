@@ -11,9 +11,8 @@ namespace TuiProf.Benchmarks;
 /// <summary>Whole-process figures of the pipeline: event latency, sample rate, target slowdown, memory.</summary>
 public static class PipelineFigures
 {
-    private static readonly string Self = typeof(PipelineFigures).Assembly.Location;
 
-    private static TargetCommand Target(string name) => new(DotNetHost.Path, [Self, "target", name], name);
+    private static TargetCommand Target(string name) => new(DotNetHost.Path, [Tools.Self, "target", name], name);
 
     public static async Task<IEnumerable<Row>> LatencyAndRateAsync()
     {
@@ -44,16 +43,16 @@ public static class PipelineFigures
     }
 
     /// <summary>
-    /// The same workload alone, under TuiProf's full session, under it with counters at dotnet-counters' 1 s, with
-    /// allocation sampling, and under dotnet-counters: interleaved, the order rotated each round so no mode always follows the same one.
+    /// The same workload alone, under TuiProf's default session (counters every 1 s), under it with the built-in
+    /// scenarios' 0.1 s, with allocation sampling, and under dotnet-counters: interleaved, the order rotated each round so no mode always follows the same one.
     /// </summary>
     public static async Task<IEnumerable<Row>> SlowdownAsync(string? dotnetCounters, int rounds = 9)
     {
         var modes = new List<(string Name, Func<Task<double>> Run)>
         {
-            ("alone", async () => Parse((await Cli.Wrap(DotNetHost.Path).WithArguments([Self, "target", "work"]).ExecuteBufferedAsync()).StandardOutput)),
-            ("TuiProf full session (counters every 0.1 s)", () => UnderTuiProfAsync(new SessionOptions())),
-            ("TuiProf, counters every 1 s", () => UnderTuiProfAsync(new SessionOptions { CounterInterval = TimeSpan.FromSeconds(1) })),
+            ("alone", async () => Parse((await Cli.Wrap(DotNetHost.Path).WithArguments([Tools.Self, "target", "work"]).ExecuteBufferedAsync()).StandardOutput)),
+            ("TuiProf default session (counters every 1 s)", () => UnderTuiProfAsync(new SessionOptions())),
+            ("TuiProf, counters every 0.1 s (the built-in scenarios')", () => UnderTuiProfAsync(new SessionOptions { CounterInterval = SessionOptions.PrivateCounterInterval })),
             ("TuiProf --allocations (GCAllocationTick)", () => UnderTuiProfAsync(new SessionOptions { Allocations = true })),
         };
         if (dotnetCounters is not null)
@@ -84,7 +83,7 @@ public static class PipelineFigures
         var output = Path.Combine(Path.GetTempPath(), $"tuiprof-bench-{Guid.NewGuid():N}.csv");
         var result = output + ".result";
         await Cli.Wrap(tool)
-            .WithArguments(["collect", "--format", "csv", "-o", output, "--", DotNetHost.Path, Self, "target", "work"])
+            .WithArguments(["collect", "--format", "csv", "-o", output, "--", DotNetHost.Path, Tools.Self, "target", "work"])
             .WithEnvironmentVariables(env => env.Set("BENCH_RESULT", result))
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
         var ms = File.Exists(result) ? Parse(await File.ReadAllTextAsync(result)) : double.NaN;

@@ -7,13 +7,12 @@ namespace TuiProf.Benchmarks;
 
 /// <summary>
 /// The target's own CPU time (bench target <c>work-cpu</c>, <c>Process.TotalProcessorTime</c>) alone and under the
-/// real command lines a user types: <c>tuiprof record</c> with its defaults, with <c>--allocations</c>, and
+/// real command lines a user types: <c>tuiprof record</c> with its defaults, with <c>--allocations</c>, with
+/// <c>--call-sites</c>, and
 /// <c>dotnet-counters collect</c>; rotated each round. CPU time, not wall time: this machine's noise spoils it far less.
 /// </summary>
 public static class TargetOverheadComparison
 {
-    private static readonly string Self = typeof(TargetOverheadComparison).Assembly.Location;
-
     public static async Task<IReadOnlyList<SideBySide>> MeasureAsync(string dotnetCounters, int runs)
     {
         var times = await RotatedModes.RunAsync(
@@ -21,9 +20,10 @@ public static class TargetOverheadComparison
             () => TargetMillisecondsAsync(DotNetHost.Path, []),
             () => TargetMillisecondsAsync(Tools.TuiProf, ["record", "--out", "{out}", "--"]),
             () => TargetMillisecondsAsync(Tools.TuiProf, ["record", "--allocations", "--out", "{out}", "--"]),
+            () => TargetMillisecondsAsync(Tools.TuiProf, ["record", "--call-sites", "--out", "{out}", "--"]),
             () => TargetMillisecondsAsync(dotnetCounters, ["collect", "--format", "csv", "-o", "{out}", "--"]),
         ], runs);
-        var (alone, record, allocations, collect) = (times[0], times[1], times[2], times[3]);
+        var (alone, record, allocations, callSites, collect) = (times[0], times[1], times[2], times[3], times[4]);
         SideBySide Figure(string what, List<double> subject, string subjectName, List<double> reference, string referenceName, string target = "-", double? maxRatio = null)
         {
             var figure = new SideBySide($"target's own CPU (work-cpu), {what}", "ms", subjectName, referenceName, target, maxRatio);
@@ -34,6 +34,7 @@ public static class TargetOverheadComparison
         [
             Figure("`tuiprof record` defaults / alone", record, "record", alone, "alone"),
             Figure("`tuiprof record --allocations` / alone", allocations, "--allocations", alone, "alone", "<= 1.10x", 1.10),
+            Figure("`tuiprof record --call-sites` (stacks too) / alone", callSites, "--call-sites", alone, "alone"),
             Figure("`dotnet-counters collect` / alone", collect, "collect", alone, "alone"),
             Figure("`tuiprof record` / `dotnet-counters collect`", record, "record", collect, "collect", "<= 1.0x", 1.0),
         ];
@@ -49,7 +50,7 @@ public static class TargetOverheadComparison
         var result = output + ".result";
         try
         {
-            string[] target = tool == DotNetHost.Path ? [Self, "target", "work-cpu"] : [DotNetHost.Path, Self, "target", "work-cpu"];
+            string[] target = tool == DotNetHost.Path ? [Tools.Self, "target", "work-cpu"] : [DotNetHost.Path, Tools.Self, "target", "work-cpu"];
             await Cli.Wrap(tool).WithArguments([.. prefix.Select(a => a == "{out}" ? output : a), .. target])
                 .WithEnvironmentVariables(env => env.Set("BENCH_RESULT", result))
                 .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();

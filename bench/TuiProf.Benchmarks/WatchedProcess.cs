@@ -8,7 +8,6 @@ namespace TuiProf.Benchmarks;
 /// <summary>A .NET process the tools watch, started by this harness so that both tools watch the same one; ended on dispose.</summary>
 public sealed class WatchedProcess : IAsyncDisposable
 {
-    private static readonly string Self = typeof(WatchedProcess).Assembly.Location;
     private readonly CancellationTokenSource _stop;
     private readonly Task _run;
 
@@ -21,7 +20,7 @@ public sealed class WatchedProcess : IAsyncDisposable
         StartAsync([ScenarioCatalog.AssemblyPath, name, "--loop"], _ => { });
 
     /// <summary>One of this executable's bench targets, its output lines handed to <paramref name="onLine"/>.</summary>
-    public static Task<WatchedProcess> BenchTargetAsync(string name, Action<string> onLine) => StartAsync([Self, "target", name], onLine);
+    public static Task<WatchedProcess> BenchTargetAsync(string name, Action<string> onLine) => StartAsync([Tools.Self, "target", name], onLine);
 
     private static async Task<WatchedProcess> StartAsync(string[] arguments, Action<string> onLine)
     {
