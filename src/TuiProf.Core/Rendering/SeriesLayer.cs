@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TuiProf.Core.Rendering;
 
 /// <summary>
@@ -17,10 +19,24 @@ public static class SeriesLayer
         int columns = area.Width * perX, rows = area.Height * perY;
         if (columns <= 0 || rows <= 0 || maxBytes <= 0) return;
 
-        var low = new int[columns];
-        var high = new int[columns];
-        var last = new int[columns];
-        var has = new bool[columns];
+        // Per dot column: its lowest, highest and last dot, last -1 where no point falls (rented: ten frames a second).
+        var rented = ArrayPool<int>.Shared.Rent(columns * 3);
+        try
+        {
+            Draw(grid, area, points, glyphs, role, rows, maxBytes,
+                rented.AsSpan(0, columns), rented.AsSpan(columns, columns), rented.AsSpan(2 * columns, columns));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static void Draw(CellGrid grid, PlotArea area, ReadOnlySpan<SeriesPoint> points, ChartGlyphs glyphs,
+        CellRole role, int rows, double maxBytes, Span<int> low, Span<int> high, Span<int> last)
+    {
+        var (columns, perX, perY) = (low.Length, glyphs.Braille ? 2 : 1, glyphs.Braille ? 4 : 1);
+        last.Fill(-1);
         int Dot(long bytes) => Math.Clamp((int)Math.Round(bytes / maxBytes * (rows - 1)), 0, rows - 1);
 
         // Points are in time order, so each dot column holds a run of them: find each run's end by binary search
@@ -37,16 +53,16 @@ public static class SeriesLayer
                 min = Math.Min(min, point.Bytes);
                 max = Math.Max(max, point.Bytes);
             }
-            (low[c], high[c], last[c], has[c]) = (Dot(min), Dot(max), Dot(points[end - 1].Bytes), true);
+            (low[c], high[c], last[c]) = (Dot(min), Dot(max), Dot(points[end - 1].Bytes));
             i = end;
         }
         var after = i < points.Length;
 
-        var lastData = after ? columns : Array.LastIndexOf(has, true);
+        var lastData = after ? columns : LastWithData(last);
         var previous = before;
         for (var c = 0; c < columns && c <= lastData; c++)
         {
-            if (!has[c])
+            if (last[c] < 0)
             {
                 if (previous is not { } held) continue;
                 low[c] = high[c] = last[c] = held;
@@ -61,6 +77,13 @@ public static class SeriesLayer
                 Plot(grid, area, c, rows - 1 - dot, perX, perY, glyphs, role);
             previous = last[c];
         }
+    }
+
+    private static int LastWithData(ReadOnlySpan<int> last)
+    {
+        for (var c = last.Length - 1; c >= 0; c--)
+            if (last[c] >= 0) return c;
+        return -1;
     }
 
     /// <summary>The index of the first point from <paramref name="from"/> on that lies right of dot column <paramref name="column"/>.</summary>
