@@ -17,6 +17,13 @@ public sealed class CellGrid
         Array.Fill(_chars, ' ');
     }
 
+    /// <summary>Blank again, for a frame drawn over the one before (ten frames a second need not allocate ten grids).</summary>
+    public void Clear()
+    {
+        Array.Fill(_chars, ' ');
+        Array.Clear(_roles);
+    }
+
     public int Width { get; }
     public int Height { get; }
 
@@ -35,14 +42,6 @@ public sealed class CellGrid
     {
         for (var i = 0; i < text.Length; i++)
             Put(x + i, y, text[i], role);
-    }
-
-    /// <summary>Copies another grid in with its top-left corner at (x, y), clipped to this grid.</summary>
-    public void Blit(CellGrid source, int x, int y)
-    {
-        for (var row = 0; row < source.Height; row++)
-            for (var column = 0; column < source.Width; column++)
-                Put(x + column, y + row, source.CharAt(column, row), source.RoleAt(column, row));
     }
 
     /// <summary>Fills a rectangle with one character and role (clears it, with a space).</summary>

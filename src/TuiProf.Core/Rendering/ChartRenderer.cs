@@ -24,6 +24,14 @@ public static class ChartRenderer
     public static CellGrid Render(TimelineWindow window, int width, int height, ChartGlyphs glyphs)
     {
         var grid = new CellGrid(width, height);
+        Draw(grid, 0, height, window, glyphs);
+        return grid;
+    }
+
+    /// <summary>The chart across the whole width of <paramref name="grid"/>, in its rows from <paramref name="top"/> on.</summary>
+    public static void Draw(CellGrid grid, int top, int height, TimelineWindow window, ChartGlyphs glyphs)
+    {
+        var width = grid.Width;
         var calls = CallSummary.Of(window);
         // The call rows are given up before the graph's last rows.
         var callRows = CallRows(window);
@@ -31,8 +39,8 @@ public static class ChartRenderer
         var plotRows = height - 3 - callRows;
         if (plotRows < 1 || width < 12)
         {
-            grid.Text(0, 0, "(too small)", CellRole.Label);
-            return grid;
+            grid.Text(0, top, "(too small)", CellRole.Label);
+            return;
         }
 
         using var heap = SeriesPoints.Heap(window.Heap);
@@ -40,16 +48,15 @@ public static class ChartRenderer
         var maxMb = AxisScale.NiceCeiling(Math.Max(heap.Max, rss.Max) / Megabyte);
         var labels = new[] { AxisScale.Megabytes(maxMb), AxisScale.Megabytes(maxMb / 2), AxisScale.Megabytes(0) };
         var margin = labels.Max(l => l.Length) + 1;
-        var plot = new PlotArea(margin, 1, width - margin, plotRows, window.Start, window.End);
+        var plot = new PlotArea(margin, top + 1, width - margin, plotRows, window.Start, window.End);
 
         DrawMemoryAxis(grid, plot, labels, glyphs);
         SeriesLayer.Draw(grid, plot, heap.Points, maxMb * Megabyte, glyphs, CellRole.Heap);
         SeriesLayer.Draw(grid, plot, rss.Points, maxMb * Megabyte, glyphs, CellRole.Rss);
-        grid.Text(0, 0, "GC", CellRole.Label);
-        GcMarkerLayer.Draw(grid, 0, plot, window.Gcs, glyphs);
+        grid.Text(0, top, "GC", CellRole.Label);
+        GcMarkerLayer.Draw(grid, top, plot, window.Gcs, glyphs);
         DrawTimeAxis(grid, plot, glyphs);
         DrawCalls(grid, plot with { Y = plot.Y + plotRows + 2, Height = callRows }, window.Brackets, calls, glyphs);
-        return grid;
     }
 
     private static void DrawCalls(CellGrid grid, PlotArea rows, IReadOnlyList<Bracket> brackets, IReadOnlyList<CallSummary> calls, ChartGlyphs glyphs)

@@ -18,16 +18,25 @@ public static class DashboardRenderer
     public static CellGrid Render(DashboardFrame frame, int width, int height)
     {
         var grid = new CellGrid(width, height);
+        Draw(frame, grid);
+        return grid;
+    }
+
+    /// <summary>The frame over whatever <paramref name="grid"/> held, at its size.</summary>
+    public static void Draw(DashboardFrame frame, CellGrid grid)
+    {
+        var (width, height) = (grid.Width, grid.Height);
+        grid.Clear();
         if (width < MinWidth || height < MinHeight)
         {
             grid.Text(0, 0, TextBlock.Fit($"TuiProf: need {MinWidth}x{MinHeight}", width), CellRole.Alert);
             if (height > 1) grid.Text(0, 1, TextBlock.Fit("q quits", width), CellRole.Muted);
-            return grid;
+            return;
         }
 
         HeaderBar.Draw(grid, frame);
         var (chartHeight, panelRows) = Layout(frame, height);
-        grid.Blit(ChartRenderer.Render(frame.Window, width, chartHeight, frame.Glyphs), 0, 2);
+        ChartRenderer.Draw(grid, 2, chartHeight, frame.Window, frame.Glyphs);
         ChartLegend.Draw(grid, 1, 2 + chartHeight, width - 1, frame.Glyphs);
         if (panelRows > 0) DrawPanels(grid, frame, 3 + chartHeight, panelRows);
 
@@ -46,7 +55,6 @@ public static class DashboardRenderer
         if (frame.Picker is { } picker) PickerOverlay.Draw(grid, picker, frame.Glyphs);
         if (frame.Help) HelpOverlay.Draw(grid, frame.Glyphs);
         if (frame.Question is { } question) QuestionOverlay.Draw(grid, question, frame.Glyphs);
-        return grid;
     }
 
     /// <summary>Rows for the chart and for the panels (0: hidden), between the header and the two bottom lines.</summary>

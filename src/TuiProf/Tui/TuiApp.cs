@@ -129,7 +129,7 @@ public sealed class TuiApp
         _ => 15,
     };
 
-    private Core.Rendering.CellGrid Render(int width, int height)
+    private void Render(Core.Rendering.CellGrid grid)
     {
         if (_forcedGc?.Seen(_profiler.Timeline) is { } seen)
         {
@@ -137,7 +137,7 @@ public sealed class TuiApp
             _forcedGc = null;
         }
         var frame = FrameBuilder.Build(_profiler, _view, _scenarios, _unicode);
-        using (frame.Window) return DashboardRenderer.Render(frame, width, height);
+        using (frame.Window) DashboardRenderer.Draw(frame, grid);
     }
 
     private bool Handle(Key key)
