@@ -11,7 +11,8 @@ public static class BenchTarget
         "work" => Work(),
         "work-cpu" => WorkCpu(),
         "gc-marks" => GcMarks(),
-        "terminal-floor" => TerminalFloor.Run(),
+        "terminal-floor" => TerminalFloor.Run(asTuiProf: false),
+        "terminal-floor-tuiprof" => TerminalFloor.Run(asTuiProf: true),
         _ => 2,
     };
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TuiProf.Targets;
+using TuiProf.Tui;
 
 namespace TuiProf.Benchmarks;
 
@@ -24,12 +25,15 @@ public static class LiveScreenComparison
         var allocation = Figure("own allocation rate (probe session, 1 s counters)", "MB/s", "TuiProf <= 1 MB/s", maxSubject: 1.0);
         var floor = new SideBySide($"Terminal.Gui's floor (an empty view drawn 10 times a second) CPU beside the same, {scenario} --loop",
             "% of a core", "floor", "dotnet-counters");
+        var ownFloor = new SideBySide($"the same floor as TuiProf runs Terminal.Gui (input read on arrival, {TuiApp.IterationsPerSecond} iterations a second), {scenario} --loop",
+            "% of a core", "floor", "dotnet-counters");
         for (var round = 0; round < rounds; round++)
         {
             await using var target = await WatchedProcess.ScenarioAsync(scenario);
             await using var tuiprof = await ToolScreen.StartAsync($"{Tools.TuiProf} attach {target.Pid}");
             await using var counters = await ToolScreen.StartAsync($"{dotnetCounters} monitor --refresh-interval 1 -p {target.Pid}");
             await using var terminal = await ToolScreen.StartAsync($"{DotNetHost.Path} {Tools.Self} target terminal-floor");
+            await using var ownTerminal = await ToolScreen.StartAsync($"{DotNetHost.Path} {Tools.Self} target terminal-floor-tuiprof");
             await Task.Delay(WarmUp);
 
             var received = (Path.GetTempFileName(), Path.GetTempFileName());
@@ -37,14 +41,15 @@ public static class LiveScreenComparison
             {
                 await tuiprof.Tmux.PipeToAsync(received.Item1);
                 await counters.Tmux.PipeToAsync(received.Item2);
-                var ticks = (ProcStat.CpuTicks(tuiprof.Pid), ProcStat.CpuTicks(counters.Pid), ProcStat.CpuTicks(terminal.Pid));
+                var ticks = (ProcStat.CpuTicks(tuiprof.Pid), ProcStat.CpuTicks(counters.Pid), ProcStat.CpuTicks(terminal.Pid),
+                    ProcStat.CpuTicks(ownTerminal.Pid));
                 var clock = Stopwatch.StartNew();
                 await Task.Delay(span);
                 var elapsed = clock.Elapsed;
-                cpu.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(tuiprof.Pid) - ticks.Item1, elapsed),
-                    ProcStat.PercentOfCore(ProcStat.CpuTicks(counters.Pid) - ticks.Item2, elapsed));
-                floor.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(terminal.Pid) - ticks.Item3, elapsed),
-                    ProcStat.PercentOfCore(ProcStat.CpuTicks(counters.Pid) - ticks.Item2, elapsed));
+                var countersCpu = ProcStat.PercentOfCore(ProcStat.CpuTicks(counters.Pid) - ticks.Item2, elapsed);
+                cpu.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(tuiprof.Pid) - ticks.Item1, elapsed), countersCpu);
+                floor.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(terminal.Pid) - ticks.Item3, elapsed), countersCpu);
+                ownFloor.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(ownTerminal.Pid) - ticks.Item4, elapsed), countersCpu);
                 bytes.Add(new FileInfo(received.Item1).Length / 1e3 / elapsed.TotalSeconds, new FileInfo(received.Item2).Length / 1e3 / elapsed.TotalSeconds);
                 rss.Add(ProcStat.Rss(tuiprof.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
             }
@@ -58,6 +63,6 @@ public static class LiveScreenComparison
             var probes = (AllocationProbe.MegabytesPerSecondAsync(tuiprof.Pid, probeSpan), AllocationProbe.MegabytesPerSecondAsync(counters.Pid, probeSpan));
             allocation.Add(await probes.Item1, await probes.Item2);
         }
-        return [cpu, floor, rss, bytes, allocation];
+        return [cpu, floor, ownFloor, rss, bytes, allocation];
     }
 }

@@ -1,19 +1,23 @@
 using Terminal.Gui.App;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using TuiProf.Tui;
 
 namespace TuiProf.Benchmarks;
 
 /// <summary>
-/// Terminal.Gui's own floor, the bench target <c>terminal-floor</c>: an empty full-screen view drawn 10 times a
-/// second (TuiProf's most), that draws nothing and clears nothing, so only the library's loop, input polling and
-/// layout-and-draw pass cost anything. q quits, as the tools do.
+/// Terminal.Gui's own floor, the bench targets <c>terminal-floor</c> and <c>terminal-floor-tuiprof</c>: an empty
+/// full-screen view drawn 10 times a second (TuiProf's most), that draws nothing and clears nothing, so only the
+/// library's loop, input and layout-and-draw pass cost anything. The first runs Terminal.Gui as it comes (input
+/// polled every 20 ms, 25 iterations a second); the second as TuiProf runs it (<see cref="TerminalApplication"/>,
+/// <see cref="TuiApp.IterationsPerSecond"/>). q quits, as the tools do.
 /// </summary>
 public static class TerminalFloor
 {
-    public static int Run()
+    public static int Run(bool asTuiProf)
     {
-        using var app = Application.Create();
+        if (asTuiProf) Application.MaximumIterationsPerSecond = TuiApp.IterationsPerSecond;
+        using var app = asTuiProf ? TerminalApplication.Create(out _) : Application.Create();
         app.Init();
         using var top = new Runnable();
         var view = new EmptyView { Width = Dim.Fill(), Height = Dim.Fill() };

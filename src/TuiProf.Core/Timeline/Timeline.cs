@@ -171,6 +171,15 @@ public sealed class Timeline
         }
     }
 
+    /// <summary>Whether any memory reading (RSS or heap) has arrived.</summary>
+    public bool HasMemory
+    {
+        get
+        {
+            lock (_gate) return _rss.Count > 0 || _heap.Count > 0;
+        }
+    }
+
     /// <summary>The earliest time still held in the buffers (older data has been dropped).</summary>
     public double Oldest
     {

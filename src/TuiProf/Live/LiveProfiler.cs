@@ -40,10 +40,11 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     public IReadOnlyList<ProcessStarted> Processes => _session?.Processes ?? [];
 
     /// <summary>
-    /// A GC of the shown process has arrived: worth drawing now rather than at the next frame (EventPipe already
-    /// holds events ~100 ms before it flushes them).
+    /// Something the user waits for has arrived for the shown process, worth drawing now rather than at the next
+    /// frame: a GC (EventPipe already held it ~100 ms before it flushed), or the first memory reading of a target
+    /// just started (the first useful frame).
     /// </summary>
-    public event Action? GcShown;
+    public event Action? ShowNow;
 
     /// <summary>The last heap snapshot of this target, with its growth since the one before and what holds it.</summary>
     public HeapView? Heap { get; private set; }
@@ -196,8 +197,9 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                         break;
                     default:
                         var target = e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : timelines[root];
+                        var showNow = ReferenceEquals(target, Timeline) && (e is GcEvent || (e is MemorySample && !target.HasMemory));
                         target.Apply(e);
-                        if (e is GcEvent && ReferenceEquals(target, Timeline)) GcShown?.Invoke();
+                        if (showNow) ShowNow?.Invoke();
                         break;
                 }
             }

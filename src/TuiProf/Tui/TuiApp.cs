@@ -24,7 +24,7 @@ public sealed class TuiApp
     /// Terminal.Gui's loop takes keys, runs invokes and draws once an iteration: 20 a second answer a key within
     /// 50 ms and give the frame its 100 ms beat (its default, 25, costs more wake-ups for nothing drawn).
     /// </summary>
-    private const ushort IterationsPerSecond = 20;
+    public const ushort IterationsPerSecond = 20;
     /// <summary>Iterations come every 50 ms, give or take: a frame is due a little before its 100 ms are up.</summary>
     private static readonly TimeSpan FrameSlack = TimeSpan.FromMilliseconds(10);
 
@@ -96,10 +96,10 @@ public sealed class TuiApp
             lastFrame.Restart();
             dashboard.Refresh();
         };
-        // A GC is drawn as it arrives, not up to a frame later; GCs arriving while one such draw is pending share it.
-        // An invoke runs after the iteration's draw, so it draws at once rather than an iteration later.
+        // A GC (or a new target's first reading) is drawn as it arrives, not up to a frame later; what arrives while
+        // one such draw is pending shares it. An invoke runs after the iteration's draw, so it draws at once.
         var drawPending = 0;
-        _profiler.GcShown += () =>
+        _profiler.ShowNow += () =>
         {
             if (Interlocked.Exchange(ref drawPending, 1) == 0)
                 app.Invoke(() =>
