@@ -40,11 +40,13 @@ internal sealed class RuntimeSession
         var sources = options.Sources(hasLocalProcess: runtime.LocalPid is not null);
         try
         {
-            // No stack walks: EventPipe takes one per event unless told not to, and no source here reads them (with
-            // --allocations the target walked a stack every ~100 KB it allocated, for nothing).
-            self._session = await runtime.Client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(
-                ProviderSet.Merge(sources.SelectMany(s => s.Providers)), 64, requestRundown: false,
-                requestStackwalk: false), cancellation);
+            var providers = ProviderSet.Merge(sources.SelectMany(s => s.Providers));
+            try { self._session = await StartSessionAsync(runtime.Client, providers, cancellation); }
+            catch (UnsupportedCommandException)
+            {
+                // A runtime before .NET 10 cannot be told which event IDs: it gets all its keywords bring.
+                self._session = await StartSessionAsync(runtime.Client, ProviderSet.WithoutEventFilters(providers), cancellation);
+            }
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or ServerErrorException or TimeoutException or EndOfStreamException)
         {
@@ -65,6 +67,13 @@ internal sealed class RuntimeSession
                                      "the memory line is the working set the runtime reports"));
         return self;
     }
+
+    // No stack walks: EventPipe takes one per event unless told not to, and no source here reads them (with
+    // --allocations the target walked a stack every ~100 KB it allocated, for nothing).
+    private static Task<EventPipeSession> StartSessionAsync(DiagnosticsClient client, IReadOnlyList<EventPipeProvider> providers,
+        CancellationToken cancellation) =>
+        client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(providers, 64, requestRundown: false,
+            requestStackwalk: false), cancellation);
 
     /// <summary>Stops the session, letting the runtime flush what it still holds, and waits for the stream to end.</summary>
     public async Task StopAsync()

@@ -15,7 +15,16 @@ public sealed class GcEvents : IRuntimeSource
     public const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
     public const long GcKeyword = 0x1;
 
-    public IReadOnlyList<EventPipeProvider> Providers { get; } = [new(RuntimeProvider, EventLevel.Informational, GcKeyword)];
+    /// <summary>
+    /// The runtime's GC events that <see cref="Subscribe"/> reads (GCStart, GCEnd, GCRestartEEEnd, GCHeapStats,
+    /// GCSuspendEEBegin, GCPerHeapHistory): at Informational the GC keyword also brings segments, finalizers,
+    /// triggers, joins, global history and dynamic events, some dozen per GC, each written by the target and parsed
+    /// here for nothing.
+    /// </summary>
+    private static readonly uint[] EventIds = [1, 2, 3, 4, 9, 204];
+
+    public IReadOnlyList<EventPipeProvider> Providers { get; } =
+        [new(RuntimeProvider, EventLevel.Informational, GcKeyword, null, new EventPipeProviderEventFilter(true, EventIds))];
 
     public void Subscribe(TraceEventDispatcher events, SourceClock clock, Action<TimelineEvent> emit)
     {
