@@ -44,7 +44,7 @@ internal sealed class RuntimeSession
             try { self._session = await StartSessionAsync(runtime.Client, providers, cancellation); }
             catch (UnsupportedCommandException)
             {
-                // A runtime before .NET 10 cannot be told which event IDs: it gets all its keywords bring.
+                // A runtime before .NET 10 cannot be told which event IDs: it sends every event its keywords enable.
                 self._session = await StartSessionAsync(runtime.Client, ProviderSet.WithoutEventFilters(providers), cancellation);
             }
         }

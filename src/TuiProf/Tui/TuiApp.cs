@@ -25,6 +25,7 @@ public sealed class TuiApp
     /// 50 ms and give the frame its 100 ms beat (its default, 25, costs more wake-ups for nothing drawn).
     /// </summary>
     public const ushort IterationsPerSecond = 20;
+
     /// <summary>Iterations come every 50 ms, give or take: a frame is due a little before its 100 ms are up.</summary>
     private static readonly TimeSpan FrameSlack = TimeSpan.FromMilliseconds(10);
 
