@@ -6,6 +6,7 @@ using Microsoft.Diagnostics.Tracing;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
+using TuiProf.Core.Targets;
 using TuiProf.Targets;
 
 namespace TuiProf.Benchmarks;
@@ -36,7 +37,7 @@ public static class AllocationStackFigures
     private static async Task<double> RunAsync(Func<DiagnosticsClient, Task<IAsyncDisposable?>> attach)
     {
         var run = Cli.Wrap(DotNetHost.Path).WithArguments([Tools.Self, "target", "work-cpu"]).ExecuteBufferedAsync();
-        while (!DiagnosticsClient.GetPublishedProcesses().Contains(run.ProcessId)) await Task.Delay(20);
+        while (!DiagnosticSocket.IsPublished(run.ProcessId)) await Task.Delay(20);
         var session = await attach(new DiagnosticsClient(run.ProcessId)); // within the target's first second
         var output = (await run).StandardOutput;
         if (session is not null) await session.DisposeAsync();

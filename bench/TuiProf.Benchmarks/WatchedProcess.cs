@@ -1,5 +1,5 @@
 using CliWrap;
-using Microsoft.Diagnostics.NETCore.Client;
+using TuiProf.Core.Targets;
 using TuiProf.Scenarios;
 using TuiProf.Targets;
 
@@ -30,7 +30,7 @@ public sealed class WatchedProcess : IAsyncDisposable
             .WithStandardOutputPipe(PipeTarget.ToDelegate(onLine));
         var run = command.ExecuteAsync(stop.Token);
         // Attached tools need its diagnostics socket: wait for it (a second or so of runtime start).
-        while (!DiagnosticsClient.GetPublishedProcesses().Contains(run.ProcessId))
+        while (!DiagnosticSocket.IsPublished(run.ProcessId))
         {
             if (run.Task.IsCompleted) throw new InvalidOperationException($"{string.Join(' ', arguments)} ended at start");
             await Task.Delay(20);

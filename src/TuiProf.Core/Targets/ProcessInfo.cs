@@ -1,5 +1,6 @@
 using Microsoft.Diagnostics.NETCore.Client;
 
+
 namespace TuiProf.Core.Targets;
 
 /// <summary>A process that can be attached to, as <c>tuiprof ps</c> lists it.</summary>
@@ -35,6 +36,17 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// <summary>The process's parent, null once it is gone.</summary>
     public static int? ParentOf(int pid) =>
         (int?)ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "PPid:"u8);
+
+    /// <summary>When the process started, in clock ticks since boot (field 22 of <c>/proc/PID/stat</c>); null once it is gone.</summary>
+    public static long? StartTime(int pid)
+    {
+        var stat = ProcFile.Read($"/proc/{pid}/stat", stackalloc byte[StatLength]);
+        var afterName = stat.LastIndexOf(")"u8); // the name in parentheses may itself hold spaces and parentheses
+        return afterName < 0 ? null : ProcFile.Number(stat[(afterName + 2)..], 19);
+    }
+
+    /// <summary>Enough of /proc/PID/stat for its 52 numbers.</summary>
+    private const int StatLength = 1024;
 
     /// <summary>Whether the process was started with <paramref name="variable"/> set to <paramref name="value"/>.</summary>
     public static bool HasEnvironment(int pid, string variable, string value) =>

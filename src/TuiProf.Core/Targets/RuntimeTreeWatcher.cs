@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Channels;
 
 namespace TuiProf.Core.Targets;
@@ -10,8 +9,6 @@ namespace TuiProf.Core.Targets;
 /// </summary>
 internal sealed class RuntimeTreeWatcher : IDisposable
 {
-    private const string SocketPrefix = "dotnet-diagnostic-";
-
     /// <summary>
     /// inotify can drop events under load: a slow sweep of the socket names catches what it missed (a runtime it
     /// missed waits paused until then). Names only: <c>DiagnosticsClient.GetPublishedProcesses</c> also checks every
@@ -22,15 +19,15 @@ internal sealed class RuntimeTreeWatcher : IDisposable
     private readonly string _variable, _mark;
     private readonly TimeSpan _connectTimeout;
     private readonly Channel<RuntimeEndpoint> _found = Channel.CreateUnbounded<RuntimeEndpoint>();
-    private readonly HashSet<int> _seen = [];
+    private readonly HashSet<string> _seen = [];
     private readonly FileSystemWatcher _sockets;
     private readonly CancellationTokenSource _stop = new();
 
     public RuntimeTreeWatcher(string variable, string mark, TimeSpan connectTimeout)
     {
         (_variable, _mark, _connectTimeout) = (variable, mark, connectTimeout);
-        _sockets = new FileSystemWatcher(Path.GetTempPath(), SocketPrefix + "*") { EnableRaisingEvents = true };
-        _sockets.Created += (_, e) => Check(PidOf(e.Name));
+        _sockets = new FileSystemWatcher(Path.GetTempPath(), DiagnosticSocket.Prefix + "*") { EnableRaisingEvents = true };
+        _sockets.Created += (_, e) => Check(e.Name);
         _ = SweepAsync();
     }
 
@@ -49,19 +46,20 @@ internal sealed class RuntimeTreeWatcher : IDisposable
         using var timer = new PeriodicTimer(Sweep);
         do
         {
-            foreach (var socket in Directory.EnumerateFiles(Path.GetTempPath(), SocketPrefix + "*")) Check(PidOf(Path.GetFileName(socket)));
+            foreach (var socket in Directory.EnumerateFiles(Path.GetTempPath(), DiagnosticSocket.Prefix + "*")) Check(Path.GetFileName(socket));
         } while (await timer.WaitForNextTickAsync(_stop.Token).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result));
     }
 
-    private void Check(int? pid)
+    private void Check(string? name)
     {
-        if (pid is not { } id) return;
+        if (name is null || DiagnosticSocket.Parse(name) is not { } socket) return;
         lock (_seen)
         {
-            // Each socket's process is looked at once: another program's .NET processes are not re-read every sweep.
-            if (_stop.IsCancellationRequested || !_seen.Add(id) || !ProcessInfo.HasEnvironment(id, _variable, _mark)) return;
+            // Each socket is looked at once, by name: a dead runtime's leftover socket is not re-read every sweep, and
+            // does not hide a new process of ours that has its PID (that one's socket has another KEY).
+            if (_stop.IsCancellationRequested || !_seen.Add(name) || !socket.IsLive || !ProcessInfo.HasEnvironment(socket.Pid, _variable, _mark)) return;
         }
-        _ = ConnectAsync(id);
+        _ = ConnectAsync(socket.Pid);
     }
 
     private async Task ConnectAsync(int pid)
@@ -72,8 +70,4 @@ internal sealed class RuntimeTreeWatcher : IDisposable
         }
         catch (Exception) { /* gone before it answered: nothing of it waits on us */ }
     }
-
-    /// <summary>The PID in a socket's name: <c>dotnet-diagnostic-PID-KEY-socket</c>.</summary>
-    private static int? PidOf(string? name) =>
-        name?.Split('-') is [_, _, var pid, ..] && int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

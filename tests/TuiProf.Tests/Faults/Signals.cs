@@ -40,7 +40,7 @@ public static class Signals
     public static async Task WaitForSocketAsync(int pid, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
-        while (!Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient.GetPublishedProcesses().Contains(pid))
+        while (!Core.Targets.DiagnosticSocket.IsPublished(pid))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"process {pid} published no diagnostics socket");
             await Task.Delay(20);

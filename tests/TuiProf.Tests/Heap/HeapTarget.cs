@@ -1,4 +1,5 @@
 using Microsoft.Diagnostics.NETCore.Client;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Tests.Heap;
 
@@ -8,7 +9,7 @@ public static class HeapTarget
     public static async Task<DiagnosticsClient> ClientAsync(int pid)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!DiagnosticsClient.GetPublishedProcesses().Contains(pid))
+        while (!DiagnosticSocket.IsPublished(pid))
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"process {pid} published no diagnostics socket");
             await Task.Delay(50);

@@ -13,8 +13,10 @@ public static class DotNetCommands
 {
     private static readonly string TuiProfAssembly = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
 
-    public static Command TuiProf(TreeProcesses tree, params string[] arguments) =>
-        Dotnet(tree, [TuiProfAssembly, .. arguments], new() { ["NO_COLOR"] = "1" });
+    public static Command TuiProf(TreeProcesses tree, params string[] arguments) => TuiProf(tree, new Dictionary<string, string>(), arguments);
+
+    public static Command TuiProf(TreeProcesses tree, Dictionary<string, string> environment, params string[] arguments) =>
+        Dotnet(tree, [TuiProfAssembly, .. arguments], new(environment) { ["NO_COLOR"] = "1" });
 
     public static Command Dotnet(TreeProcesses tree, IEnumerable<string> arguments, Dictionary<string, string>? environment = null) =>
         Marked(Cli.Wrap(DotNetHost.Path).WithArguments(arguments), tree, environment);
