@@ -28,5 +28,5 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     /// (<c>DiagnosticsClient.GetPublishedProcesses</c> also counts a dead runtime's that names the same PID).
     /// </summary>
     public static bool IsPublished(int pid) =>
-        Directory.EnumerateFiles(Path.GetTempPath(), $"{Prefix}{pid}-*-socket").Select(Parse).Any(s => s is not null && s.Pid == pid && s.IsLive);
+        Directory.EnumerateFiles(Path.GetTempPath(), $"{Prefix}{pid}-*-socket").Select(Parse).Any(s => s is { IsLive: true });
 }

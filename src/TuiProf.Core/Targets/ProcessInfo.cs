@@ -1,6 +1,5 @@
 using Microsoft.Diagnostics.NETCore.Client;
 
-
 namespace TuiProf.Core.Targets;
 
 /// <summary>A process that can be attached to, as <c>tuiprof ps</c> lists it.</summary>

@@ -52,14 +52,15 @@ internal sealed class RuntimeTreeWatcher : IDisposable
 
     private void Check(string? name)
     {
-        if (name is null || DiagnosticSocket.Parse(name) is not { } socket) return;
+        if (name is null) return;
         lock (_seen)
         {
-            // Each socket is looked at once, by name: a dead runtime's leftover socket is not re-read every sweep, and
-            // does not hide a new process of ours that has its PID (that one's socket has another KEY).
-            if (_stop.IsCancellationRequested || !_seen.Add(name) || !socket.IsLive || !ProcessInfo.HasEnvironment(socket.Pid, _variable, _mark)) return;
+            // Each socket is looked at once, by name: another program's sockets are not re-read every sweep, and a dead
+            // runtime's leftover does not hide a new process of ours that has its PID (that one's socket has another KEY).
+            if (_stop.IsCancellationRequested || !_seen.Add(name)) return;
         }
-        _ = ConnectAsync(socket.Pid);
+        if (DiagnosticSocket.Parse(name) is { IsLive: true } socket && ProcessInfo.HasEnvironment(socket.Pid, _variable, _mark))
+            _ = ConnectAsync(socket.Pid);
     }
 
     private async Task ConnectAsync(int pid)

@@ -40,19 +40,22 @@ public sealed class ProcessTreeTests(TestProjects projects) : TargetTest
         // A runtime killed outright leaves dotnet-diagnostic-PID-KEY-socket behind, and PIDs come round again: here
         // every one of the next 2 000 PIDs has such a socket, so the launched process and its children all get one.
         var tmp = Directory.CreateTempSubdirectory("tuiprof-leftovers-").FullName;
-        var (last, max) = (Number("/proc/sys/kernel/ns_last_pid"), Number("/proc/sys/kernel/pid_max"));
-        foreach (var pid in Enumerable.Range(last + 1, 2000).Select(p => p < max ? p : 300 + p - max)) // past the top, the kernel starts again at 300
-            File.Create(Path.Combine(tmp, $"dotnet-diagnostic-{pid}-1-socket")).Dispose();
-        var file = OutFile("leftovers.jsonl");
+        try
+        {
+            var (last, max) = (Number("/proc/sys/kernel/ns_last_pid"), Number("/proc/sys/kernel/pid_max"));
+            foreach (var pid in Enumerable.Range(last + 1, 2000).Select(p => p < max ? p : 300 + p - max)) // past the top, the kernel starts again at 300
+                File.Create(Path.Combine(tmp, $"dotnet-diagnostic-{pid}-1-socket")).Dispose();
+            var file = OutFile("leftovers.jsonl");
 
-        var run = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, new Dictionary<string, string> { ["TMPDIR"] = tmp },
-            "record", "--follow", "all", "--out", file, "--", "dotnet", projects.ActivityApp, "--spawn", "3"), Tree, HangLimit);
+            var run = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, new Dictionary<string, string> { ["TMPDIR"] = tmp },
+                "record", "--follow", "all", "--out", file, "--", "dotnet", projects.ActivityApp, "--spawn", "3"), Tree, HangLimit);
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        var recording = RecordedFile.Read(file);
-        Assert.Contains(recording.OfType("output"), o => o.GetProperty("text").GetString()!.Contains("3 of 3 children exited 0"));
-        Assert.Equal(4, recording.Followed.Count());
-        Directory.Delete(tmp, recursive: true);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            var recording = RecordedFile.Read(file);
+            Assert.Contains(recording.OfType("output"), o => o.GetProperty("text").GetString()!.Contains("3 of 3 children exited 0"));
+            Assert.Equal(4, recording.Followed.Count());
+        }
+        finally { Directory.Delete(tmp, recursive: true); }
     }
 
     private static int Number(string path) => int.Parse(File.ReadAllText(path));
