@@ -21,6 +21,9 @@ public sealed class AttachedTarget(int pid) : Target
         // A running process either has its socket already or never will: no point waiting.
         if (!Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient.GetPublishedProcesses().Contains(pid))
             throw new ProfilerException(LocalRuntime.NoEndpoint(pid, "") + ", or it belongs to another user");
+        if (DiagnosticSocket.NamesAnotherProcess(pid))
+            throw new ProfilerException($"process {pid} has no diagnostics socket of its own: the one named with {pid} in " +
+                                        $"{Path.GetTempPath()} is another process's (a dead runtime's, or one numbered {pid} in its own PID namespace)");
         return await LocalRuntime.ConnectAsync(pid, timeout, cancellation);
     }
 

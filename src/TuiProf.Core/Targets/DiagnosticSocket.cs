@@ -27,6 +27,15 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     /// Whether the runtime of <paramref name="pid"/>, a process of this PID namespace, has its socket in this TMPDIR
     /// (<c>DiagnosticsClient.GetPublishedProcesses</c> also counts a dead runtime's that names the same PID).
     /// </summary>
-    public static bool IsPublished(int pid) =>
-        Directory.EnumerateFiles(Path.GetTempPath(), $"{Prefix}{pid}-*-socket").Select(Parse).Any(s => s is { IsLive: true });
+    public static bool IsPublished(int pid) => Naming(pid).Any(s => s.IsLive);
+
+    /// <summary>
+    /// Whether the sockets in this TMPDIR that name <paramref name="pid"/> are all another process's: a dead
+    /// runtime's, or that of a runtime numbered so in its own PID namespace (its PID 1 is not this machine's). The
+    /// diagnostics client would take <paramref name="pid"/> for that runtime.
+    /// </summary>
+    public static bool NamesAnotherProcess(int pid) => Naming(pid).ToList() is { Count: > 0 } sockets && !sockets.Any(s => s.IsLive);
+
+    private static IEnumerable<DiagnosticSocket> Naming(int pid) =>
+        Directory.EnumerateFiles(Path.GetTempPath(), $"{Prefix}{pid}-*-socket").Select(Parse).OfType<DiagnosticSocket>();
 }

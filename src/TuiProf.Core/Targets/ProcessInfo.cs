@@ -20,7 +20,7 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     {
         var me = Uid(Environment.ProcessId);
         return DiagnosticsClient.GetPublishedProcesses()
-            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == me)
+            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == me && !DiagnosticSocket.NamesAnotherProcess(pid))
             .Select(pid => new ProcessInfo(pid, NameOf(pid), CommandLineOf(pid)))
             .OrderBy(p => p.Pid)
             .ToList();

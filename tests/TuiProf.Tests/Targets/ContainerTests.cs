@@ -8,17 +8,7 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
     [UnshareFact]
     public async Task A_runtime_in_its_own_pid_namespace_is_reached_by_its_host_pid_and_by_its_socket_without_a_local_rss()
     {
-        // The container's TMPDIR is a volume shared with the host, where the runtime's socket appears.
-        var volume = Directory.CreateTempSubdirectory("tuiprof-volume-").FullName;
-        using var limit = new CancellationTokenSource(HangLimit);
-        // PID 1 of a namespace ignores SIGTERM; --kill-child takes the app along when unshare is killed.
-        var container = DotNetCommands.Marked(Cli.Wrap("unshare")
-                .WithArguments(["--pid", "--fork", "--mount-proc", "--kill-child", TuiProf.Targets.DotNetHost.Path, projects.PortApp, "60"]),
-                Tree, new() { ["TMPDIR"] = volume })
-            .ExecuteAsync(limit.Token);
-        var socket = await WaitForRuntimeSocketAsync(volume, limit.Token);
-        Assert.Contains("dotnet-diagnostic-1-", socket); // named with PID 1, as the runtime sees itself
-        var hostPid = Faults.Signals.ChildrenOf(container.ProcessId).Single();
+        var (socket, hostPid) = await StartContainerAsync(Volume());
         var byPid = OutFile("by-pid.jsonl");
         var byPort = OutFile("by-port.jsonl");
 
@@ -35,5 +25,41 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
         Assert.Contains("Tick", recording.BracketNames);
         Assert.Contains(recording.OfType("notice"), n => n.GetProperty("text").GetString()!.Contains("RSS", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(recording.OfType("sample"), s => s.TryGetProperty("heap", out _));
+    }
+
+    [UnshareFact]
+    public async Task A_runtime_numbered_1_in_its_own_pid_namespace_is_not_taken_for_this_machines_pid_1()
+    {
+        // Its socket, in a TMPDIR this machine's processes share, is named with PID 1: the diagnostics client takes it
+        // for the host's PID 1, which is no .NET program.
+        var volume = Volume();
+        var (_, hostPid) = await StartContainerAsync(volume);
+        var sharing = new Dictionary<string, string> { ["TMPDIR"] = volume };
+
+        var ps = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, sharing, "ps"), Tree, HangLimit);
+        var attach = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, sharing, "record", "--pid", "1", "--out", OutFile("pid1.jsonl")), Tree, HangLimit);
+
+        Assert.DoesNotContain(ps.Output.Split('\n'), line => line.TrimStart().StartsWith("1 "));
+        Assert.Contains(ps.Output.Split('\n'), line => line.TrimStart().StartsWith($"{hostPid} "));
+        Assert.True(attach.ExitCode != 0, attach.ToString());
+        Assert.Contains("process 1 has no diagnostics socket of its own", attach.Error);
+        Assert.Single(attach.Error.Trim().Split('\n'));
+    }
+
+    /// <summary>The container's TMPDIR: a volume shared with the host, where the runtime's socket appears.</summary>
+    private static string Volume() => Directory.CreateTempSubdirectory("tuiprof-volume-").FullName;
+
+    /// <summary>PortApp as PID 1 of its own PID namespace, for the test's length: its socket and its PID on this machine.</summary>
+    private async Task<(string Socket, int HostPid)> StartContainerAsync(string volume)
+    {
+        using var limit = new CancellationTokenSource(HangLimit);
+        // PID 1 of a namespace ignores SIGTERM; --kill-child takes the app along when unshare is killed.
+        var container = DotNetCommands.Marked(Cli.Wrap("unshare")
+                .WithArguments(["--pid", "--fork", "--mount-proc", "--kill-child", TuiProf.Targets.DotNetHost.Path, projects.PortApp, "60"]),
+                Tree, new() { ["TMPDIR"] = volume })
+            .ExecuteAsync();
+        var socket = await WaitForRuntimeSocketAsync(volume, limit.Token);
+        Assert.Contains("dotnet-diagnostic-1-", socket); // named with PID 1, as the runtime sees itself
+        return (socket, Faults.Signals.ChildrenOf(container.ProcessId).Single());
     }
 }
