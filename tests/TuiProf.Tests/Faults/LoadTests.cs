@@ -53,10 +53,19 @@ public partial class LoadTests
         await tui.WaitForAsync(s => s.Contains("churn  pid") && GenZero().Match(s) is { Success: true } m && int.Parse(m.Groups[1].Value) > 1000,
             "over a thousand gen-0 GCs counted");
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        await tui.SendKeysAsync("?");
-        await tui.WaitForAsync(s => s.Contains("any key closes this help"), "the help box", seconds: 2);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"help took {clock.ElapsedMilliseconds} ms under churn");
+        // The median of five: on a CI machine of 2 cores, churn holds one and the other tests share the rest, so one
+        // press can stall for a second whatever TuiProf does; a screen that keys queue behind is slow every time.
+        var latencies = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await tui.SendKeysAsync("?");
+            await tui.WaitForAsync(s => s.Contains("any key closes this help"), "the help box", seconds: 5);
+            latencies.Add(clock.ElapsedMilliseconds);
+            await tui.SendKeysAsync("Escape");
+            await tui.WaitForAsync(s => !s.Contains("any key closes this help"), "the help box closed", seconds: 5);
+        }
+        Assert.True(latencies.Order().ElementAt(2) < 1000, $"help took {string.Join(", ", latencies)} ms under churn");
     }
 
     [Fact]
