@@ -25,7 +25,7 @@ public static class LiveScreenComparison
         var allocation = Figure("own allocation rate (probe session, 1 s counters)", "MB/s", "TuiProf <= 1 MB/s", maxSubject: 1.0);
         var floor = new SideBySide($"Terminal.Gui's floor (an empty view drawn 10 times a second) CPU beside the same, {scenario} --loop",
             "% of a core", "floor", "dotnet-counters");
-        var ownFloor = new SideBySide($"the same floor as TuiProf runs Terminal.Gui (input read on arrival, {TuiApp.IterationsPerSecond} iterations a second), {scenario} --loop",
+        var ownFloor = new SideBySide($"the same floor as TuiProf runs Terminal.Gui (input read on arrival, an iteration a frame), {scenario} --loop",
             "% of a core", "floor", "dotnet-counters");
         for (var round = 0; round < rounds; round++)
         {

@@ -10,14 +10,14 @@ namespace TuiProf.Benchmarks;
 /// full-screen view drawn 10 times a second (TuiProf's most), that draws nothing and clears nothing, so only the
 /// library's loop, input and layout-and-draw pass cost anything. The first runs Terminal.Gui as it comes (input
 /// polled every 20 ms, 25 iterations a second); the second as TuiProf runs it (<see cref="TerminalApplication"/>,
-/// <see cref="TuiApp.IterationsPerSecond"/>). q quits, as the tools do.
+/// <see cref="MainLoopPacer"/>: an iteration a frame, input read on arrival). q quits, as the tools do.
 /// </summary>
 public static class TerminalFloor
 {
     public static int Run(bool asTuiProf)
     {
-        if (asTuiProf) Application.MaximumIterationsPerSecond = TuiApp.IterationsPerSecond;
-        using var app = asTuiProf ? TerminalApplication.Create(out _) : Application.Create();
+        using var pacer = new MainLoopPacer(TuiApp.FramePeriod);
+        using var app = asTuiProf ? TerminalApplication.Create(pacer, out _) : Application.Create();
         app.Init();
         using var top = new Runnable();
         var view = new EmptyView { Width = Dim.Fill(), Height = Dim.Fill() };
@@ -26,11 +26,13 @@ public static class TerminalFloor
         {
             if (key.AsRune.Value == 'q') app.RequestStop();
         };
-        app.AddTimeout(TimeSpan.FromMilliseconds(100), () =>
-        {
-            view.SetNeedsDraw();
-            return true;
-        });
+        if (asTuiProf) pacer.Pace(app, view.SetNeedsDraw);
+        else
+            app.AddTimeout(TuiApp.FramePeriod, () =>
+            {
+                view.SetNeedsDraw();
+                return true;
+            });
         app.Run(top);
         return 0;
     }

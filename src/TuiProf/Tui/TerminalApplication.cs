@@ -12,17 +12,20 @@ namespace TuiProf.Tui;
 /// </summary>
 public static class TerminalApplication
 {
-    /// <summary>A new application; <paramref name="waitingInput"/> says whether it got the waiting input.</summary>
-    public static IApplication Create(out bool waitingInput)
+    /// <summary>
+    /// A new application whose input wakes <paramref name="pacer"/> when a key comes; <paramref name="waitingInput"/>
+    /// says whether it got the waiting input (the stock one is read at the next frame).
+    /// </summary>
+    public static IApplication Create(MainLoopPacer pacer, out bool waitingInput)
     {
         var withFactory = typeof(Application).Assembly.GetType("Terminal.Gui.App.ApplicationImpl")?
             .GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, [typeof(IComponentFactory)]);
         waitingInput = OperatingSystem.IsLinux() && withFactory is not null;
-        return waitingInput ? (IApplication)withFactory!.Invoke([new WaitingAnsiFactory()]) : Application.Create();
+        return waitingInput ? (IApplication)withFactory!.Invoke([new WaitingAnsiFactory(pacer.Wake)]) : Application.Create();
     }
 
-    private sealed class WaitingAnsiFactory() : AnsiComponentFactory(null!, null!, null!)
+    private sealed class WaitingAnsiFactory(Action onInput) : AnsiComponentFactory(null!, null!, null!)
     {
-        public override IInput<char> CreateInput() => new WaitingAnsiInput();
+        public override IInput<char> CreateInput() => new WaitingAnsiInput(onInput);
     }
 }

@@ -18,16 +18,7 @@ namespace TuiProf.Tui;
 /// </summary>
 public sealed class TuiApp
 {
-    private static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>
-    /// Terminal.Gui's loop takes keys, runs invokes and draws once an iteration: 20 a second answer a key within
-    /// 50 ms and give the frame its 100 ms beat (its default, 25, costs more wake-ups for nothing drawn).
-    /// </summary>
-    public const ushort IterationsPerSecond = 20;
-
-    /// <summary>Iterations come every 50 ms, give or take: a frame is due a little before its 100 ms are up.</summary>
-    private static readonly TimeSpan FrameSlack = TimeSpan.FromMilliseconds(10);
+    public static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
@@ -73,8 +64,8 @@ public sealed class TuiApp
 
     private void ShowDashboard()
     {
-        Application.MaximumIterationsPerSecond = IterationsPerSecond;
-        using var app = TerminalApplication.Create(out _);
+        using var pacer = new MainLoopPacer(FramePeriod);
+        using var app = TerminalApplication.Create(pacer, out _);
         _app = app;
         app.Init();
         app.Driver!.Force16Colors = true; // 24-bit colour is not a given over SSH or on a console
@@ -90,27 +81,23 @@ public sealed class TuiApp
         };
         // The frame is rendered at the start of an iteration, so the same iteration draws it: a timeout would run
         // after the iteration's draw and be drawn one iteration later. No timer of its own wakes the process.
-        var lastFrame = Stopwatch.StartNew();
-        app.Iteration += (_, _) =>
-        {
-            if (lastFrame.Elapsed < FramePeriod - FrameSlack) return;
-            lastFrame.Restart();
-            dashboard.Refresh();
-        };
+        pacer.Pace(app, dashboard.Refresh);
         // A GC (or a new target's first reading) is drawn as it arrives, not up to a frame later; what arrives while
         // one such draw is pending shares it. An invoke runs after the iteration's draw, so it draws at once.
         var drawPending = 0;
         _profiler.ShowNow += () =>
         {
             if (Interlocked.Exchange(ref drawPending, 1) == 0)
-                app.Invoke(() =>
+                pacer.Invoke(app, () =>
                 {
                     Volatile.Write(ref drawPending, 0);
                     dashboard.Refresh();
                     app.LayoutAndDraw();
                 });
         };
-        using var signals = StopOn(app, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
+        // A new size is polled once an iteration: a resize wakes the loop so the frame follows the window at once.
+        using var resized = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => pacer.Wake());
+        using var signals = StopOn(app, pacer, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
         app.Run(top);
         // An empty alternate screen with the cursor home: tmux, leaving it for a window enlarged since it was entered,
         // shrinks it to the old size first and keeps the rows pushed off the top, which then reappear over the prompt.
@@ -285,12 +272,12 @@ public sealed class TuiApp
     /// Stops through the UI loop, so the target is ended and the terminal restored. When the terminal itself is
     /// gone (an SSH connection dropped), restoring it never returns: then end the target and exit regardless.
     /// </summary>
-    private IDisposable StopOn(IApplication app, params PosixSignal[] signals)
+    private IDisposable StopOn(IApplication app, MainLoopPacer pacer, params PosixSignal[] signals)
     {
         var registrations = signals.Select(signal => PosixSignalRegistration.Create(signal, context =>
         {
             context.Cancel = true;
-            app.Invoke(app.RequestStop);
+            pacer.Invoke(app, app.RequestStop);
             _ = Task.Run(async () =>
             {
                 await Task.Delay(StopGrace);

@@ -11,7 +11,7 @@ namespace TuiProf.Tui;
 /// wake-ups and a key is read the moment it arrives. Parsing stays Terminal.Gui's: the keys are read through
 /// <see cref="AnsiInput"/>.
 /// </summary>
-public sealed partial class WaitingAnsiInput : IInput<char>
+public sealed partial class WaitingAnsiInput(Action onInput) : IInput<char>
 {
     private const short PollIn = 0x001;
     private const short PollError = 0x008 | 0x010 | 0x020; // POLLERR | POLLHUP | POLLNVAL
@@ -51,7 +51,8 @@ public sealed partial class WaitingAnsiInput : IInput<char>
                 }
                 // A terminal gone away (SIGHUP follows) reads as always ready with nothing to read: stop watching it
                 // and wait for the end.
-                if (!Drain(queue) && (fds[0].Revents & (PollIn | PollError)) != 0) fds[0].Fd = -1;
+                if (Drain(queue)) onInput();
+                else if ((fds[0].Revents & (PollIn | PollError)) != 0) fds[0].Fd = -1;
             }
         }
         finally
@@ -79,7 +80,8 @@ public sealed partial class WaitingAnsiInput : IInput<char>
     /// <summary>Where stdin is no terminal, or no pipe or poll is to be had: the stock 20 ms polling.</summary>
     private void RunUnwatched(ConcurrentQueue<char> queue, CancellationToken token)
     {
-        while (!token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(20))) Drain(queue);
+        while (!token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(20)))
+            if (Drain(queue)) onInput();
     }
 
     [StructLayout(LayoutKind.Sequential)]
