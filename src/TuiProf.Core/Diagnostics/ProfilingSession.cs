@@ -14,7 +14,10 @@ namespace TuiProf.Core.Diagnostics;
 public sealed class ProfilingSession : IAsyncDisposable
 {
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(1);
-    private readonly Channel<TimelineEvent> _events = Channel.CreateUnbounded<TimelineEvent>();
+    // The reader goes on on the thread that wrote (the RSS sampler, an event stream's parser): a pool worker woken
+    // for each of ~40 events a second, and spinning for more after each, cost more than reading them.
+    private readonly Channel<TimelineEvent> _events = Channel.CreateUnbounded<TimelineEvent>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<RuntimeEndpoint, RuntimeSession> _sessions = new();
     private readonly ConcurrentDictionary<int, ProcessStarted> _processes = new();

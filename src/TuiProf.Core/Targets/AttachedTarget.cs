@@ -6,7 +6,8 @@ namespace TuiProf.Core.Targets;
 /// <summary>A running .NET process of this machine, by PID. Never paused, never ended: only detached from.</summary>
 public sealed class AttachedTarget(int pid) : Target
 {
-    private static readonly TimeSpan AlivePoll = TimeSpan.FromMilliseconds(200);
+    // A process's exit ends its event stream at once; this poll only catches one that somehow did not.
+    private static readonly TimeSpan AlivePoll = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _detached = new();
 
     public override string DisplayName => ProcessInfo.NameOf(pid) is { Length: > 0 } name ? name : $"pid {pid}";
