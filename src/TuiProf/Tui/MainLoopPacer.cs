@@ -11,13 +11,17 @@ namespace TuiProf.Tui;
 /// wait at the start of an iteration, until the next frame is due or <see cref="Wake"/> (a key read, an invoke,
 /// a resize): one iteration a frame when nothing happens, and at once when something does.
 /// </summary>
-public sealed class MainLoopPacer(TimeSpan framePeriod) : IDisposable
+public sealed class MainLoopPacer(TimeSpan framePeriod, TimeSpan soonest) : IDisposable
 {
     // No spinning before the kernel wait: a wake is a key or a GC, never due within microseconds.
     private readonly ManualResetEventSlim _woken = new(initialState: true, spinCount: 0);
     // The wait is in whole milliseconds: a frame a little early beats an iteration spent waking for nothing.
     private static readonly long Slack = Stopwatch.Frequency / 500;
+    private readonly long _period = Ticks(framePeriod);
+    private readonly long _soonest = Ticks(soonest);
+    private long _lastFrame;
     private long _frameDue;
+    private volatile bool _hurry;
 
     /// <summary>Ends the current wait, or the next one: there is input, an invoke or a new size to see to.</summary>
     public void Wake() => _woken.Set();
@@ -30,8 +34,18 @@ public sealed class MainLoopPacer(TimeSpan framePeriod) : IDisposable
     }
 
     /// <summary>
+    /// Brings the next frame forward, to now or, if a frame was drawn less than the soonest gap ago, to then: a GC
+    /// is on screen as it happens, and hundreds a second draw no more often than that.
+    /// </summary>
+    public void FrameSoon()
+    {
+        _hurry = true;
+        Wake();
+    }
+
+    /// <summary>
     /// Paces <paramref name="app"/>'s loop from now on, calling <paramref name="frame"/> on the loop's thread once a
-    /// frame period, before the iteration draws.
+    /// frame period (or sooner, <see cref="FrameSoon"/>), before the iteration draws.
     /// </summary>
     public void Pace(IApplication app, Action frame)
     {
@@ -39,16 +53,22 @@ public sealed class MainLoopPacer(TimeSpan framePeriod) : IDisposable
         Application.MaximumIterationsPerSecond = ushort.MaxValue;
         app.Iteration += (_, _) =>
         {
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _frameDue);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), Due());
             if (wait > TimeSpan.Zero) _woken.Wait((int)Math.Ceiling(wait.TotalMilliseconds));
             // Reset before the iteration reads its input and invokes: a wake after this point waits for none.
             _woken.Reset();
             var now = Stopwatch.GetTimestamp();
-            if (now < _frameDue - Slack) return;
-            _frameDue = now + (long)(framePeriod.TotalSeconds * Stopwatch.Frequency);
+            if (now < Due() - Slack) return;
+            _hurry = false;
+            _lastFrame = now;
+            _frameDue = now + _period;
             frame();
         };
     }
 
+    private long Due() => _hurry ? Math.Min(_frameDue, _lastFrame + _soonest) : _frameDue;
+
     public void Dispose() => _woken.Dispose();
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 }

@@ -20,6 +20,9 @@ public sealed class TuiApp
 {
     public static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How soon after a frame a GC may bring the next one: under hundreds of GCs a second, 20 frames a second.</summary>
+    public static readonly TimeSpan SoonestFrame = TimeSpan.FromMilliseconds(50);
+
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
 
@@ -64,7 +67,7 @@ public sealed class TuiApp
 
     private void ShowDashboard()
     {
-        using var pacer = new MainLoopPacer(FramePeriod);
+        using var pacer = new MainLoopPacer(FramePeriod, SoonestFrame);
         using var app = TerminalApplication.Create(pacer, out _);
         _app = app;
         app.Init();
@@ -82,19 +85,8 @@ public sealed class TuiApp
         // The frame is rendered at the start of an iteration, so the same iteration draws it: a timeout would run
         // after the iteration's draw and be drawn one iteration later. No timer of its own wakes the process.
         pacer.Pace(app, dashboard.Refresh);
-        // A GC (or a new target's first reading) is drawn as it arrives, not up to a frame later; what arrives while
-        // one such draw is pending shares it. An invoke runs after the iteration's draw, so it draws at once.
-        var drawPending = 0;
-        _profiler.ShowNow += () =>
-        {
-            if (Interlocked.Exchange(ref drawPending, 1) == 0)
-                pacer.Invoke(app, () =>
-                {
-                    Volatile.Write(ref drawPending, 0);
-                    dashboard.Refresh();
-                    app.LayoutAndDraw();
-                });
-        };
+        // A GC (or a new target's first reading) is drawn as it arrives, not up to a frame later.
+        _profiler.ShowNow += pacer.FrameSoon;
         // A new size is polled once an iteration: a resize wakes the loop so the frame follows the window at once.
         using var resized = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => pacer.Wake());
         using var signals = StopOn(app, pacer, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
