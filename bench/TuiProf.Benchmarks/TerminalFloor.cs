@@ -16,7 +16,7 @@ public static class TerminalFloor
 {
     public static int Run(bool asTuiProf)
     {
-        using var pacer = new MainLoopPacer(TuiApp.FramePeriod, TuiApp.SoonestFrame);
+        using var pacer = new MainLoopPacer(TuiApp.FramePeriod);
         using var app = asTuiProf ? TerminalApplication.Create(pacer, out _) : Application.Create();
         app.Init();
         using var top = new Runnable();

@@ -11,15 +11,14 @@ namespace TuiProf.Tui;
 /// wait at the start of an iteration, until the next frame is due or <see cref="Wake"/> (a key read, an invoke,
 /// a resize): one iteration a frame when nothing happens, and at once when something does.
 /// </summary>
-public sealed class MainLoopPacer(TimeSpan framePeriod, TimeSpan soonest) : IDisposable
+public sealed class MainLoopPacer(TimeSpan framePeriod) : IDisposable
 {
     // No spinning before the kernel wait: a wake is a key or a GC, never due within microseconds.
     private readonly ManualResetEventSlim _woken = new(initialState: true, spinCount: 0);
     // The wait is in whole milliseconds: a frame a little early beats an iteration spent waking for nothing.
     private static readonly long Slack = Stopwatch.Frequency / 500;
     private readonly long _period = Ticks(framePeriod);
-    private readonly long _soonest = Ticks(soonest);
-    private long _lastFrame;
+    private long _lastBroughtForward = long.MinValue / 2;
     private long _frameDue;
     private volatile bool _hurry;
 
@@ -34,8 +33,8 @@ public sealed class MainLoopPacer(TimeSpan framePeriod, TimeSpan soonest) : IDis
     }
 
     /// <summary>
-    /// Brings the next frame forward, to now or, if a frame was drawn less than the soonest gap ago, to then: a GC
-    /// is on screen as it happens, and hundreds a second draw no more often than that.
+    /// Brings the next frame forward to now, once a frame period at most: a GC is on screen as it happens, and
+    /// hundreds a second draw no more often than the frames would anyway.
     /// </summary>
     public void FrameSoon()
     {
@@ -59,14 +58,14 @@ public sealed class MainLoopPacer(TimeSpan framePeriod, TimeSpan soonest) : IDis
             _woken.Reset();
             var now = Stopwatch.GetTimestamp();
             if (now < Due() - Slack) return;
+            if (_hurry) _lastBroughtForward = now;
             _hurry = false;
-            _lastFrame = now;
             _frameDue = now + _period;
             frame();
         };
     }
 
-    private long Due() => _hurry ? Math.Min(_frameDue, _lastFrame + _soonest) : _frameDue;
+    private long Due() => _hurry ? Math.Min(_frameDue, _lastBroughtForward + _period) : _frameDue;
 
     public void Dispose() => _woken.Dispose();
 

@@ -20,9 +20,6 @@ public sealed class TuiApp
 {
     public static readonly TimeSpan FramePeriod = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How soon after a frame a GC may bring the next one: under hundreds of GCs a second, 20 frames a second.</summary>
-    public static readonly TimeSpan SoonestFrame = TimeSpan.FromMilliseconds(50);
-
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
 
@@ -67,7 +64,7 @@ public sealed class TuiApp
 
     private void ShowDashboard()
     {
-        using var pacer = new MainLoopPacer(FramePeriod, SoonestFrame);
+        using var pacer = new MainLoopPacer(FramePeriod);
         using var app = TerminalApplication.Create(pacer, out _);
         _app = app;
         app.Init();
