@@ -14,10 +14,10 @@ namespace TuiProf.Core.Diagnostics;
 public sealed class ProfilingSession : IAsyncDisposable
 {
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(1);
-    // The reader goes on on the thread that wrote (the RSS sampler, an event stream's parser): a pool worker woken
-    // for each of ~40 events a second, and spinning for more after each, cost more than reading them.
+    // Not read on the writer's thread (AllowSynchronousContinuations): it saved a pool wake-up an event, but a stack
+    // session's parser then also drained everyone's events, fell behind under load and lost allocation samples.
     private readonly Channel<TimelineEvent> _events = Channel.CreateUnbounded<TimelineEvent>(
-        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
+        new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<RuntimeEndpoint, RuntimeSession> _sessions = new();
     private readonly ConcurrentDictionary<int, ProcessStarted> _processes = new();

@@ -9,10 +9,10 @@ public class CallSitesScreenTests
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "baseline", "--call-sites"]);
         await tui.WaitForRunningTargetAsync();
         await tui.TabToPanelAsync("Allocations by type");
-
         // The sites come under the types: page down until they show.
         await tui.WaitForAsync(s => s.Contains("whole session") && s.Contains("PgDn"), "the types, and more to page to");
         string? screen = null;
+        var lastMiss = "";
         for (var page = 0; page < 4 && screen is null; page++)
         {
             await tui.SendKeysAsync("PageDown");
@@ -21,11 +21,11 @@ public class CallSitesScreenTests
                 screen = await tui.WaitForAsync(s => s.Contains("call sites in view") && s.Contains("System.Int64[] <- "),
                     "the call sites of the scenario's arrays", seconds: 3);
             }
-            catch (TimeoutException) { } // not on this page: on to the next
+            catch (TimeoutException miss) { lastMiss = miss.Message; } // not on this page: on to the next
         }
-        Assert.NotNull(screen);
+        Assert.True(screen is not null, lastMiss);
 
-        var top = screen.Split('\n').First(l => l.Contains("System.Int64[] <- "));
+        var top = screen!.Split('\n').First(l => l.Contains("System.Int64[] <- "));
         Assert.Contains("RandomNumberAverage", top);
     }
 }
