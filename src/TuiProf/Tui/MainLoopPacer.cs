@@ -38,6 +38,9 @@ public sealed class MainLoopPacer(TimeSpan framePeriod) : IDisposable
     /// </summary>
     public void FrameSoon()
     {
+        // Only the first since the last frame wakes the loop (to move its deadline): the rest would each cost an
+        // iteration of Terminal.Gui that draws nothing, hundreds a second under churn.
+        if (_hurry) return;
         _hurry = true;
         Wake();
     }

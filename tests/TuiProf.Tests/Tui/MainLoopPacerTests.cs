@@ -65,6 +65,23 @@ public sealed class MainLoopPacerTests : IAsyncDisposable
         Assert.False(await _frameDrawn.WaitAsync(TimeSpan.FromMilliseconds(300)), "a second frame brought forward within the period");
     }
 
+    [Fact]
+    public async Task Hundreds_of_frames_asked_for_soon_wake_the_loop_once_a_frame()
+    {
+        Start(TimeSpan.FromMilliseconds(100));
+        await NextFrame();
+        var before = (_iterations, _frames);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            _pacer!.FrameSoon(); // a GC every millisecond, as under churn
+            await Task.Delay(1);
+        }
+
+        Assert.InRange(_frames - before._frames, 0, 12);
+        Assert.InRange(_iterations - before._iterations, 0, 30);
+    }
+
     private void Start(TimeSpan period)
     {
         _pacer = new MainLoopPacer(period);
