@@ -78,8 +78,12 @@ public class RecordingFaultTests
     [Fact]
     public async Task Attaching_to_pid_1_fails_at_once_in_one_line()
     {
+        // A TMPDIR of its own: a runtime killed in its own PID namespace leaves dotnet-diagnostic-1-KEY-socket in /tmp,
+        // and then the answer is rightly another one (see ContainerTests).
+        var tmp = Directory.CreateTempSubdirectory("tuiprof-test-").FullName;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = await TuiProfCli.RunAsync("record", "--pid", "1", "--out", TuiProfCli.TempFile("one.jsonl"));
+        var result = await TuiProfCli.RunAsync(new Dictionary<string, string> { ["TMPDIR"] = tmp },
+            "record", "--pid", "1", "--out", Path.Combine(tmp, "one.jsonl"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("tuiprof: process 1 has no .NET diagnostics endpoint", result.StandardError);
