@@ -23,8 +23,11 @@ public sealed class AttachedTarget(int pid) : Target
         if (!Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient.GetPublishedProcesses().Contains(pid))
             throw new ProfilerException(LocalRuntime.NoEndpoint(pid, "") + ", or it belongs to another user");
         if (DiagnosticSocket.NamesAnotherProcess(pid))
-            throw new ProfilerException($"process {pid} has no diagnostics socket of its own: the one named with {pid} in " +
-                                        $"{Path.GetTempPath()} is another process's (a dead runtime's, or one numbered {pid} in its own PID namespace)");
+        {
+            var (directory, named) = DiagnosticSocket.WhereClientLooks(pid);
+            throw new ProfilerException($"process {pid} has no diagnostics socket of its own: the one named with {named} in " +
+                                        $"{directory} is another process's (a dead runtime's, or one numbered {named} in its own PID namespace)");
+        }
         return await LocalRuntime.ConnectAsync(pid, timeout, cancellation);
     }
 

@@ -24,18 +24,38 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     public bool IsLive => ProcessInfo.StartTime(Pid) == Key;
 
     /// <summary>
-    /// Whether the runtime of <paramref name="pid"/>, a process of this PID namespace, has its socket in this TMPDIR
+    /// Whether the runtime of <paramref name="pid"/> has its socket where the diagnostics client looks for it
     /// (<c>DiagnosticsClient.GetPublishedProcesses</c> also counts a dead runtime's that names the same PID).
     /// </summary>
-    public static bool IsPublished(int pid) => Naming(pid).Any(s => s.IsLive);
+    public static bool IsPublished(int pid) => Naming(pid).Any(s => s.Key == ProcessInfo.StartTime(pid));
 
     /// <summary>
-    /// Whether the sockets in this TMPDIR that name <paramref name="pid"/> are all another process's: a dead
-    /// runtime's, or that of a runtime numbered so in its own PID namespace (its PID 1 is not this machine's). The
-    /// diagnostics client would take <paramref name="pid"/> for that runtime.
+    /// Whether the sockets that the diagnostics client would take for <paramref name="pid"/>'s are all another
+    /// process's: a dead runtime's, or that of a runtime numbered so in its own PID namespace (its PID 1 is not this
+    /// machine's).
     /// </summary>
-    public static bool NamesAnotherProcess(int pid) => Naming(pid).ToList() is { Count: > 0 } sockets && !sockets.Any(s => s.IsLive);
+    public static bool NamesAnotherProcess(int pid) =>
+        Naming(pid).ToList() is { Count: > 0 } sockets && !sockets.Any(s => s.Key == ProcessInfo.StartTime(pid));
 
-    private static IEnumerable<DiagnosticSocket> Naming(int pid) =>
-        Directory.EnumerateFiles(Path.GetTempPath(), $"{Prefix}{pid}-*-socket").Select(Parse).OfType<DiagnosticSocket>();
+    /// <summary>
+    /// Where the diagnostics client looks for <paramref name="pid"/>'s socket, and the PID it is named with: the
+    /// process's own TMPDIR and PID or, for a process in a PID namespace of its own, that TMPDIR under
+    /// <c>/proc/PID/root</c> and the PID the process sees itself by.
+    /// </summary>
+    public static (string Directory, int Pid) WhereClientLooks(int pid)
+    {
+        var directory = ProcessInfo.TempDirectoryOf(pid) ?? Path.GetTempPath();
+        return ProcessInfo.PidInItsOwnNamespace(pid) is { } inner ? (Path.Join($"/proc/{pid}/root", directory), inner) : (directory, pid);
+    }
+
+    /// <summary>The sockets the client would take for <paramref name="pid"/>'s; their key is its start time either way.</summary>
+    private static IEnumerable<DiagnosticSocket> Naming(int pid)
+    {
+        var (directory, named) = WhereClientLooks(pid);
+        try
+        {
+            return Directory.GetFiles(directory, $"{Prefix}{named}-*-socket").Select(Parse).OfType<DiagnosticSocket>();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
+    }
 }

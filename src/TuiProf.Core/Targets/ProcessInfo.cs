@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 
 namespace TuiProf.Core.Targets;
@@ -50,6 +51,21 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// <summary>Whether the process was started with <paramref name="variable"/> set to <paramref name="value"/>.</summary>
     public static bool HasEnvironment(int pid, string variable, string value) =>
         Read($"/proc/{pid}/environ").Split('\0').Contains($"{variable}={value}", StringComparer.Ordinal);
+
+    /// <summary>The TMPDIR the process was started with, null when it had none (or is gone).</summary>
+    public static string? TempDirectoryOf(int pid) =>
+        Read($"/proc/{pid}/environ").Split('\0').FirstOrDefault(v => v.StartsWith("TMPDIR=", StringComparison.Ordinal))?["TMPDIR=".Length..];
+
+    /// <summary>
+    /// The PID a process sees itself by when it runs in a PID namespace below this one (the last of the NSpid line of
+    /// <c>/proc/PID/status</c>, e.g. 1 in a container); null when it shares this namespace.
+    /// </summary>
+    public static int? PidInItsOwnNamespace(int pid) =>
+        Read($"/proc/{pid}/status").Split('\n').FirstOrDefault(l => l.StartsWith("NSpid:", StringComparison.Ordinal))?
+                ["NSpid:".Length..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries) is [_, .., var inner]
+            && int.TryParse(inner, NumberStyles.None, CultureInfo.InvariantCulture, out var own)
+            ? own
+            : null;
 
     /// <summary>The owner of a process (its real uid), null when it is gone; others' sockets are no use.</summary>
     private static long? Uid(int pid) => ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "Uid:"u8);

@@ -12,7 +12,13 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
         var byPid = OutFile("by-pid.jsonl");
         var byPort = OutFile("by-port.jsonl");
 
-        var attach = await RecordAsync("--pid", $"{hostPid}", "--out", byPid, "--duration", "3");
+        // A dead runtime that had the host PID left its socket where tuiprof runs: PIDs come round, and a CI run
+        // once had one. It is not the container's, whose socket the client looks for under /proc/PID/root.
+        var leftovers = Directory.CreateTempSubdirectory("tuiprof-leftovers-").FullName;
+        File.WriteAllText(Path.Join(leftovers, $"dotnet-diagnostic-{hostPid}-1-socket"), "");
+
+        var attach = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, new Dictionary<string, string> { ["TMPDIR"] = leftovers },
+            "record", "--pid", $"{hostPid}", "--out", byPid, "--duration", "3"), Tree, HangLimit);
         var connect = await RecordAsync("--diagnostic-port", socket + ",connect", "--out", byPort, "--duration", "3");
 
         // By host PID too: the diagnostics client maps it to the namespace's PID (NSpid) and finds the socket under
