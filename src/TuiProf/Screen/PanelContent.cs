@@ -38,7 +38,7 @@ public static class PanelContent
             BottomPanel.Output => frame.Output.SelectMany(o => TextBlock.Wrap(o.Text, width).Select(l => (l, o.IsError ? CellRole.Alert : CellRole.Label))).ToList(),
             BottomPanel.Gcs => Gcs(frame, rows),
             BottomPanel.Calls => Calls(frame, rows),
-            BottomPanel.Allocations => [.. Allocations(frame, rows), .. CallSites(frame, width)],
+            BottomPanel.Allocations => AllocationsAndCallSites(frame, width, rows),
             BottomPanel.Counters => frame.Stats.Counters.OrderBy(c => c.Key, StringComparer.Ordinal).Take(rows)
                 .Select(c => ($"{CounterUnits.Format(c.Value),16}  {c.Key}", CellRole.Label)).ToList(),
             BottomPanel.Processes => Processes(frame),
@@ -105,6 +105,18 @@ public static class PanelContent
             lines.Add(($"last call: {call.Call.Name} at {call.Call.T:0.0}s", CellRole.Muted));
             lines.AddRange(call.Types.Take(rows - lines.Count).Select(Line));
         }
+        return lines;
+    }
+
+    /// <summary>
+    /// The types fill the first page and the call sites, once there are some, begin the next (PgDn) with their title:
+    /// where the types ended mid-page, the title could end one page and the top site begin the next.
+    /// </summary>
+    private static List<(string, CellRole)> AllocationsAndCallSites(DashboardFrame frame, int width, int rows)
+    {
+        var lines = Allocations(frame, rows);
+        if (frame.CallSites.Count > 0) lines.AddRange(Enumerable.Repeat(("", CellRole.Muted), Math.Max(0, rows - lines.Count)));
+        lines.AddRange(CallSites(frame, width));
         return lines;
     }
 

@@ -136,6 +136,32 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void The_call_sites_begin_the_second_page_of_the_allocations_panel_with_their_title()
+    {
+        // Two types end the first page early: the sites' title used to end it, and the top site to begin the next.
+        var frame = Frame(BottomPanel.Allocations) with
+        {
+            Allocations = [new("System.Int64[]", 96_000_048), new("System.String", 316_136)],
+            CallSites =
+            [
+                new("TuiProf.Scenarios.Experiment.RandomNumberAverage", "System.Int64[]", 96_000_048, 3),
+                new("System.String.Ctor", "System.String", 316_136, 3),
+            ],
+        };
+
+        var first = DashboardRenderer.Render(frame, 120, 30).ToString();
+        var second = DashboardRenderer.Render(frame with { PanelScroll = 1 }, 120, 30).ToString();
+
+        Assert.Contains("[PgDn/PgUp 1/2]", first);
+        Assert.DoesNotContain("call sites", first);
+        Assert.Contains("[PgDn/PgUp 2/2]", second);
+        var lines = second.Split('\n');
+        var title = Array.FindIndex(lines, l => l.Contains("Allocations by type"));
+        Assert.Contains("call sites in view (type <- method)", lines[title + 1]);
+        Assert.Contains("System.Int64[] <- TuiProf.Scenarios.Experiment.RandomNumberAverage", lines[title + 3]);
+    }
+
+    [Fact]
     public void The_processes_panel_lists_the_tree_marks_the_shown_one_and_mutes_what_is_only_listed()
     {
         var frame = Frame(BottomPanel.Processes) with
