@@ -20,13 +20,13 @@ public static class AllocationStackFigures
 
     public static async Task<IEnumerable<Row>> MeasureAsync(int rounds = 5)
     {
-        var modes = new List<(string Name, Func<DiagnosticsClient, Task<IAsyncDisposable?>> Attach)>
+        var modes = new List<(string Name, Func<DiagnosticsClient, int, Task<IAsyncDisposable?>> Attach)>
         {
-            ("alone", _ => Task.FromResult<IAsyncDisposable?>(null)),
-            ("GCAllocationTick, no stacks", c => Drain(c, stacks: false)),
-            ("GCAllocationTick with stacks", c => Drain(c, stacks: true)),
-            ("call sites (stacks + names, AllocationSiteSession)", async c =>
-                await AllocationSiteSession.StartAsync(c, DateTime.UtcNow, _ => { })),
+            ("alone", (_, _) => Task.FromResult<IAsyncDisposable?>(null)),
+            ("GCAllocationTick, no stacks", (c, _) => Drain(c, stacks: false)),
+            ("GCAllocationTick with stacks", (c, _) => Drain(c, stacks: true)),
+            ("call sites (stacks + names, AllocationSiteSession)", async (c, pid) =>
+                await AllocationSiteSession.StartAsync(c, pid, DateTime.UtcNow, _ => { })),
         };
         var cpu = await RotatedModes.RunAsync(modes.Select(m => (Func<Task<double>>)(() => RunAsync(m.Attach))).ToList(), rounds);
         var alone = Stats.Median(cpu[0]);
@@ -34,11 +34,11 @@ public static class AllocationStackFigures
             $"{Stats.Median(cpu[index + 1]) / alone:0.00}x ({Stats.Median(cpu[index + 1]):0} vs {alone:0} ms)", "-", null)).ToList();
     }
 
-    private static async Task<double> RunAsync(Func<DiagnosticsClient, Task<IAsyncDisposable?>> attach)
+    private static async Task<double> RunAsync(Func<DiagnosticsClient, int, Task<IAsyncDisposable?>> attach)
     {
         var run = Cli.Wrap(DotNetHost.Path).WithArguments([Tools.Self, "target", "work-cpu"]).ExecuteBufferedAsync();
         while (!DiagnosticSocket.IsPublished(run.ProcessId)) await Task.Delay(20);
-        var session = await attach(new DiagnosticsClient(run.ProcessId)); // within the target's first second
+        var session = await attach(new DiagnosticsClient(run.ProcessId), run.ProcessId); // within the target's first second
         var output = (await run).StandardOutput;
         if (session is not null) await session.DisposeAsync();
         return double.Parse(output.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);

@@ -56,7 +56,7 @@ internal sealed class RuntimeSession
         if (options.CallSites)
         {
             // Call sites need stack walks and a TraceLog to name the methods: a session of their own, for now.
-            try { self._sites = await AllocationSiteSession.StartAsync(runtime.Client, clock.OriginUtc, self._emit, cancellation); }
+            try { self._sites = await AllocationSiteSession.StartAsync(runtime.Client, runtime.LocalPid, clock.OriginUtc, self._emit, cancellation); }
             catch (ProfilerException e) { self._emit(new Notice(0, e.Message)); }
         }
         self._parse = Task.Factory.StartNew(() => self.Parse(session, sources, targetEnded), TaskCreationOptions.LongRunning);

@@ -17,10 +17,11 @@ public sealed class AllocationSiteSession : IAsyncDisposable
 
     private AllocationSiteSession(EventPipeSession session, Task reading) => (_session, _reading) = (session, reading);
 
-    public static async Task<AllocationSiteSession> StartAsync(DiagnosticsClient client, DateTime originUtc,
+    /// <param name="localPid">The runtime's PID on this machine, if it has one: it names precompiled methods.</param>
+    public static async Task<AllocationSiteSession> StartAsync(DiagnosticsClient client, int? localPid, DateTime originUtc,
         Action<TimelineEvent> emit, CancellationToken cancellation = default)
     {
-        var source = new AllocationCallSites();
+        var source = new AllocationCallSites(localPid);
         EventPipeSession session;
         try
         {

@@ -59,11 +59,12 @@ public static class HeapCommand
         {
             await foreach (var _ in session.Events.ReadAllAsync(CancellationToken.None)) { }
         }, CancellationToken.None);
-        var client = session.Runtime().Client; // a PID's socket or a diagnostic port alike
+        var runtime = session.Runtime();
+        var client = runtime.Client; // a PID's socket or a diagnostic port alike
         var snapshotter = new HeapSnapshotter(client);
         var samples = new System.Collections.Concurrent.ConcurrentQueue<AllocationSite>();
         var sites = request.Allocations
-            ? await AllocationSiteSession.StartAsync(client, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
+            ? await AllocationSiteSession.StartAsync(client, runtime.LocalPid, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
             : null;
 
         await Task.Delay(TimeSpan.FromSeconds(request.WaitSeconds), cancellation);

@@ -16,7 +16,7 @@ public class AllocationSiteTests
         var samples = Channel.CreateUnbounded<TimelineEvent>();
 
         List<AllocationSite> sites = [];
-        await using (await AllocationSiteSession.StartAsync(client, DateTime.UtcNow, e => samples.Writer.TryWrite(e)))
+        await using (await AllocationSiteSession.StartAsync(client, baseline.ProcessId, DateTime.UtcNow, e => samples.Writer.TryWrite(e)))
         {
             // A 24-40 MB array is one large allocation: a sample of Int64[] comes with each call.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
