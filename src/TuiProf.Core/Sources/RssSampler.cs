@@ -44,6 +44,13 @@ public static class RssSampler
         return done.Task;
     }
 
+    /// <summary>
+    /// Samples are handed on at most ten times a second, a few at once: each hand-over wakes the reader on another
+    /// thread, and at 25 samples a second those wakes were most of what sampling cost. The screen draws ten frames
+    /// a second, so it shows no later for it; the first sample goes at once.
+    /// </summary>
+    private static readonly long HandOver = Stopwatch.Frequency / 10;
+
     private static void Run(int pid, Func<double> clock, TimeSpan period, Action<TimelineEvent> emit,
         CancellationToken cancellation)
     {
@@ -54,14 +61,34 @@ public static class RssSampler
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
         using var open = statm; // read again and again from the start: no open, buffer or string per sample
         Span<byte> buffer = stackalloc byte[StatmSize];
-        while (!cancellation.IsCancellationRequested)
+        var pending = new List<MemorySample>();
+        var handedOver = Stopwatch.GetTimestamp() - HandOver;
+        try
         {
-            if (Resident(ProcFile.Read(statm, buffer)) is not { } rss) return;
-            emit(new MemorySample(clock(), Rss: rss));
-            // Fixed deadlines keep the rate exact; after a stall the next sample is taken at once, not in a burst.
-            due = Math.Max(due + step, Stopwatch.GetTimestamp());
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero && cancellation.WaitHandle.WaitOne(wait)) return;
+            while (!cancellation.IsCancellationRequested)
+            {
+                if (Resident(ProcFile.Read(statm, buffer)) is not { } rss) return;
+                pending.Add(new MemorySample(clock(), Rss: rss));
+                if (Stopwatch.GetTimestamp() - handedOver >= HandOver)
+                {
+                    HandOn(pending, emit);
+                    handedOver = Stopwatch.GetTimestamp();
+                }
+                // Fixed deadlines keep the rate exact; after a stall the next sample is taken at once, not in a burst.
+                due = Math.Max(due + step, Stopwatch.GetTimestamp());
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero && cancellation.WaitHandle.WaitOne(wait)) return;
+            }
         }
+        finally
+        {
+            HandOn(pending, emit); // the last few, taken before the end: nothing read is dropped
+        }
+    }
+
+    private static void HandOn(List<MemorySample> pending, Action<TimelineEvent> emit)
+    {
+        foreach (var sample in pending) emit(sample);
+        pending.Clear();
     }
 }

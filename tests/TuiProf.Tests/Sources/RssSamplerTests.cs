@@ -33,6 +33,27 @@ public class RssSamplerTests
     }
 
     [Fact]
+    public async Task Samples_are_handed_on_a_few_at_a_time_and_none_is_dropped_at_the_end()
+    {
+        var reads = 0;
+        var handed = new List<(double T, long At)>();
+        using var stop = new CancellationTokenSource();
+        // The clock counts the reads: every sample taken must come out, in order, the last ones too.
+        var sampler = RssSampler.RunAsync(Environment.ProcessId, () => Interlocked.Increment(ref reads), TimeSpan.FromMilliseconds(5),
+            e => { lock (handed) handed.Add((e.T, Stopwatch.GetTimestamp())); }, stop.Token);
+        var clock = Stopwatch.StartNew();
+        while (Volatile.Read(ref reads) < 100) await Task.Delay(10);
+        await stop.CancelAsync();
+        await sampler;
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        Assert.Equal(Enumerable.Range(1, reads).Select(n => (double)n), handed.Select(h => h.T));
+        // A hand-over is a run of samples emitted together (within a millisecond); one a period of 5 ms woke the reader 200 times a second.
+        var handOvers = 1 + handed.Zip(handed.Skip(1)).Count(p => Stopwatch.GetElapsedTime(p.First.At, p.Second.At) > TimeSpan.FromMilliseconds(1));
+        Assert.InRange(handOvers, 1, 10 * seconds + 2);
+    }
+
+    [Fact]
     public async Task A_process_that_has_exited_but_is_not_yet_reaped_reads_as_gone_not_as_zero_bytes()
     {
         // The backgrounded 'true' becomes a child of the exec'd sleep, which never reaps it: a zombie, whose
