@@ -69,7 +69,7 @@ public static class RecordCommand
                     Drain(session, writer, counts);
                     if (progress.Elapsed.TotalSeconds >= 1 && !Console.IsErrorRedirected)
                     {
-                        Console.Error.Write($"\r{counts.Summary(session.Now)}   ");
+                        Console.Error.Write($"\r{counts.Progress(session.Now)}   ");
                         progress.Restart();
                     }
                 }
@@ -78,7 +78,7 @@ public static class RecordCommand
             await session.DisposeAsync();
             Drain(session, writer, counts);
             if (!Console.IsErrorRedirected) Console.Error.Write('\r');
-            Console.Error.WriteLine($"{counts.Summary(session.Now)} -> {path.FullName}");
+            Console.Error.WriteLine(counts.Summary(session.Now, path.FullName));
         }
         if (journal is not null)
         {

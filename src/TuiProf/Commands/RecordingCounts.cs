@@ -2,25 +2,24 @@ using TuiProf.Core.Timeline;
 
 namespace TuiProf.Commands;
 
-/// <summary>What a recording holds so far, for its progress line and closing summary. The RSS rate is the target's own.</summary>
+/// <summary>
+/// What a recording holds so far, for its progress line and closing summary: for each profiled process, since under
+/// <c>dotnet run</c> the host's GCs and RSS are not the app's.
+/// </summary>
 public sealed class RecordingCounts(int? targetPid = null)
 {
-    private int _samples, _gcs, _brackets, _processes;
-    private double _firstSample = double.NaN, _lastSample;
+    private readonly Dictionary<int, ProcessCounts> _processes = [];
+    private readonly Dictionary<int, string> _names = [];
 
     public void Add(TimelineEvent e)
     {
         switch (e)
         {
-            case MemorySample { Rss: not null } s when s.Pid is null || s.Pid == targetPid:
-                _samples++;
-                if (double.IsNaN(_firstSample)) _firstSample = s.T;
-                _lastSample = s.T;
-                break;
-            case GcEvent: _gcs++; break;
-            case Bracket: _brackets++; break;
-            case ProcessStarted: _processes++; break;
-            case MemorySample or BracketStarted or OutputLine or Notice or AllocationSample or CounterReading
+            case MemorySample { Rss: not null } s: Of(s).Sample(s.T); break;
+            case GcEvent: Of(e).Gcs++; break;
+            case Bracket: Of(e).Brackets++; break;
+            case ProcessStarted { Followed: true } p: _names[p.ProcessId] = p.Name; break;
+            case MemorySample or BracketStarted or OutputLine or Notice or AllocationSample or CounterReading or ProcessStarted
                 or TargetExited or ProcessExited or Core.Sources.AllocationSite or Core.Heap.HeapSnapshotTaken:
                 break;
             default:
@@ -28,11 +27,52 @@ public sealed class RecordingCounts(int? targetPid = null)
         }
     }
 
-    public string Summary(double now)
+    /// <summary>The progress line, rewritten in place: one process's figures, or the totals of several.</summary>
+    public string Progress(double now)
     {
-        var span = _lastSample - _firstSample;
-        var rate = span > 0 ? (_samples - 1) / span : 0;
-        var processes = _processes > 1 ? $", {_processes} .NET processes" : "";
-        return $"recorded {now:0.0} s: {_samples} RSS samples ({rate:0.0}/s), {_gcs} GCs, {_brackets} brackets{processes}";
+        if (_processes.Count <= 1) return $"recorded {now:0.0} s: {Single()}";
+        return $"recorded {now:0.0} s of {_processes.Count} .NET processes: {_processes.Values.Sum(p => p.Gcs)} GCs, " +
+               $"{_processes.Values.Sum(p => p.Brackets)} brackets in all";
+    }
+
+    /// <summary>The closing summary: one process's figures, or a line for each profiled process, named.</summary>
+    public string Summary(double now, string destination)
+    {
+        if (_processes.Count <= 1) return $"recorded {now:0.0} s: {Single()} -> {destination}";
+        var each = _processes.OrderBy(p => p.Key).Select(p => $"\n  {_names.GetValueOrDefault(p.Key, "pid")} {p.Key}: {p.Value}");
+        return $"recorded {now:0.0} s of {_processes.Count} .NET processes -> {destination}{string.Concat(each)}";
+    }
+
+    private ProcessCounts Single() => _processes.Values.SingleOrDefault() ?? new ProcessCounts();
+
+    // Events of the target itself carry no PID in a recording of one process.
+    private ProcessCounts Of(TimelineEvent e)
+    {
+        var pid = e.Pid ?? targetPid ?? 0;
+        if (!_processes.TryGetValue(pid, out var counts)) _processes[pid] = counts = new ProcessCounts();
+        return counts;
+    }
+
+    private sealed class ProcessCounts
+    {
+        private int _samples;
+        private double _first = double.NaN, _last;
+
+        public int Gcs { get; set; }
+
+        public int Brackets { get; set; }
+
+        public void Sample(double t)
+        {
+            _samples++;
+            if (double.IsNaN(_first)) _first = t;
+            _last = t;
+        }
+
+        public override string ToString()
+        {
+            var rate = _last > _first ? (_samples - 1) / (_last - _first) : 0;
+            return $"{_samples} RSS samples ({rate:0.0}/s), {Gcs} GCs, {Brackets} brackets";
+        }
     }
 }
