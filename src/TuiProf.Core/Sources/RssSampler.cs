@@ -47,7 +47,8 @@ public static class RssSampler
     /// <summary>
     /// Samples are handed on at most ten times a second, a few at once: each hand-over wakes the reader on another
     /// thread, and at 25 samples a second those wakes were most of what sampling cost. The screen draws ten frames
-    /// a second, so it shows no later for it; the first sample goes at once.
+    /// a second, so it shows no later for it. The first two go at once: a line needs two points, and the first frame
+    /// that can draw one should not wait a hand-over for the second.
     /// </summary>
     private static readonly long HandOver = Stopwatch.Frequency / 10;
 
@@ -63,13 +64,14 @@ public static class RssSampler
         Span<byte> buffer = stackalloc byte[StatmSize];
         var pending = new List<MemorySample>();
         var handedOver = Stopwatch.GetTimestamp() - HandOver;
+        var taken = 0;
         try
         {
             while (!cancellation.IsCancellationRequested)
             {
                 if (Resident(ProcFile.Read(statm, buffer)) is not { } rss) return;
                 pending.Add(new MemorySample(clock(), Rss: rss));
-                if (Stopwatch.GetTimestamp() - handedOver >= HandOver)
+                if (++taken <= 2 || Stopwatch.GetTimestamp() - handedOver >= HandOver)
                 {
                     HandOn(pending, emit);
                     handedOver = Stopwatch.GetTimestamp();
