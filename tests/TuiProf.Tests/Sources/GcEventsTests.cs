@@ -18,12 +18,18 @@ public sealed class GcEventsTests
             new EventPipeProvider(GcEvents.RuntimeProvider, EventLevel.Informational, GcEvents.GcKeyword), requestRundown: false);
         using var source = new EventPipeEventSource(session.EventStream);
         var compared = new List<(long InPlace, long Copied)>();
+        var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         source.Clr.GCPerHeapHistory += e =>
         {
-            compared.Add((GcEvents.SizeBefore(e), GcEvents.SizeBeforeCopied(e)));
-            if (compared.Count == 50) session.Stop();
+            if (compared.Count < 50) compared.Add((GcEvents.SizeBefore(e), GcEvents.SizeBeforeCopied(e)));
+            else enough.TrySetResult();
         };
-        await Task.Run(source.Process).WaitAsync(TimeSpan.FromSeconds(30));
+        var reading = Task.Run(source.Process);
+        await enough.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Stopped from here, not from the reader's callback: the runtime may wait for the reader to drain the stream
+        // before it answers the stop, and a reader waiting for that answer drains nothing (it timed out under load).
+        await session.StopAsync(CancellationToken.None);
+        await reading.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(compared.Count >= 50, $"{compared.Count} GCPerHeapHistory events");
         Assert.All(compared, c => Assert.Equal(c.Copied, c.InPlace));
