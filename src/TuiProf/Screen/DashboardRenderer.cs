@@ -102,6 +102,9 @@ public static class DashboardRenderer
         var first = panel == BottomPanel.Output ? Math.Max(0, lines.Count - page * (scroll + 1)) : scroll * page;
         var more = pages > 1 && main ? $"[PgDn/PgUp {scroll + 1}/{pages}] " : "";
         var title = $" {PanelContent.Title(panel, frame)} " + (main ? "[tab] " + more : "");
+        // Where it does not fit, a title's aside in brackets goes before the page it is on.
+        if (title.Length > width - 1 && PanelContent.Title(panel, frame) is var name && name.IndexOf(" (", StringComparison.Ordinal) is > 0 and var aside)
+            title = $" {name[..aside]} " + (main ? "[tab] " + more : "");
         grid.Text(x, top, TextBlock.Fit(title, Math.Min(title.Length, width - 1)), CellRole.Title);
         for (var i = 0; i < Math.Min(lines.Count - first, page); i++)
             grid.Text(x + 1, top + 1 + i, TextBlock.Fit(lines[first + i].Text, width - 2), lines[first + i].Role);

@@ -22,8 +22,28 @@ public class AllocationSitePanelTests
             """
             whole session
                  bytes  samples  type <- call site
-               64.0 MB        2  System.Int64[] <- TuiProf.Scenarios.Experiment.Ra
-              100.0 KB        1  System.String <- System.String.Join
+               64.0 MB        2  Int64[] <- Experiment.RandomNumberAverage
+              100.0 KB        1  String <- String.Join
             """.ReplaceLineEndings("\n"), string.Join('\n', lines));
+    }
+
+    [Theory]
+    [InlineData(100, "   64.0 MB        1  System.Int64[] <- TuiProf.Scenarios.Experiment.RandomNumberAverage")]
+    [InlineData(56, "   64.0 MB  Int64[] <- Experiment.RandomNumberAverage")] // the panel at 80 columns
+    public void Names_lose_their_namespaces_then_the_samples_column_before_the_method_is_cut(int width, string row)
+    {
+        var sites = AllocationSites.Top([new AllocationSite(1, "System.Int64[]", 64_000_000, ["TuiProf.Scenarios.Experiment.RandomNumberAverage"])], 5);
+
+        Assert.Equal(row, AllocationSitePanel.Lines("t", sites, width)[2]);
+    }
+
+    [Fact]
+    public void Dots_inside_generic_arguments_are_not_namespaces()
+    {
+        var sites = AllocationSites.Top([new AllocationSite(1, "System.Collections.Generic.Dictionary`2[System.UInt64,System.String]", 1_000_000,
+            ["System.Collections.Generic.Dictionary`2[System.UInt64,System.__Canon].Resize"])], 5);
+
+        Assert.EndsWith("  Dictionary`2[System.UInt64,System.String] <- Dictionary`2[System.UInt64,System.__Canon].Resize",
+            AllocationSitePanel.Lines("t", sites, 130)[2]);
     }
 }

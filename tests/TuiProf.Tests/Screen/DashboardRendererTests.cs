@@ -154,6 +154,8 @@ public class DashboardRendererTests
 
         Assert.Contains("[PgDn/PgUp 1/2]", first);
         Assert.DoesNotContain("call sites", first);
+        // At 80 columns the title's aside gives way to the page it is on.
+        Assert.Contains(" Allocations by type [tab] [PgDn/PgUp 2/", DashboardRenderer.Render(frame with { PanelScroll = 1 }, 80, 24).ToString());
         Assert.Contains("[PgDn/PgUp 2/2]", second);
         var lines = second.Split('\n');
         var title = Array.FindIndex(lines, l => l.Contains("Allocations by type"));

@@ -18,14 +18,14 @@ public class CallSitesScreenTests
             await tui.SendKeysAsync("PageDown");
             try
             {
-                screen = await tui.WaitForAsync(s => s.Contains("call sites in view") && s.Contains("System.Int64[] <- "),
+                screen = await tui.WaitForAsync(s => s.Contains("call sites in view") && s.Contains("Int64[] <- "),
                     "the call sites of the scenario's arrays", seconds: 3);
             }
             catch (TimeoutException miss) { lastMiss = miss.Message; } // not on this page: on to the next
         }
         Assert.True(screen is not null, lastMiss);
 
-        var top = screen!.Split('\n').First(l => l.Contains("System.Int64[] <- "));
+        var top = screen!.Split('\n').First(l => l.Contains("Int64[] <- "));
         Assert.Contains("RandomNumberAverage", top);
     }
 }
