@@ -27,7 +27,7 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     /// Whether the runtime of <paramref name="pid"/> has its socket where the diagnostics client looks for it
     /// (<c>DiagnosticsClient.GetPublishedProcesses</c> also counts a dead runtime's that names the same PID).
     /// </summary>
-    public static bool IsPublished(int pid) => Naming(pid).Any(s => s.Key == ProcessInfo.StartTime(pid));
+    public static bool IsPublished(int pid) => Naming(pid).Any(MadeBy(pid));
 
     /// <summary>
     /// Whether the sockets that the diagnostics client would take for <paramref name="pid"/>'s are all another
@@ -35,7 +35,14 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     /// machine's).
     /// </summary>
     public static bool NamesAnotherProcess(int pid) =>
-        Naming(pid).ToList() is { Count: > 0 } sockets && !sockets.Any(s => s.Key == ProcessInfo.StartTime(pid));
+        Naming(pid).ToList() is { Count: > 0 } sockets && !sockets.Any(MadeBy(pid));
+
+    /// <summary>Whether a socket was made by <paramref name="pid"/>'s runtime: its start time, read once, is the key.</summary>
+    private static Func<DiagnosticSocket, bool> MadeBy(int pid)
+    {
+        var started = ProcessInfo.StartTime(pid);
+        return socket => socket.Key == started;
+    }
 
     /// <summary>
     /// Where the diagnostics client looks for <paramref name="pid"/>'s socket, and the PID it is named with: the

@@ -50,11 +50,14 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
 
     /// <summary>Whether the process was started with <paramref name="variable"/> set to <paramref name="value"/>.</summary>
     public static bool HasEnvironment(int pid, string variable, string value) =>
-        Read($"/proc/{pid}/environ").Split('\0').Contains($"{variable}={value}", StringComparer.Ordinal);
+        EnvironmentOf(pid).Contains($"{variable}={value}", StringComparer.Ordinal);
 
     /// <summary>The TMPDIR the process was started with, null when it had none (or is gone).</summary>
     public static string? TempDirectoryOf(int pid) =>
-        Read($"/proc/{pid}/environ").Split('\0').FirstOrDefault(v => v.StartsWith("TMPDIR=", StringComparison.Ordinal))?["TMPDIR=".Length..];
+        EnvironmentOf(pid).FirstOrDefault(v => v.StartsWith("TMPDIR=", StringComparison.Ordinal))?["TMPDIR=".Length..];
+
+    /// <summary>The process's environment as it started, NAME=VALUE each; empty once it is gone.</summary>
+    private static string[] EnvironmentOf(int pid) => Read($"/proc/{pid}/environ").Split('\0');
 
     /// <summary>
     /// The PID a process sees itself by when it runs in a PID namespace below this one (the last of the NSpid line of

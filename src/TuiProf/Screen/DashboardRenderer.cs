@@ -101,10 +101,12 @@ public static class DashboardRenderer
         // Output is read from its end, as a terminal's; text from its start.
         var first = panel == BottomPanel.Output ? Math.Max(0, lines.Count - page * (scroll + 1)) : scroll * page;
         var more = pages > 1 && main ? $"[PgDn/PgUp {scroll + 1}/{pages}] " : "";
-        var title = $" {PanelContent.Title(panel, frame)} " + (main ? "[tab] " + more : "");
+        var name = PanelContent.Title(panel, frame);
+        var keys = main ? "[tab] " + more : "";
         // Where it does not fit, a title's aside in brackets goes before the page it is on.
-        if (title.Length > width - 1 && PanelContent.Title(panel, frame) is var name && name.IndexOf(" (", StringComparison.Ordinal) is > 0 and var aside)
-            title = $" {name[..aside]} " + (main ? "[tab] " + more : "");
+        if ($" {name} {keys}".Length > width - 1 && name.IndexOf(" (", StringComparison.Ordinal) is > 0 and var aside)
+            name = name[..aside];
+        var title = $" {name} {keys}";
         grid.Text(x, top, TextBlock.Fit(title, Math.Min(title.Length, width - 1)), CellRole.Title);
         for (var i = 0; i < Math.Min(lines.Count - first, page); i++)
             grid.Text(x + 1, top + 1 + i, TextBlock.Fit(lines[first + i].Text, width - 2), lines[first + i].Role);

@@ -19,6 +19,7 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
 
         var attach = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, new Dictionary<string, string> { ["TMPDIR"] = leftovers },
             "record", "--pid", $"{hostPid}", "--out", byPid, "--duration", "3"), Tree, HangLimit);
+        Directory.Delete(leftovers, recursive: true);
         var connect = await RecordAsync("--diagnostic-port", socket + ",connect", "--out", byPort, "--duration", "3");
 
         // By host PID too: the diagnostics client maps it to the namespace's PID (NSpid) and finds the socket under
