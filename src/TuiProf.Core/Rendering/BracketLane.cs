@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProf.Core.Text;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Rendering;
@@ -61,9 +62,10 @@ public static class BracketLane
     public static string Label(Bracket bracket, int room, ChartGlyphs glyphs)
     {
         var seconds = bracket.Duration.ToString("0.00", CultureInfo.InvariantCulture) + "s";
-        foreach (var candidate in new[] { $" {bracket.Name} {seconds} ", $" {bracket.Name} ", bracket.Name })
+        var name = SafeText.Of(bracket.Name); // measured as shown: control characters are spelled out, and longer
+        foreach (var candidate in new[] { $" {name} {seconds} ", $" {name} ", name })
             if (candidate.Length <= room) return candidate;
-        if (room > MinCutLength + 2) return bracket.Name[..(room - 1)] + glyphs.Ellipsis;
+        if (room > MinCutLength + 2) return name[..(room - 1)] + glyphs.Ellipsis;
         var tenths = bracket.Duration.ToString(".0", CultureInfo.InvariantCulture) + "s";
         return seconds.Length <= room ? seconds : tenths.Length <= room ? tenths : "";
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProf.Core.Text;
 
 namespace TuiProf.Core.Rendering;
 
@@ -13,7 +14,8 @@ public static class CallLegend
         var at = x;
         foreach (var call in calls)
         {
-            var item = $"{glyphs.CallLine(call.Style)}{glyphs.CallLine(call.Style)} {call.Name} x{call.Count}";
+            // Measured as shown: a name's control characters are spelled out, and longer.
+            var item = SafeText.Of($"{glyphs.CallLine(call.Style)}{glyphs.CallLine(call.Style)} {call.Name} x{call.Count}");
             if (at + item.Length > x + width) break;
             grid.Text(at, y, item, CallStyles.Role(call.Style));
             at += item.Length + 2;
@@ -27,8 +29,8 @@ public static class CallLegend
         {
             var c = shown[i];
             var more = i == rows - 1 && calls.Count > rows ? $"  (+{calls.Count - rows} more names)" : "";
-            var text = string.Create(CultureInfo.InvariantCulture,
-                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  p50 {Seconds(c.P50)}  p95 {Seconds(c.P95)}  heap {Heap(c.HeapPerCall)}/call{more}");
+            var text = SafeText.Of(string.Create(CultureInfo.InvariantCulture,
+                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  p50 {Seconds(c.P50)}  p95 {Seconds(c.P95)}  heap {Heap(c.HeapPerCall)}/call{more}"));
             grid.Text(x, y + i, text.Length <= width ? text : text[..width], CallStyles.Role(c.Style));
         }
     }

@@ -1,8 +1,13 @@
 using System.Text;
+using TuiProf.Core.Text;
 
 namespace TuiProf.Core.Rendering;
 
-/// <summary>A rectangle of characters with roles: one rendered frame, or part of one.</summary>
+/// <summary>
+/// A rectangle of characters with roles: one rendered frame, or part of one. No cell ever holds a character that
+/// could drive a terminal (see <see cref="SafeText"/>): every surface that shows a grid (the live screen, <c>plot</c>)
+/// sends its cells as they are.
+/// </summary>
 public sealed class CellGrid
 {
     private readonly char[] _chars;
@@ -30,16 +35,18 @@ public sealed class CellGrid
     public char CharAt(int x, int y) => _chars[y * Width + x];
     public CellRole RoleAt(int x, int y) => _roles[y * Width + x];
 
+    /// <summary>One glyph; a character that must not reach a terminal shows as '?' (text goes through <see cref="Text"/>).</summary>
     public void Put(int x, int y, char c, CellRole role)
     {
         if (x < 0 || y < 0 || x >= Width || y >= Height) return;
-        _chars[y * Width + x] = c;
+        _chars[y * Width + x] = SafeText.IsShown(c) ? c : '?';
         _roles[y * Width + x] = role;
     }
 
-    /// <summary>Writes text from (x, y), clipped at the right edge.</summary>
+    /// <summary>Writes text from (x, y), clipped at the right edge, with what must not reach a terminal spelled out.</summary>
     public void Text(int x, int y, string text, CellRole role)
     {
+        text = SafeText.Of(text);
         for (var i = 0; i < text.Length; i++)
             Put(x + i, y, text[i], role);
     }

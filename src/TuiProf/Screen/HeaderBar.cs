@@ -11,7 +11,7 @@ public static class HeaderBar
         grid.Fill(0, 0, grid.Width, 1, ' ', CellRole.Title);
         // A long command line is cut, never the status after it.
         var room = Math.Max(4, grid.Width - mode.Length - frame.Status.Length - " TuiProf    ".Length - 2);
-        var target = frame.Target.Length <= room ? frame.Target : frame.Target[..(room - 1)] + "~";
+        var target = TextBlock.Cut(frame.Target, room);
         grid.Text(0, 0, TextBlock.Fit($" TuiProf  {target}  {frame.Status}", grid.Width - mode.Length - 2), CellRole.Title); // a space before the mode
         grid.Text(grid.Width - mode.Length - 1, 0, mode, frame.Live ? CellRole.Title : CellRole.Alert);
         grid.Text(0, 1, TextBlock.Fit(" " + StatsLine(frame, grid.Width - 1), grid.Width), CellRole.Label);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Text;
 
 namespace TuiProf.Screen;
 
@@ -71,5 +72,10 @@ public static class HeapPanel
 
     private static List<string> Cut(List<string> lines, int width) => lines.Select(l => Cut(l, width)).ToList();
 
-    public static string Cut(string line, int width) => line.Length <= width ? line : line[..Math.Max(0, width)];
+    /// <summary>The line as shown (type names are the target's: see <see cref="SafeText"/>), cut to the width.</summary>
+    public static string Cut(string line, int width)
+    {
+        line = SafeText.Of(line);
+        return line.Length <= width ? line : line[..Math.Max(0, width)];
+    }
 }

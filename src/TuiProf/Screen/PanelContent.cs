@@ -51,7 +51,7 @@ public static class PanelContent
     {
         var lines = new List<(string, CellRole)> { ("     pid  parent  name             state", CellRole.Muted) };
         lines.AddRange(frame.Processes.Select(p =>
-            ($"{(p.Shown ? ">" : " ")}{p.Pid,7} {p.Parent,7}  {Cut(p.Name, 16),-16} {(p.Alive ? "running" : "exited")}, " +
+            ($"{(p.Shown ? ">" : " ")}{p.Pid,7} {p.Parent,7}  {TextBlock.Cut(p.Name, 16),-16} {(p.Alive ? "running" : "exited")}, " +
              (p.Followed ? "profiled" : "listed only"), p.Followed ? CellRole.Label : CellRole.Muted)));
         return lines;
     }
@@ -84,13 +84,10 @@ public static class PanelContent
         // A heap change reads "-" where the readings cannot tell: a GC ran during the call, or none came near it.
         var lines = new List<(string, CellRole)> { ($"{"at",7} {"call",-20} {"time",6} {"peak RSS",9} {"heap +/-",9}", CellRole.Muted) };
         lines.AddRange(frame.RecentCalls.Reverse().Take(rows - 1).Select(c =>
-            ($"{c.Bracket.T,6:0.0}s {Cut(new string(' ', c.Bracket.Depth * 2) + c.Bracket.Name, 20),-20} {c.Bracket.Duration,5:0.00}s " +
+            ($"{c.Bracket.T,6:0.0}s {TextBlock.Cut(new string(' ', c.Bracket.Depth * 2) + c.Bracket.Name, 20),-20} {c.Bracket.Duration,5:0.00}s " +
              $"{TextBlock.Megabytes(c.PeakRss),9} {Signed(c.HeapDelta),9}", CellRole.Label)));
         return lines;
     }
-
-    /// <summary>Text cut to a column, with a mark where it was cut.</summary>
-    private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "~";
 
     /// <summary>The session's top types, then, if room is left, the last call's own.</summary>
     private static List<(string, CellRole)> Allocations(DashboardFrame frame, int rows)

@@ -1,6 +1,11 @@
+using TuiProf.Core.Text;
+
 namespace TuiProf.Screen;
 
-/// <summary>Word wrapping and cutting for panels.</summary>
+/// <summary>
+/// Word wrapping and cutting for panels, on the text as it is shown: what must not reach a terminal is spelled out
+/// first (<see cref="SafeText"/>), so a line is measured with its placeholders.
+/// </summary>
 public static class TextBlock
 {
     /// <summary>
@@ -21,7 +26,7 @@ public static class TextBlock
         var lines = new List<string>();
         if (width <= 0) return lines;
         var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in SafeText.Of(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = line.Length == 0 ? word : line + " " + word;
             if (candidate.Length <= width)
@@ -38,8 +43,18 @@ public static class TextBlock
         return lines;
     }
 
-    public static string Fit(string text, int width) =>
-        width <= 0 ? "" : text.Length <= width ? text.PadRight(width) : text[..width];
+    public static string Fit(string text, int width)
+    {
+        text = SafeText.Of(text);
+        return width <= 0 ? "" : text.Length <= width ? text.PadRight(width) : text[..width];
+    }
+
+    /// <summary>Text as shown cut to a column, with a mark where it was cut.</summary>
+    public static string Cut(string text, int width)
+    {
+        text = SafeText.Of(text);
+        return text.Length <= width ? text : text[..(width - 1)] + "~";
+    }
 
     public static string Megabytes(long? bytes) => bytes is { } b ? $"{b / 1e6:0.0} MB" : "-";
 }
