@@ -45,7 +45,7 @@ if (parse.Errors.Count > 0)
     return Fail(2, CommandLineHints.Explain(parse.Errors[0].Message, root).TrimEnd('.') + (misplaced is null ? "" : $"; {misplaced}") +
                    " (see 'tuiprof --help')");
 if (misplaced is not null)
-    Console.Error.WriteLine($"tuiprof: note: {misplaced}");
+    SafeConsole.Error($"tuiprof: note: {misplaced}");
 try
 {
     return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -63,6 +63,6 @@ static int Fail(int code, string message)
 {
     // One line, whatever the parser's message looks like (its lists of choices come one per line).
     var line = string.Join(' ', message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    Console.Error.WriteLine($"tuiprof: {line}");
+    SafeConsole.Error($"tuiprof: {line}");
     return code;
 }

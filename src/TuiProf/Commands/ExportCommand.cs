@@ -29,7 +29,7 @@ public static class ExportCommand
         var recording = RecordingInput.Read(path);
         if (recording.Events.Count == 0)
         {
-            Console.Error.WriteLine($"{path.Name} holds no events to export");
+            SafeConsole.Error($"{path.Name} holds no events to export");
             return 1;
         }
         if (output is null)

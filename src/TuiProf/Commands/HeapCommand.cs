@@ -83,7 +83,7 @@ public static class HeapCommand
         var pathType = request.PathType ?? last.TopGrowerOrLargest(diff);
         var paths = pathType is null ? null : last.PathsTo(pathType);
         if (request.PathType is { } asked && paths is null)
-            Console.Error.WriteLine($"tuiprof: no live instances of '{asked}' in the snapshot");
+            SafeConsole.Error($"tuiprof: no live instances of '{asked}' in the snapshot");
 
         // The snapshot's cost to TuiProf itself: the most memory this process ever held (VmHWM).
         var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
@@ -123,7 +123,7 @@ public static class HeapCommand
         }
         lines.Add("");
         lines.Add($"tuiprof's own peak memory: {HeapPanel.Size(peak)}");
-        foreach (var line in lines) Console.WriteLine(line);
+        foreach (var line in lines) SafeConsole.WriteLine(line);
     }
 
     private static void WriteJson(TargetSpec target, ProfilingSession session, HeapSnapshotTaken first, HeapDiff? diff,

@@ -30,14 +30,15 @@ public static class PlotCommand
         var recording = RecordingInput.Read(path);
         if (recording.Events.Count == 0)
         {
-            Console.Error.WriteLine($"{path.Name} holds no events to plot");
+            SafeConsole.Error($"{path.Name} holds no events to plot");
             return 1;
         }
 
         var glyphs = ascii || !TerminalCapabilities.SupportsUnicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
         var columns = width ?? (Console.IsOutputRedirected ? 100 : Math.Max(40, Console.WindowWidth));
         var window = TimelineWindow.From(recording.Events);
-        Console.WriteLine(RecordingSummary.Describe(recording, window));
+        SafeConsole.WriteLine(RecordingSummary.Describe(recording, window));
+        // A grid's cells are safe as they are (CellGrid), so the colours are the only escape codes written.
         var frame = ChartRenderer.Render(window, columns, height, glyphs);
         Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
         var legend = new CellGrid(columns, 1);

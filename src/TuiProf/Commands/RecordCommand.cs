@@ -56,7 +56,7 @@ public static class RecordCommand
 
         var progress = Stopwatch.StartNew();
         if (target is TargetSpec.Port { Address: { Listen: true } address } port && address.Problem() is null)
-            Console.Error.WriteLine($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={port.Address.Path}");
+            SafeConsole.Error($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={port.Address.Path}");
         await using (var session = await target.StartAsync(options, cancellation))
         {
             var counts = new RecordingCounts(session.ProcessId);
@@ -69,7 +69,7 @@ public static class RecordCommand
                     Drain(session, writer, counts);
                     if (progress.Elapsed.TotalSeconds >= 1 && !Console.IsErrorRedirected)
                     {
-                        Console.Error.Write($"\r{counts.Progress(session.Now)}   ");
+                        SafeConsole.Progress(counts.Progress(session.Now));
                         progress.Restart();
                     }
                 }
@@ -77,8 +77,8 @@ public static class RecordCommand
             catch (OperationCanceledException) { /* duration reached or Ctrl-C: stop below, keep what arrived */ }
             await session.DisposeAsync();
             Drain(session, writer, counts);
-            if (!Console.IsErrorRedirected) Console.Error.Write('\r');
-            Console.Error.WriteLine(counts.Summary(session.Now, path.FullName));
+            if (!Console.IsErrorRedirected) SafeConsole.EndProgress();
+            foreach (var line in counts.Summary(session.Now, path.FullName)) SafeConsole.Error(line);
         }
         if (journal is not null)
         {

@@ -35,12 +35,12 @@ public sealed class RecordingCounts(int? targetPid = null)
                $"{_processes.Values.Sum(p => p.Brackets)} brackets in all";
     }
 
-    /// <summary>The closing summary: one process's figures, or a line for each profiled process, named.</summary>
-    public string Summary(double now, string destination)
+    /// <summary>The closing summary: one process's figures, or under the totals a line for each profiled process, named.</summary>
+    public IReadOnlyList<string> Summary(double now, string destination)
     {
-        if (_processes.Count <= 1) return $"recorded {now:0.0} s: {Single()} -> {destination}";
-        var each = _processes.OrderBy(p => p.Key).Select(p => $"\n  {_names.GetValueOrDefault(p.Key, "pid")} {p.Key}: {p.Value}");
-        return $"recorded {now:0.0} s of {_processes.Count} .NET processes -> {destination}{string.Concat(each)}";
+        if (_processes.Count <= 1) return [$"recorded {now:0.0} s: {Single()} -> {destination}"];
+        var each = _processes.OrderBy(p => p.Key).Select(p => $"  {_names.GetValueOrDefault(p.Key, "pid")} {p.Key}: {p.Value}");
+        return [$"recorded {now:0.0} s of {_processes.Count} .NET processes -> {destination}", .. each];
     }
 
     private ProcessCounts Single() => _processes.Values.SingleOrDefault() ?? new ProcessCounts();

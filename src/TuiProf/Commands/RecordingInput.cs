@@ -16,7 +16,7 @@ public static class RecordingInput
             using var reader = path.OpenText();
             var recording = JsonLinesReader.Read(reader);
             if (recording.SkippedLines > 0)
-                Console.Error.WriteLine($"skipped {recording.SkippedLines} unreadable line(s) in {path.Name}");
+                SafeConsole.Error($"skipped {recording.SkippedLines} unreadable line(s) in {path.Name}");
             return recording;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

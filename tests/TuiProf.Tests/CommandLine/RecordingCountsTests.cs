@@ -23,7 +23,7 @@ public class RecordingCountsTests
             recorded 5.0 s of 2 .NET processes -> out.jsonl
               dotnet 100: 3 RSS samples (1.0/s), 1 GCs, 0 brackets
               App 130: 2 RSS samples (2.0/s), 3 GCs, 1 brackets
-            """.ReplaceLineEndings("\n"), counts.Summary(5, "out.jsonl"));
+            """.ReplaceLineEndings("\n"), string.Join('\n', counts.Summary(5, "out.jsonl")));
         Assert.Equal("recorded 5.0 s of 2 .NET processes: 4 GCs, 1 brackets in all", counts.Progress(5));
     }
 
@@ -35,7 +35,7 @@ public class RecordingCountsTests
         counts.Add(new MemorySample(0.04, Rss: 1) { Pid = 7 });
         counts.Add(Gc(1));
 
-        Assert.Equal("recorded 1.0 s: 2 RSS samples (25.0/s), 1 GCs, 0 brackets -> out.jsonl", counts.Summary(1, "out.jsonl"));
+        Assert.Equal(["recorded 1.0 s: 2 RSS samples (25.0/s), 1 GCs, 0 brackets -> out.jsonl"], counts.Summary(1, "out.jsonl"));
     }
 
     private static GcEvent Gc(int number) => new(number, number, 0, "AllocSmall", "NonConcurrentGC", 1, 1, null, null);
