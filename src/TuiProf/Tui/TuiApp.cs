@@ -43,6 +43,9 @@ public sealed class TuiApp
 
     public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii)
     {
+        // Without a terminal the screen would wait for keys that never come and write its escape codes into a file.
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+            throw new UsageException("needs a terminal on stdin and stdout; for headless use 'tuiprof record'");
         var tui = new TuiApp(options);
         tui._view.Ascii = ascii;
         if (target is TargetSpec.Scenario { Info: var info }) tui._view.Selected = Math.Max(0, tui._scenarios.ToList().IndexOf(info));
