@@ -22,7 +22,9 @@ public sealed partial class TmuxScreen : IAsyncDisposable
     {
         var screen = new TmuxScreen();
         var command = $"{TuiProf.Targets.DotNetHost.Path} {Program} {string.Join(' ', arguments)}; echo {ExitMarker} $?; sleep 600";
-        List<string> tmux = ["new-session", "-d", "-s", "main", "-x", $"{width}", "-y", $"{height}"];
+        // Programs may write tmux's buffers (OSC 52, the clipboard), so that a test sees a write that should not be.
+        List<string> tmux = ["start-server", ";", "set-option", "-s", "set-clipboard", "on", ";",
+            "new-session", "-d", "-s", "main", "-x", $"{width}", "-y", $"{height}"];
         foreach (var variable in environment) tmux.AddRange(["-e", variable]);
         tmux.Add(command);
         await screen.TmuxAsync(tmux.ToArray());
@@ -81,10 +83,15 @@ public sealed partial class TmuxScreen : IAsyncDisposable
     /// The terminal's modes as tmux tracks them: cursor keys and keypad (application or normal), scroll region,
     /// alternate screen, cursor shown, mouse reporting. A fresh pane is 0 0 0 h-1 0 1 0.
     /// </summary>
-    public async Task<string> TerminalStateAsync() =>
-        (await TmuxAsync("display", "-p", "-t", "main",
-            "#{keypad_cursor_flag} #{keypad_flag} #{scroll_region_upper} #{scroll_region_lower} #{alternate_on} #{cursor_flag} #{mouse_any_flag}"))
-        .StandardOutput.Trim();
+    public Task<string> TerminalStateAsync() =>
+        DisplayAsync("#{keypad_cursor_flag} #{keypad_flag} #{scroll_region_upper} #{scroll_region_lower} #{alternate_on} #{cursor_flag} #{mouse_any_flag}");
+
+    /// <summary>What tmux knows of the pane, in its format language (e.g. <c>#{pane_title}</c>).</summary>
+    public async Task<string> DisplayAsync(string format) =>
+        (await TmuxAsync("display", "-p", "-t", "main", format)).StandardOutput.Trim();
+
+    /// <summary>tmux's paste buffers, one a line: what programs in it wrote to the clipboard.</summary>
+    public async Task<string> BuffersAsync() => (await TmuxAsync("list-buffers")).StandardOutput.Trim();
 
     /// <summary>The pane's whole text, scrollback included.</summary>
     public async Task<string> CaptureHistoryAsync() => (await TmuxAsync("capture-pane", "-p", "-S", "-1000", "-t", "main")).StandardOutput;
