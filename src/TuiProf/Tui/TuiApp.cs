@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
@@ -76,6 +77,7 @@ public sealed class TuiApp
 
         var dashboard = new DashboardView(Render, new Palette(color: string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))));
         using var top = new Runnable();
+        top.Border.Settings &= ~BorderSettings.TerminalTitle; // it wrote an empty title over the terminal's, never restored
         top.Add(dashboard);
         app.Keyboard.KeyDown += (_, key) =>
         {
