@@ -58,6 +58,18 @@ public class HostileTextTests
         Assert.Contains($"what keeps Leak{HostileText.Shown} alive", heap.StandardOutput);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task A_target_that_dies_with_escape_sequences_on_stderr_gets_its_last_line_in_the_error_spelled_out()
+    {
+        var result = await TuiProfCli.RunAsync("record", "-o", TuiProfCli.TempFile("dead.jsonl"), "--",
+            "sh", "-c", $"echo '{HostileText.Text}{HostileText.End}' >&2; exit 3");
+
+        Assert.Equal(1, result.ExitCode);
+        AssertNothingRaw(result.StandardError);
+        Assert.EndsWith($"exited with code 3 before its .NET runtime answered: {HostileText.Shown}{HostileText.End}\n", result.StandardError);
+        Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData]
     [InlineData("run", "baseline")]
