@@ -123,13 +123,13 @@ public static class HeapCommand
         }
         lines.Add("");
         lines.Add($"tuiprof's own peak memory: {HeapPanel.Size(peak)}");
-        foreach (var line in lines) Console.WriteLine(line);
+        foreach (var line in lines) StandardOutput.Writer.WriteLine(line);
     }
 
     private static void WriteJson(TargetSpec target, ProfilingSession session, HeapSnapshotTaken first, HeapDiff? diff,
         RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardOutput.OpenStream();
         using (var j = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
         {
             j.WriteStartObject();

@@ -37,12 +37,12 @@ public static class PlotCommand
         var glyphs = ascii || !TerminalCapabilities.SupportsUnicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
         var columns = width ?? (Console.IsOutputRedirected ? 100 : Math.Max(40, Console.WindowWidth));
         var window = TimelineWindow.From(recording.Events);
-        Console.WriteLine(RecordingSummary.Describe(recording, window));
+        StandardOutput.Writer.WriteLine(RecordingSummary.Describe(recording, window));
         var frame = ChartRenderer.Render(window, columns, height, glyphs);
-        Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
+        StandardOutput.Writer.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
         var legend = new CellGrid(columns, 1);
         ChartLegend.Draw(legend, 0, 0, columns, glyphs);
-        Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(legend) : legend.ToString());
+        StandardOutput.Writer.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(legend) : legend.ToString());
         return 0;
     }
 }

@@ -13,7 +13,7 @@ public static class PsCommand
         command.SetAction(_ =>
         {
             foreach (var p in ProcessInfo.Attachable())
-                Console.WriteLine($"{p.Pid,8}  {p.Name,-16} {p.CommandLine}");
+                StandardOutput.Writer.WriteLine($"{p.Pid,8}  {p.Name,-16} {p.CommandLine}");
             return 0;
         });
         return command;

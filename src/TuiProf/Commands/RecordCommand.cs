@@ -47,13 +47,14 @@ public static class RecordCommand
     private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, string format,
         double? duration, CancellationToken cancellation)
     {
-        using var file = OpenOutput(path);
+        using var file = GuardedOutput.Create(path);
         // Only JSON Lines is written as events arrive; another format is converted from a JSON Lines journal at the end.
         using var journal = format == JsonLines ? null : new MemoryStream();
         using var writer = new JsonLinesWriter(journal ?? (Stream)file);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
 
+        string summary;
         var progress = Stopwatch.StartNew();
         if (target is TargetSpec.Port { Address: { Listen: true } address } port && address.Problem() is null)
             Console.Error.WriteLine($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={port.Address.Path}");
@@ -78,7 +79,7 @@ public static class RecordCommand
             await session.DisposeAsync();
             Drain(session, writer, counts);
             if (!Console.IsErrorRedirected) Console.Error.Write('\r');
-            Console.Error.WriteLine(counts.Summary(session.Now, path.FullName));
+            summary = counts.Summary(session.Now, path.FullName);
         }
         if (journal is not null)
         {
@@ -87,6 +88,8 @@ public static class RecordCommand
             using var text = new StreamWriter(file);
             ExportFormats.Write(format, text, recording);
         }
+        // Only now, once the file is written: a write that failed must not read as a recording made.
+        Console.Error.WriteLine(summary);
         return 0;
     }
 
@@ -95,17 +98,5 @@ public static class RecordCommand
         while (session.Events.TryRead(out var e))
             if (writer.Write(e)) counts.Add(e);
         writer.Flush();
-    }
-
-    private static FileStream OpenOutput(FileInfo path)
-    {
-        try
-        {
-            return new FileStream(path.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write '{path}': {e.Message}");
-        }
     }
 }
