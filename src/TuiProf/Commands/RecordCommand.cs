@@ -17,7 +17,10 @@ public static class RecordCommand
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario (see 'tuiprof scenarios')", Arity = ArgumentArity.ZeroOrOne };
         var pid = new Option<int?>("--pid") { Description = "Attach to a running .NET process instead" };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The JSON Lines file to write", Required = true };
-        var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: when the target exits)" };
+        var duration = NumericRange.Seconds(new Option<double?>("--duration", "-d")
+        {
+            Description = "Stop after this many seconds (default: when the target exits)",
+        }, 0.001, TimeSpan.FromDays(7).TotalSeconds);
         var loop = new Option<bool>("--loop") { Description = "Repeat the scenario until stopped" };
         var format = new Option<string>("--format", "-f")
         {
@@ -25,10 +28,6 @@ public static class RecordCommand
             DefaultValueFactory = _ => JsonLines,
         };
         format.AcceptOnlyFromAmong([JsonLines, .. ExportFormats.Names]);
-        duration.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is <= 0) r.AddError("--duration must be a positive number of seconds");
-        });
         var command = new Command("record", "Profile a target headless and write its timeline as JSON Lines")
         {
             scenario, pid, TargetOptions.DiagnosticPort, output, duration, loop, format,
