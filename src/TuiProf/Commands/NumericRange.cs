@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Numerics;
 
 namespace TuiProf.Commands;
 
@@ -12,59 +13,42 @@ namespace TuiProf.Commands;
 public static class NumericRange
 {
     /// <summary>A number of seconds from <paramref name="min"/> to <paramref name="max"/>, both included.</summary>
-    public static Option<double?> Seconds(Option<double?> option, double min, double max)
-    {
-        option.CustomParser = r => ParseSeconds(r, min, max);
-        return Stated(option, $"{Text(min)} to {Text(max)} s");
-    }
+    public static Option<double?> Seconds(Option<double?> option, double min, double max) =>
+        Ranged(option, r => Parse(r, min, max, NumberStyles.Float, SecondsRange(min, max)), SecondsRange(min, max));
 
     /// <inheritdoc cref="Seconds(Option{double?},double,double)"/>
-    public static Option<double> Seconds(Option<double> option, double min, double max)
-    {
-        option.CustomParser = r => ParseSeconds(r, min, max) ?? min;
-        return Stated(option, $"{Text(min)} to {Text(max)} s");
-    }
+    public static Option<double> Seconds(Option<double> option, double min, double max) =>
+        Ranged(option, r => Parse(r, min, max, NumberStyles.Float, SecondsRange(min, max)) ?? min, SecondsRange(min, max));
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, both included.</summary>
-    public static Option<int?> Count(Option<int?> option, int min, int max)
-    {
-        option.CustomParser = r => ParseCount(r, min, max);
-        return Stated(option, $"{min} to {max}");
-    }
+    public static Option<int?> Count(Option<int?> option, int min, int max) =>
+        Ranged(option, r => Parse(r, min, max, NumberStyles.Integer, CountRange(min, max)), CountRange(min, max));
 
     /// <inheritdoc cref="Count(Option{int?},int,int)"/>
-    public static Option<int> Count(Option<int> option, int min, int max)
-    {
-        option.CustomParser = r => ParseCount(r, min, max) ?? min;
-        return Stated(option, $"{min} to {max}");
-    }
+    public static Option<int> Count(Option<int> option, int min, int max) =>
+        Ranged(option, r => Parse(r, min, max, NumberStyles.Integer, CountRange(min, max)) ?? min, CountRange(min, max));
 
-    private static double? ParseSeconds(ArgumentResult r, double min, double max)
-    {
-        var token = r.Tokens[^1].Value;
-        // NaN fails both comparisons; an infinity, the second.
-        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= min && seconds <= max)
-            return seconds;
-        r.AddError($"{NameOf(r)} must be from {Text(min)} to {Text(max)} seconds, not '{token}'");
-        return null;
-    }
+    private static string SecondsRange(double min, double max) => $"from {Text(min)} to {Text(max)} seconds";
 
-    private static int? ParseCount(ArgumentResult r, int min, int max)
-    {
-        var token = r.Tokens[^1].Value;
-        if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= min && count <= max)
-            return count;
-        r.AddError($"{NameOf(r)} must be a whole number from {min} to {max}, not '{token}'");
-        return null;
-    }
+    private static string CountRange(int min, int max) => $"a whole number from {Text(min)} to {Text(max)}";
 
-    private static TOption Stated<TOption>(TOption option, string range) where TOption : Option
+    /// <summary>The parser reads the value (one it rejects is never used), and the help states the range.</summary>
+    private static Option<T> Ranged<T>(Option<T> option, Func<ArgumentResult, T?> parse, string range)
     {
+        option.CustomParser = parse;
         option.Description = $"{option.Description} [{range}]";
         return option;
     }
 
-    private static string NameOf(ArgumentResult r) => (r.Parent as OptionResult)?.Option.Name ?? "a number";
+    private static T? Parse<T>(ArgumentResult r, T min, T max, NumberStyles styles, string range) where T : struct, INumber<T>
+    {
+        var token = r.Tokens[^1].Value;
+        // NaN fails both comparisons; an infinity, one of them.
+        if (T.TryParse(token, styles, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
+        r.AddError($"{(r.Parent as OptionResult)?.Option.Name} must be {range}, not '{token}'");
+        return null;
+    }
 
-    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Text<T>(T value) where T : INumber<T> => value.ToString(null, CultureInfo.InvariantCulture);
 }
