@@ -39,7 +39,7 @@ public sealed class GuardedOutput(Stream inner, string name) : Stream
         {
             inner.Write(buffer);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             CutBackTo(start);
             throw Failed(e);
@@ -52,7 +52,7 @@ public sealed class GuardedOutput(Stream inner, string name) : Stream
     {
         if (_failure is not null) throw _failure;
         try { inner.Flush(); }
-        catch (IOException e) { throw Failed(e); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Failed(e); }
         if (_sinceRemovalCheck.Elapsed < RemovalCheckPeriod || inner is not FileStream file) return;
         _sinceRemovalCheck.Restart();
         // The kernel names a file that has no name left "PATH (deleted)"; a file moved away is still written.
@@ -75,11 +75,14 @@ public sealed class GuardedOutput(Stream inner, string name) : Stream
         base.Dispose(disposing);
     }
 
-    private ProfilerException Failed(IOException e) => _failure = new ProfilerException($"cannot write {name}: {Reason(e)}", e);
+    private ProfilerException Failed(Exception e) => _failure = new ProfilerException($"cannot write {name}: {Reason(e)}", e);
 
-    // On Unix an IOException from a failed write carries the errno, whose text is the reason without the path again.
-    private static string Reason(IOException e) =>
-        e.HResult is > 0 and < 4096 ? Marshal.GetPInvokeErrorMessage(e.HResult) : e.Message;
+    // On Unix the IOException of a failed write carries the errno, whose text is the reason without the path again; a
+    // closed stdout's EBADF comes wrapped in an UnauthorizedAccessException.
+    private static string Reason(Exception e) =>
+        (e as IOException ?? e.InnerException as IOException) is { HResult: > 0 and < 4096 } io
+            ? Marshal.GetPInvokeErrorMessage(io.HResult)
+            : e.Message;
 
     /// <summary>A write that failed part-way (the disk filled within it) leaves no torn tail behind.</summary>
     private void CutBackTo(long start)

@@ -13,6 +13,7 @@ namespace TuiProf.Tests.Faults;
 public sealed class WriteErrorTests : TargetTest
 {
     private static readonly string Assembly = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
+    private const string Full = "> /dev/full", Closed = ">&-";
 
     [Theory(Timeout = 120_000)]
     [InlineData("jsonl")]
@@ -85,14 +86,16 @@ public sealed class WriteErrorTests : TargetTest
     }
 
     [Theory(Timeout = 120_000)]
-    [InlineData("plot", "RECORDING")]
-    [InlineData("export", "RECORDING", "--format", "csv")]
-    [InlineData("export", "RECORDING", "--format", "chrome")]
-    [InlineData("scenarios")]
-    [InlineData("ps")]
-    [InlineData("heap", "baseline", "--wait", "0")]
-    [InlineData("heap", "baseline", "--wait", "0", "--format", "json")]
-    public async Task Printing_to_a_full_stdout_says_so_in_one_line(params string[] arguments)
+    [InlineData(Full, "plot", "RECORDING")]
+    [InlineData(Full, "export", "RECORDING", "--format", "csv")]
+    [InlineData(Full, "export", "RECORDING", "--format", "chrome")]
+    [InlineData(Full, "scenarios")]
+    [InlineData(Full, "ps")]
+    [InlineData(Full, "heap", "baseline", "--wait", "0")]
+    [InlineData(Full, "heap", "baseline", "--wait", "0", "--format", "json")]
+    [InlineData(Closed, "plot", "RECORDING")]
+    [InlineData(Closed, "heap", "baseline", "--wait", "0", "--format", "json")]
+    public async Task Printing_to_a_full_or_closed_stdout_says_so_in_one_line(string redirect, params string[] arguments)
     {
         var recording = OutFile("small.jsonl");
         await File.WriteAllTextAsync(recording, """
@@ -102,13 +105,14 @@ public sealed class WriteErrorTests : TargetTest
             {"type":"bracket","name":"Work","start":0.2,"end":0.9,"depth":0,"thread":1,"id":"a"}
 
             """);
-        var command = Cli.Wrap("sh").WithArguments(["-c", "exec \"$@\" > /dev/full", "sh", DotNetHost.Path, Assembly,
+        var command = Cli.Wrap("sh").WithArguments(["-c", $"exec \"$@\" {redirect}", "sh", DotNetHost.Path, Assembly,
             .. arguments.Select(a => a == "RECORDING" ? recording : a)]);
 
         var result = await DotNetCommands.RunAsync(DotNetCommands.Marked(command, Tree), Tree, HangLimit);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("tuiprof: cannot write stdout: No space left on device", OneLine(result.Error));
+        var reason = redirect == Full ? "No space left on device" : "Bad file descriptor";
+        Assert.Equal($"tuiprof: cannot write stdout: {reason}", OneLine(result.Error));
         AssertNone("outlived a failed command", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(5)));
     }
 
