@@ -75,6 +75,11 @@ public static class RecordCommand
                 }
             }
             catch (OperationCanceledException) { /* duration reached or Ctrl-C: stop below, keep what arrived */ }
+            catch (ProfilerException) when (!Console.IsErrorRedirected)
+            {
+                Console.Error.Write("\r\e[K"); // the error's one line takes the progress line's place
+                throw;
+            }
             await session.DisposeAsync();
             Drain(session, writer, counts);
             if (!Console.IsErrorRedirected) Console.Error.Write('\r');
