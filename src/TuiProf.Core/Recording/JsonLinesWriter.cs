@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
@@ -6,14 +7,23 @@ using TuiProf.Core.Timeline;
 namespace TuiProf.Core.Recording;
 
 /// <summary>
-/// Writes a recording as JSON Lines, one event an object with a <c>type</c> field. Each line is complete before the
-/// next starts and <see cref="Flush"/> pushes it to disk, so a crash loses at most the line being written.
+/// Writes a recording as JSON Lines, one event an object with a <c>type</c> field. Lines are kept until
+/// <see cref="Flush"/>, which hands them to the stream in one write of whole lines: a crash loses at most what was not
+/// flushed, and a write that fails (a full disk) fails on a line's boundary, not within a line left half-written.
 /// </summary>
-public sealed class JsonLinesWriter(Stream stream) : IDisposable
+public sealed class JsonLinesWriter : IDisposable
 {
-    private readonly Utf8JsonWriter _json = new(stream, new JsonWriterOptions { SkipValidation = false });
+    private readonly Stream _stream;
+    private readonly ArrayBufferWriter<byte> _lines = new();
+    private readonly Utf8JsonWriter _json;
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private int? _targetPid;
+
+    public JsonLinesWriter(Stream stream)
+    {
+        _stream = stream;
+        _json = new Utf8JsonWriter(_lines, new JsonWriterOptions { SkipValidation = false });
+    }
 
     /// <summary>Events of the header's process carry no <c>pid</c>; those of its descendants name theirs.</summary>
     public void WriteHeader(RecordingHeader header) => Line("start", 0, j =>
@@ -138,19 +148,30 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
         }
     }
 
-    public void Flush() => stream.Flush();
+    public void Flush()
+    {
+        try
+        {
+            if (_lines.WrittenCount > 0) _stream.Write(_lines.WrittenSpan);
+            _stream.Flush();
+        }
+        finally
+        {
+            _lines.ResetWrittenCount(); // written, or failed and reported: never offered twice
+        }
+    }
 
     public void Dispose()
     {
+        Flush();
         _json.Dispose();
-        stream.Flush();
     }
 
     private int? _pid;
 
     private void Line(string type, double? t, Action<Utf8JsonWriter> body)
     {
-        _json.Reset(stream);
+        _json.Reset();
         _json.WriteStartObject();
         _json.WriteString("type", type);
         if (t is { } time) _json.WriteNumber("t", Math.Round(time, 4));
@@ -158,6 +179,6 @@ public sealed class JsonLinesWriter(Stream stream) : IDisposable
         body(_json);
         _json.WriteEndObject();
         _json.Flush();
-        stream.Write(NewLine);
+        _lines.Write(NewLine);
     }
 }

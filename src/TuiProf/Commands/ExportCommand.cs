@@ -1,7 +1,6 @@
 using System.CommandLine;
 using TuiProf.Core.Export;
 using TuiProf.Core.Recording;
-using TuiProf.Targets;
 
 namespace TuiProf.Commands;
 
@@ -34,18 +33,11 @@ public static class ExportCommand
         }
         if (output is null)
         {
-            ExportFormats.Write(format, Console.Out, recording);
+            ExportFormats.Write(format, StandardOutput.Writer, recording);
             return 0;
         }
-        try
-        {
-            using var writer = new StreamWriter(output.FullName);
-            ExportFormats.Write(format, writer, recording);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write '{output}': {e.Message}");
-        }
+        using var writer = new StreamWriter(GuardedOutput.Create(output));
+        ExportFormats.Write(format, writer, recording);
         return 0;
     }
 }

@@ -23,16 +23,15 @@ public static class HeapCommand
     {
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario (see 'tuiprof scenarios')", Arity = ArgumentArity.ZeroOrOne };
         var pid = new Option<int?>("--pid") { Description = "Snapshot a running .NET process instead" };
-        var top = new Option<int>("--top") { Description = "How many types to list (default 20)", DefaultValueFactory = _ => 20 };
+        var top = NumericRange.Count(new Option<int>("--top") { Description = "How many types to list (default 20)", DefaultValueFactory = _ => 20 }, 1, 10_000);
         var format = new Option<string>("--format", "-f") { Description = "text, or json for scripts", DefaultValueFactory = _ => Text };
         format.AcceptOnlyFromAmong(Text, Json);
-        var diff = new Option<double?>("--diff") { Description = "Take a second snapshot this many seconds later and show what grew" };
+        var diff = NumericRange.Seconds(new Option<double?>("--diff") { Description = "Take a second snapshot this many seconds later and show what grew" },
+            0.001, TimeSpan.FromDays(1).TotalSeconds);
         var path = new Option<string?>("--path") { Description = "The type whose retention paths to show (default: the top grower, or the largest type)" };
         var allocations = new Option<bool>("--allocations") { Description = "Also sample allocations with their stacks and list the top call sites while it runs" };
-        var wait = new Option<double>("--wait") { Description = "Seconds a launched target runs before the first snapshot (default 2)", DefaultValueFactory = _ => 2 };
-        top.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError("--top must be a positive number"); });
-        diff.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is <= 0) r.AddError("--diff must be a positive number of seconds"); });
-        wait.Validators.Add(r => { if (r.GetValueOrDefault<double>() < 0) r.AddError("--wait must not be negative"); });
+        var wait = NumericRange.Seconds(new Option<double>("--wait") { Description = "Seconds a launched target runs before the first snapshot (default 2)", DefaultValueFactory = _ => 2 },
+            0, TimeSpan.FromDays(1).TotalSeconds);
         var command = new Command("heap", "Snapshot a target's GC heap: types by size, what grew (--diff), what keeps them alive")
         {
             scenario, pid, TargetOptions.DiagnosticPort, top, format, diff, path, wait, allocations,
@@ -129,7 +128,7 @@ public static class HeapCommand
     private static void WriteJson(TargetSpec target, ProfilingSession session, HeapSnapshotTaken first, HeapDiff? diff,
         RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardOutput.OpenStream();
         using (var j = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
         {
             j.WriteStartObject();

@@ -10,14 +10,14 @@ namespace TuiProf.Commands;
 /// <summary><c>tuiprof plot FILE</c>: a recording drawn as a text chart, the terminal's <c>mprof plot</c>.</summary>
 public static class PlotCommand
 {
+    private const int MinWidth = 20, MaxWidth = 1000;
+
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "A recording written by 'tuiprof record'" };
-        var width = new Option<int?>("--width", "-w") { Description = "Columns (default: the terminal's width, or 100)" };
-        var height = new Option<int>("--height", "-h") { Description = "Rows of the chart", DefaultValueFactory = _ => 20 };
+        var width = NumericRange.Count(new Option<int?>("--width", "-w") { Description = "Columns (default: the terminal's width, or 100)" }, MinWidth, MaxWidth);
+        var height = NumericRange.Count(new Option<int>("--height", "-h") { Description = "Rows of the chart", DefaultValueFactory = _ => 20 }, 8, 500);
         var ascii = new Option<bool>("--ascii") { Description = "Plain ASCII instead of braille and box lines" };
-        width.Validators.Add(r => { if (r.GetValueOrDefault<int?>() is < 20) r.AddError("--width must be at least 20"); });
-        height.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 8) r.AddError("--height must be at least 8"); });
         var command = new Command("plot", "Draw a recording as a text chart on stdout") { file, width, height, ascii };
         command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(width), parse.GetValue(height), parse.GetValue(ascii)));
         return command;
@@ -35,15 +35,15 @@ public static class PlotCommand
         }
 
         var glyphs = ascii || !TerminalCapabilities.SupportsUnicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
-        var columns = width ?? (Console.IsOutputRedirected ? 100 : Math.Max(40, Console.WindowWidth));
+        var columns = width ?? (Console.IsOutputRedirected ? 100 : Math.Clamp(Console.WindowWidth, 40, MaxWidth));
         var window = TimelineWindow.From(recording.Events);
         SafeConsole.WriteLine(RecordingSummary.Describe(recording, window));
         // A grid's cells are safe as they are (CellGrid), so the colours are the only escape codes written.
         var frame = ChartRenderer.Render(window, columns, height, glyphs);
-        Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
+        StandardOutput.Writer.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(frame) : frame.ToString());
         var legend = new CellGrid(columns, 1);
         ChartLegend.Draw(legend, 0, 0, columns, glyphs);
-        Console.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(legend) : legend.ToString());
+        StandardOutput.Writer.Write(TerminalCapabilities.UseColor ? AnsiFrame.Colorize(legend) : legend.ToString());
         return 0;
     }
 }

@@ -17,7 +17,10 @@ public static class RecordCommand
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario (see 'tuiprof scenarios')", Arity = ArgumentArity.ZeroOrOne };
         var pid = new Option<int?>("--pid") { Description = "Attach to a running .NET process instead" };
         var output = new Option<FileInfo>("--out", "-o") { Description = "The JSON Lines file to write", Required = true };
-        var duration = new Option<double?>("--duration", "-d") { Description = "Stop after this many seconds (default: when the target exits)" };
+        var duration = NumericRange.Seconds(new Option<double?>("--duration", "-d")
+        {
+            Description = "Stop after this many seconds (default: when the target exits)",
+        }, 0.001, TimeSpan.FromDays(7).TotalSeconds);
         var loop = new Option<bool>("--loop") { Description = "Repeat the scenario until stopped" };
         var format = new Option<string>("--format", "-f")
         {
@@ -25,10 +28,6 @@ public static class RecordCommand
             DefaultValueFactory = _ => JsonLines,
         };
         format.AcceptOnlyFromAmong([JsonLines, .. ExportFormats.Names]);
-        duration.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is <= 0) r.AddError("--duration must be a positive number of seconds");
-        });
         var command = new Command("record", "Profile a target headless and write its timeline as JSON Lines")
         {
             scenario, pid, TargetOptions.DiagnosticPort, output, duration, loop, format,
@@ -47,13 +46,14 @@ public static class RecordCommand
     private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, string format,
         double? duration, CancellationToken cancellation)
     {
-        using var file = OpenOutput(path);
+        using var file = GuardedOutput.Create(path);
         // Only JSON Lines is written as events arrive; another format is converted from a JSON Lines journal at the end.
         using var journal = format == JsonLines ? null : new MemoryStream();
         using var writer = new JsonLinesWriter(journal ?? (Stream)file);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
 
+        IReadOnlyList<string> summary;
         var progress = Stopwatch.StartNew();
         if (target is TargetSpec.Port { Address: { Listen: true } address } port && address.Problem() is null)
             SafeConsole.Error($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={port.Address.Path}");
@@ -75,10 +75,15 @@ public static class RecordCommand
                 }
             }
             catch (OperationCanceledException) { /* duration reached or Ctrl-C: stop below, keep what arrived */ }
+            catch (ProfilerException) when (!Console.IsErrorRedirected)
+            {
+                Console.Error.Write("\r\e[K"); // the error's one line takes the progress line's place
+                throw;
+            }
             await session.DisposeAsync();
             Drain(session, writer, counts);
             if (!Console.IsErrorRedirected) SafeConsole.EndProgress();
-            foreach (var line in counts.Summary(session.Now, path.FullName)) SafeConsole.Error(line);
+            summary = counts.Summary(session.Now, path.FullName);
         }
         if (journal is not null)
         {
@@ -87,6 +92,8 @@ public static class RecordCommand
             using var text = new StreamWriter(file);
             ExportFormats.Write(format, text, recording);
         }
+        // Only now, once the file is written: a write that failed must not read as a recording made.
+        foreach (var line in summary) SafeConsole.Error(line);
         return 0;
     }
 
@@ -95,17 +102,5 @@ public static class RecordCommand
         while (session.Events.TryRead(out var e))
             if (writer.Write(e)) counts.Add(e);
         writer.Flush();
-    }
-
-    private static FileStream OpenOutput(FileInfo path)
-    {
-        try
-        {
-            return new FileStream(path.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write '{path}': {e.Message}");
-        }
     }
 }

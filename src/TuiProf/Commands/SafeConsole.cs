@@ -10,7 +10,7 @@ namespace TuiProf.Commands;
 /// </summary>
 public static class SafeConsole
 {
-    public static void WriteLine(string line) => Console.Out.WriteLine(SafeText.Of(line));
+    public static void WriteLine(string line) => StandardOutput.Writer.WriteLine(SafeText.Of(line));
 
     public static void Error(string line) => Console.Error.WriteLine(SafeText.Of(line));
 

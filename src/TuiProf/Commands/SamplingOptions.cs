@@ -12,18 +12,19 @@ namespace TuiProf.Commands;
 public static class SamplingOptions
 {
     private static readonly SessionOptions Defaults = new();
+    private const double MinPeriod = 0.005, MaxPeriod = 10;
 
-    public static Option<double?> Interval { get; } = Validated(new Option<double?>("--interval")
+    public static Option<double?> Interval { get; } = NumericRange.Seconds(new Option<double?>("--interval")
     {
         Description = $"Seconds between RSS samples (default {Defaults.SamplePeriod!.Value.TotalSeconds}; mprof's -T)",
-    });
+    }, MinPeriod, MaxPeriod);
 
-    public static Option<double?> CounterInterval { get; } = Validated(new Option<double?>("--counter-interval")
+    public static Option<double?> CounterInterval { get; } = NumericRange.Seconds(new Option<double?>("--counter-interval")
     {
         Description = $"Seconds between runtime counter readings, the GC heap line (default {SessionOptions.SharedCounterInterval.TotalSeconds}, " +
                       "dotnet-counters' own: another interval stops a dotnet-counters on the same process from getting " +
                       $"EventCounters data; {SessionOptions.PrivateCounterInterval.TotalSeconds} for the built-in scenarios)",
-    });
+    }, MinPeriod, MaxPeriod);
 
     public static Option<string[]> Counters { get; } = ValidatedProviders(new Option<string[]>("--counters")
     {
@@ -96,15 +97,5 @@ public static class SamplingOptions
                     r.AddError($"--counters: '{name}' is not an EventSource name");
         });
         return counters;
-    }
-
-    private static Option<double?> Validated(Option<double?> interval)
-    {
-        interval.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is { } s && s is < 0.005 or > 10)
-                r.AddError($"{r.Option.Name} must be between 0.005 and 10 seconds");
-        });
-        return interval;
     }
 }

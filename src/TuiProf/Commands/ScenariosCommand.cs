@@ -16,14 +16,14 @@ public static class ScenariosCommand
             if (parse.GetValue(name) is not { } wanted)
             {
                 foreach (var s in ScenarioCatalog.All)
-                    Console.WriteLine($"{s.Order}  {s.Name,-18} {s.Title}");
+                    StandardOutput.Writer.WriteLine($"{s.Order}  {s.Name,-18} {s.Title}");
                 return 0;
             }
             var info = ScenarioCatalog.Find(wanted)
                        ?? throw new UsageException($"unknown scenario '{wanted}' (known: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))})");
-            Console.WriteLine($"{info.Name}: {info.Title}\n");
-            Console.WriteLine($"What to look for (.NET): {info.LookFor}");
-            if (info.Python is not null) Console.WriteLine($"\nWhat the Python post saw: {info.Python}");
+            StandardOutput.Writer.WriteLine($"{info.Name}: {info.Title}\n");
+            StandardOutput.Writer.WriteLine($"What to look for (.NET): {info.LookFor}");
+            if (info.Python is not null) StandardOutput.Writer.WriteLine($"\nWhat the Python post saw: {info.Python}");
             return 0;
         });
         return command;

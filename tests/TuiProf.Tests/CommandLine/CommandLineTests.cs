@@ -43,19 +43,15 @@ public class CommandLineTests
     [InlineData("Unrecognized command or argument 'recrod'; did you mean 'record'?", "recrod", "baseline")]
     [InlineData("'abc' is not a PID: a process id is a positive number", "attach", "abc")]
     [InlineData("'abc' is not a PID", "record", "--pid", "abc", "--out", "x.jsonl")]
-    [InlineData("'abc' is not a number, as --interval needs", "run", "baseline", "--interval", "abc")]
     [InlineData("'/tmp' is a directory: give the recording in it", "plot", "/tmp")]
     [InlineData("Option '--out' is required; '--out' came after '--', so it went to the program, not to tuiprof", "record", "--", "dotnet", "app.dll", "--out", "x.jsonl")]
-    [InlineData("--duration must be a positive number of seconds", "record", "baseline", "--out", "x.jsonl", "--duration", "-1")]
     [InlineData("give exactly one target", "record", "--out", "x.jsonl")]
     [InlineData("Unrecognized command or argument '--frobnicate'", "record", "baseline", "--frobnicate", "--out", "x.jsonl")]
     [InlineData("cannot write '/proc/nope/x.jsonl'", "record", "baseline", "--out", "/proc/nope/x.jsonl")]
     [InlineData("Argument 'xml' not recognized. Must be one of: 'mprof' 'csv' 'json'", "export", "x.jsonl", "--format", "xml")]
     [InlineData("cannot read '/nope/x.jsonl'", "export", "/nope/x.jsonl", "--format", "mprof")]
-    [InlineData("--interval must be between 0.005 and 10 seconds", "record", "baseline", "--interval", "0", "--out", "x.jsonl")]
     [InlineData("give --interval or --no-rss, not both", "run", "baseline", "--interval", "1", "--no-rss")]
     [InlineData("--counters: 'a b' is not an EventSource name", "record", "churn", "--counters", "a b", "--out", "x.jsonl")]
-    [InlineData("--counter-interval must be between 0.005 and 10 seconds", "record", "baseline", "--counter-interval", "60", "--out", "x.jsonl")]
     public async Task Bad_input_gives_one_clear_line_and_exit_code_2(string message, params string[] arguments)
     {
         var result = await TuiProfCli.RunAsync(arguments);
