@@ -77,7 +77,7 @@ public static class RecordCommand
             catch (OperationCanceledException) { /* duration reached or Ctrl-C: stop below, keep what arrived */ }
             catch (ProfilerException) when (!Console.IsErrorRedirected)
             {
-                Console.Error.Write("\r\e[K"); // the error's one line takes the progress line's place
+                SafeConsole.ClearProgress();
                 throw;
             }
             await session.DisposeAsync();

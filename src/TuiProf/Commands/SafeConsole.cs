@@ -12,11 +12,24 @@ public static class SafeConsole
 {
     public static void WriteLine(string line) => StandardOutput.Writer.WriteLine(SafeText.Of(line));
 
-    public static void Error(string line) => Console.Error.WriteLine(SafeText.Of(line));
+    public static void Error(string line) => ToStandardError($"{SafeText.Of(line)}\n");
 
     /// <summary>A progress line on a terminal, written over the one before.</summary>
-    public static void Progress(string line) => Console.Error.Write($"\r{SafeText.Of(line)}   ");
+    public static void Progress(string line) => ToStandardError($"\r{SafeText.Of(line)}   ");
 
     /// <summary>Back to the start of the progress line, for the closing line to be written over it.</summary>
-    public static void EndProgress() => Console.Error.Write('\r');
+    public static void EndProgress() => ToStandardError("\r");
+
+    /// <summary>The progress line wiped, for an error's one line to take its place.</summary>
+    public static void ClearProgress() => ToStandardError("\r\e[K");
+
+    /// <summary>
+    /// A message that cannot be written (<c>2&gt; /dev/full</c>) is lost, not a crash: stderr was the place to say
+    /// what went wrong, and the exit code still says it.
+    /// </summary>
+    private static void ToStandardError(string text)
+    {
+        try { Console.Error.Write(text); }
+        catch (IOException) { }
+    }
 }

@@ -129,5 +129,18 @@ public sealed class WriteErrorTests : TargetTest
         Assert.Equal("tuiprof: cannot write '/dev/full': No space left on device", OneLine(result.Error));
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData(1, "record", "baseline", "--out", "/dev/full", "--duration", "3")]
+    [InlineData(2, "plot", "/nonexistent/recording.jsonl")]
+    public async Task A_message_that_cannot_be_written_to_a_full_stderr_still_ends_with_its_exit_code(int code, params string[] arguments)
+    {
+        var command = Cli.Wrap("sh").WithArguments(["-c", "exec \"$@\" 2> /dev/full", "sh", DotNetHost.Path, Assembly, .. arguments]);
+
+        var result = await DotNetCommands.RunAsync(DotNetCommands.Marked(command, Tree), Tree, HangLimit);
+
+        Assert.True(result.ExitCode == code, result.ToString()); // not 134: writing the message failed too
+        AssertNone("outlived a failed command", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(5)));
+    }
+
     private static string OneLine(string error) => Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 }
