@@ -8,6 +8,7 @@ var split = Array.IndexOf(args, "--");
 var ours = split < 0 ? args : args[..split];
 IReadOnlyList<string> trailing = split < 0 ? [] : args[(split + 1)..];
 
+using var signals = StopSignals.Register();
 var root = new RootCommand("""
     TuiProf: a live memory profiler for .NET in the terminal.
 
@@ -27,7 +28,7 @@ var root = new RootCommand("""
     ExportCommand.Create(),
     ScenariosCommand.Create(),
     PsCommand.Create(),
-    HeapCommand.Create(trailing),
+    HeapCommand.Create(trailing, signals),
 };
 TuiCommands.AddTo(root, trailing);
 
@@ -48,7 +49,13 @@ if (misplaced is not null)
     SafeConsole.Error($"tuiprof: note: {misplaced}");
 try
 {
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Signals are StopSignals' alone: the parser's own handling (SIGINT and SIGTERM only) is off.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+        signals.Token);
+}
+catch (OperationCanceledException) when (signals.Received is not null) // stopped before it had anything to keep
+{
+    return Fail(signals.ExitCode, $"stopped by {signals.ReceivedName}");
 }
 catch (UsageException e)
 {

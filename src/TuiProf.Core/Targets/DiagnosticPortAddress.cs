@@ -17,12 +17,19 @@ public sealed record DiagnosticPortAddress(string Path, bool Listen)
         return new DiagnosticPortAddress(System.IO.Path.GetFullPath(parts[0]), mode == "listen");
     }
 
-    /// <summary>What is wrong with the address before anything is tried, in one line; null when nothing is.</summary>
+    /// <summary>
+    /// What is wrong with the address before anything is tried, in one line; null when nothing is. A socket file
+    /// nobody listens on (a TuiProf killed outright left it) is no problem: listening replaces it.
+    /// </summary>
     public string? Problem() =>
         !Directory.Exists(System.IO.Path.GetDirectoryName(Path)) ? $"diagnostic port {Path}: no such directory"
-        : Listen && File.Exists(Path) ? $"diagnostic port {Path} exists already: remove it, or give ',connect' to reach a runtime listening there"
-        : !Listen && !File.Exists(Path) ? $"diagnostic port {Path} does not exist (give a runtime's own socket, dotnet-diagnostic-PID-KEY-socket in its TMPDIR, or the folder that holds it)"
-        : null;
+        : !Listen ? File.Exists(Path) ? null : $"diagnostic port {Path} does not exist (give a runtime's own socket, dotnet-diagnostic-PID-KEY-socket in its TMPDIR, or the folder that holds it)"
+        : SocketFile.Of(Path) switch
+        {
+            SocketFile.State.Listened => $"diagnostic port {Path}: something listens there already (another tuiprof?): give another path, or ',connect' to reach what listens",
+            SocketFile.State.NotASocket => $"diagnostic port {Path} exists already and is not a socket: remove it, or give another path",
+            _ => null,
+        };
 
     public override string ToString() => $"{Path},{(Listen ? "listen" : "connect")}";
 }

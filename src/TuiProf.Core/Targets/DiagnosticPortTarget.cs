@@ -18,9 +18,9 @@ public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
 
     private DiagnosticPortAddress _address = given;
     private DiagnosticsClientConnector? _connector;
+    private string? _socketToRemove;
 
     public override string DisplayName => _address.Path;
-
 
     public override int? RootPid => null;
 
@@ -36,9 +36,14 @@ public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
         if (!_address.Listen && Directory.Exists(_address.Path)) _address = _address with { Path = RuntimeSocketIn(_address.Path) };
         if (_address.Problem() is { } problem) throw new ProfilerException(problem);
         if (!_address.Listen) await CheckListeningAsync(cancellation);
+        else if (SocketFile.Of(_address.Path) == SocketFile.State.Stale) File.Delete(_address.Path);
         try
         {
-            _connector = await DiagnosticsClientConnector.FromDiagnosticPort(_address.ToString(), cancellation);
+            // Listening: the socket is ours from here, and ours to remove, however the wait ends.
+            _socketToRemove = _address.Listen ? _address.Path : null;
+            // Cancelled, the library stops listening and returns null.
+            _connector = await DiagnosticsClientConnector.FromDiagnosticPort(_address.ToString(), cancellation)
+                         ?? throw new OperationCanceledException(cancellation);
             var client = _connector.Instance;
             // A runtime that connects but never answers must not hold us: the same limit as any connection.
             await Task.Run(client.GetProcessEnvironment, cancellation).WaitAsync(AnswerLimit, cancellation);
@@ -57,6 +62,11 @@ public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
     public override async ValueTask DisposeAsync()
     {
         if (_connector is not null) await _connector.DisposeAsync();
+        if (_socketToRemove is { } path)
+        {
+            try { File.Delete(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* gone already, or not ours to touch */ }
+        }
     }
 
     /// <summary>

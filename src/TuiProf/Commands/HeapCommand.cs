@@ -4,6 +4,7 @@ using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
+using TuiProf.Core.Timeline;
 using TuiProf.Screen;
 using TuiProf.Targets;
 
@@ -19,7 +20,7 @@ public static class HeapCommand
     private const string Json = "json";
     private const int TextWidth = 160;
 
-    public static Command Create(IReadOnlyList<string> trailingCommand)
+    public static Command Create(IReadOnlyList<string> trailingCommand, StopSignals signals)
     {
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario (see 'tuiprof scenarios')", Arity = ArgumentArity.ZeroOrOne };
         var pid = new Option<int?>("--pid") { Description = "Snapshot a running .NET process instead" };
@@ -42,7 +43,7 @@ public static class HeapCommand
                 parse.GetValue(TargetOptions.DiagnosticPort));
             return RunAsync(target, new Request(parse.GetValue(top), parse.GetValue(format)!, parse.GetValue(diff),
                 parse.GetValue(path), target is TargetSpec.Process or TargetSpec.Port { Address.Listen: false } ? 0 : parse.GetValue(wait), parse.GetValue(allocations)),
-                cancellation);
+                signals, cancellation);
         });
         return command;
     }
@@ -50,13 +51,20 @@ public static class HeapCommand
     private sealed record Request(int Top, string Format, double? DiffSeconds, string? PathType, double WaitSeconds,
         bool Allocations);
 
-    private static async Task<int> RunAsync(TargetSpec target, Request request, CancellationToken cancellation)
+    /// <summary>
+    /// A signal during the wait before the first snapshot ends the command with nothing taken (a dump of a large heap
+    /// takes longer than a stop may). What ends the wait for the second (a signal, the target's exit) leaves the first printed, with why the second is
+    /// missing. Exit code: 128 + the signal's number after a signal, 1 when the target exited first, else 0.
+    /// </summary>
+    private static async Task<int> RunAsync(TargetSpec target, Request request, StopSignals signals, CancellationToken cancellation)
     {
         // The target is reached as every command reaches it; the snapshots need only its DiagnosticsClient.
         await using var session = await target.StartAsync(new SessionOptions { SamplePeriod = null }, cancellation);
-        var discard = Task.Run(async () =>
+        var exited = new TaskCompletionSource<TargetExited>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var drain = Task.Run(async () =>
         {
-            await foreach (var _ in session.Events.ReadAllAsync(CancellationToken.None)) { }
+            await foreach (var e in session.Events.ReadAllAsync(CancellationToken.None))
+                if (e is TargetExited exit) exited.TrySetResult(exit);
         }, CancellationToken.None);
         var runtime = session.Runtime();
         var client = runtime.Client; // a PID's socket or a diagnostic port alike
@@ -66,16 +74,26 @@ public static class HeapCommand
             ? await AllocationSiteSession.StartAsync(client, runtime.LocalPid, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
             : null;
 
-        await Task.Delay(TimeSpan.FromSeconds(request.WaitSeconds), cancellation);
-        var first = await Take(snapshotter, session, cancellation);
+        if (request.WaitSeconds > 0) SafeConsole.Error($"tuiprof: first snapshot in {request.WaitSeconds:0.###} s");
+        var interrupted = await WaitAsync(request.WaitSeconds, exited.Task, session, signals, cancellation);
+        if (exited.Task.IsCompleted) throw new ProfilerException($"no snapshot: {interrupted}");
+        // A dump can take longer than a stop may: nothing is taken once the user asked to stop.
+        cancellation.ThrowIfCancellationRequested();
+        var first = await Take(snapshotter, session, CancellationToken.None);
         HeapDiff? diff = null;
         HeapSnapshotTaken? second = null;
         if (request.DiffSeconds is { } seconds)
         {
-            await Task.Delay(TimeSpan.FromSeconds(seconds), cancellation);
-            second = await Take(snapshotter, session, cancellation);
-            diff = HeapDiff.Between(first.Snapshot.WithoutGraph(), second.Snapshot);
+            if (interrupted is null) SafeConsole.Error($"tuiprof: second snapshot in {seconds:0.###} s (Ctrl-C: the first alone)");
+            interrupted ??= await WaitAsync(seconds, exited.Task, session, signals, cancellation);
+            try
+            {
+                if (interrupted is null) second = await Take(snapshotter, session, CancellationToken.None);
+            }
+            catch (ProfilerException e) { interrupted = e.Message; } // the target exited mid-dump
+            if (second is not null) diff = HeapDiff.Between(first.Snapshot.WithoutGraph(), second.Snapshot);
         }
+        var notTaken = interrupted is not null && request.DiffSeconds is not null ? $"the second snapshot was not taken: {interrupted}" : null;
         if (sites is not null) await sites.DisposeAsync();
         var topSites = sites is null ? null : AllocationSites.Top(samples, request.Top);
         var last = diff?.After ?? first.Snapshot;
@@ -86,11 +104,24 @@ public static class HeapCommand
 
         // The snapshot's cost to TuiProf itself: the most memory this process ever held (VmHWM).
         var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
-        if (request.Format == Json) WriteJson(target, session, first, diff, paths, topSites, request.Top, peak);
-        else WriteText(first, second, diff, paths, topSites, request.Top, peak);
+        if (request.Format == Json) WriteJson(target, session, first, diff, notTaken, paths, topSites, request.Top, peak);
+        else WriteText(first, second, diff, notTaken, paths, topSites, request.Top, peak);
         await session.DisposeAsync();
-        await discard;
-        return 0;
+        await drain;
+        return signals.Received is not null ? signals.ExitCode : notTaken is not null ? 1 : 0;
+    }
+
+    /// <summary>Waits <paramref name="seconds"/>; returns why the wait ended early (a signal, the target's exit), or null.</summary>
+    private static async Task<string?> WaitAsync(double seconds, Task<TargetExited> exited, ProfilingSession session,
+        StopSignals signals, CancellationToken cancellation)
+    {
+        var delay = Task.Delay(TimeSpan.FromSeconds(seconds), cancellation);
+        if (await Task.WhenAny(delay, exited) == exited)
+        {
+            var exit = await exited;
+            return $"the target exited{(exit.ExitCode is { } code ? $" (code {code})" : "")} at {exit.T:0.0} s";
+        }
+        return delay.IsCanceled ? $"stopped by {signals.ReceivedName} at {session.Now:0.0} s" : null;
     }
 
     private static async Task<HeapSnapshotTaken> Take(HeapSnapshotter snapshotter, ProfilingSession session,
@@ -100,10 +131,11 @@ public static class HeapCommand
         return new HeapSnapshotTaken(asked, await snapshotter.TakeAsync(cancellation));
     }
 
-    private static void WriteText(HeapSnapshotTaken first, HeapSnapshotTaken? second, HeapDiff? diff,
+    private static void WriteText(HeapSnapshotTaken first, HeapSnapshotTaken? second, HeapDiff? diff, string? notTaken,
         RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
         var lines = new List<string>(HeapPanel.Snapshot(first.Snapshot, $"{first.T:0.0} s", top, TextWidth));
+        if (notTaken is not null) lines.AddRange(["", notTaken]);
         if (second is not null && diff is not null)
         {
             lines.Add("");
@@ -126,7 +158,7 @@ public static class HeapCommand
     }
 
     private static void WriteJson(TargetSpec target, ProfilingSession session, HeapSnapshotTaken first, HeapDiff? diff,
-        RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
+        string? notTaken, RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
         using var stdout = StandardOutput.OpenStream();
         using (var j = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
@@ -138,6 +170,7 @@ public static class HeapCommand
             j.WriteStartObject("snapshot");
             HeapJson.WriteSnapshot(j, first.Snapshot, top);
             j.WriteEndObject();
+            if (notTaken is not null) j.WriteString("secondNotTaken", notTaken);
             if (diff is not null)
             {
                 j.WriteStartObject("second");

@@ -55,9 +55,9 @@ public static class RecordCommand
 
         IReadOnlyList<string> summary;
         var progress = Stopwatch.StartNew();
-        if (target is TargetSpec.Port { Address: { Listen: true } address } port && address.Problem() is null)
-            SafeConsole.Error($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={port.Address.Path}");
-        await using (var session = await target.StartAsync(options, cancellation))
+        var listening = target is TargetSpec.Port { Address: { Listen: true } address } && address.Problem() is null;
+        if (listening) SafeConsole.Error($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={target.DisplayName}");
+        await using (var session = await StartAsync(target, options, listening ? stop.Token : cancellation, duration, cancellation))
         {
             var counts = new RecordingCounts(session.ProcessId);
             writer.WriteHeader(new RecordingHeader(target.DisplayName, session.ProcessId, session.OriginUtc));
@@ -95,6 +95,20 @@ public static class RecordCommand
         // Only now, once the file is written: a write that failed must not read as a recording made.
         foreach (var line in summary) SafeConsole.Error(line);
         return 0;
+    }
+
+    /// <summary>Waiting for a runtime to connect counts toward the duration: nobody connecting is one line, exit 1.</summary>
+    private static async Task<ProfilingSession> StartAsync(TargetSpec target, SessionOptions options, CancellationToken stop,
+        double? duration, CancellationToken signal)
+    {
+        try
+        {
+            return await target.StartAsync(options, stop);
+        }
+        catch (OperationCanceledException) when (!signal.IsCancellationRequested)
+        {
+            throw new ProfilerException($"no runtime connected to {target.DisplayName} within {duration:0.###} s");
+        }
     }
 
     private static void Drain(ProfilingSession session, JsonLinesWriter writer, RecordingCounts counts)

@@ -20,6 +20,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     private Dictionary<int, Timeline> _timelines = [];
     private int? _pinned;
     private HeapSnapshotter? _snapshotter;
+    private CancellationTokenSource _starting = new();
 
     /// <summary>The shown process's timeline.</summary>
     public Timeline Timeline { get; private set; } = new();
@@ -58,6 +59,10 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     /// <summary>Stops the current target (killing it if we launched it) and starts <paramref name="target"/>.</summary>
     public async Task StartAsync(TargetSpec target)
     {
+        // A start may wait without end (listening for a runtime that never connects): this one ends that wait
+        // rather than queue behind it.
+        var starting = new CancellationTokenSource();
+        await Interlocked.Exchange(ref _starting, starting).CancelAsync();
         await _gate.WaitAsync();
         try
         {
@@ -73,7 +78,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);
             try
             {
-                var session = await target.StartAsync(options, CancellationToken.None);
+                var session = await target.StartAsync(options, starting.Token);
                 _session = session;
                 _timelines[session.ProcessId] = Timeline;
                 ShownPid = session.ProcessId;
@@ -85,6 +90,10 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             {
                 Status = $"failed: {e.Message}";
                 Timeline.Apply(new Notice(0, e.Message));
+            }
+            catch (OperationCanceledException) when (starting.IsCancellationRequested)
+            {
+                Status = "stopped"; // another target, or quitting, took over
             }
         }
         finally
@@ -151,6 +160,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _starting.CancelAsync(); // quitting ends a start's wait too
         await _gate.WaitAsync();
         try { await StopCurrentAsync(); }
         finally { _gate.Release(); }

@@ -37,12 +37,12 @@ public sealed class TuiApp
     private readonly ViewState _view = new();
     private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
     private IApplication? _app;
-    private volatile bool _terminalReleased;
     private ForcedGcProbe? _forcedGc;
 
     private TuiApp(SessionOptions options) => _profiler = new LiveProfiler(options);
 
-    public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii)
+    /// <param name="stop">A signal: quit as q does.</param>
+    public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii, CancellationToken stop)
     {
         // Without a terminal the screen would wait for keys that never come and write its escape codes into a file.
         if (Console.IsInputRedirected || Console.IsOutputRedirected)
@@ -50,23 +50,26 @@ public sealed class TuiApp
         var tui = new TuiApp(options);
         tui._view.Ascii = ascii;
         if (target is TargetSpec.Scenario { Info: var info }) tui._view.Selected = Math.Max(0, tui._scenarios.ToList().IndexOf(info));
-        await using (tui._profiler)
+        try
         {
             tui.Start(target ?? new TargetSpec.Scenario(tui._scenarios[0], Loop: true));
-            tui.RunTerminal();
+            tui.RunTerminal(stop);
+        }
+        finally
+        {
+            await tui.EndTargetAsync(); // done already, unless the terminal failed first
         }
         return 0;
     }
 
-    private void RunTerminal()
+    private void RunTerminal(CancellationToken stop)
     {
-        ShowDashboard();
+        ShowDashboard(stop);
         Console.Out.Write(NormalKeys);
         Console.Out.Flush();
-        _terminalReleased = true;
     }
 
-    private void ShowDashboard()
+    private void ShowDashboard(CancellationToken stop)
     {
         using var pacer = new MainLoopPacer(FramePeriod);
         using var app = TerminalApplication.Create(pacer, out _);
@@ -91,7 +94,9 @@ public sealed class TuiApp
         _profiler.ShowNow += pacer.FrameSoon;
         // A new size is polled once an iteration: a resize wakes the loop so the frame follows the window at once.
         using var resized = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => pacer.Wake());
-        using var signals = StopOn(app, pacer, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT);
+        // A signal stops through the UI loop, so the terminal is restored and the target ended; if the terminal has
+        // gone (an SSH connection dropped), restoring it never returns, and StopSignals ends the process regardless.
+        using var signalled = stop.Register(() => pacer.Invoke(app, app.RequestStop));
         app.Run(top);
         // An empty alternate screen with the cursor home: tmux, leaving it for a window enlarged since it was entered,
         // shrinks it to the old size first and keeps the rows pushed off the top, which then reappear over the prompt.
@@ -100,16 +105,12 @@ public sealed class TuiApp
         EndTargetAsync().Wait();
     }
 
-    private Task EndTargetAsync() => _profiler.DisposeAsync().AsTask().WaitAsync(StopGrace);
-
-    /// <summary>128 + the signal's number, as a shell reports a process ended by it.</summary>
-    private static int ExitCodeFor(PosixSignal signal) => 128 + signal switch
-    {
-        PosixSignal.SIGHUP => 1,
-        PosixSignal.SIGINT => 2,
-        PosixSignal.SIGQUIT => 3,
-        _ => 15,
-    };
+    /// <summary>
+    /// Ends the target, for at most <see cref="StopGrace"/>: the screen must not outlast q by more, and what is
+    /// still running then is ended by its watchdog when TuiProf exits.
+    /// </summary>
+    private Task EndTargetAsync() =>
+        _profiler.DisposeAsync().AsTask().WaitAsync(StopGrace).ContinueWith(_ => { }, TaskScheduler.Default);
 
     private void Render(Core.Rendering.CellGrid grid)
     {
@@ -260,31 +261,5 @@ public sealed class TuiApp
                 if (_profiler.SnapshotProgress > 0) _view.Message = $"taking a heap snapshot: {_profiler.SnapshotProgress:N0} objects read...";
             _view.Message = await snapshot;
         });
-    }
-
-    /// <summary>
-    /// Stops through the UI loop, so the target is ended and the terminal restored. When the terminal itself is
-    /// gone (an SSH connection dropped), restoring it never returns: then end the target and exit regardless.
-    /// </summary>
-    private IDisposable StopOn(IApplication app, MainLoopPacer pacer, params PosixSignal[] signals)
-    {
-        var registrations = signals.Select(signal => PosixSignalRegistration.Create(signal, context =>
-        {
-            context.Cancel = true;
-            pacer.Invoke(app, app.RequestStop);
-            _ = Task.Run(async () =>
-            {
-                await Task.Delay(StopGrace);
-                if (_terminalReleased) return;
-                await EndTargetAsync();
-                Environment.Exit(ExitCodeFor(context.Signal));
-            });
-        })).ToList();
-        return new Registrations(registrations);
-    }
-
-    private sealed class Registrations(List<PosixSignalRegistration> items) : IDisposable
-    {
-        public void Dispose() => items.ForEach(r => r.Dispose());
     }
 }
