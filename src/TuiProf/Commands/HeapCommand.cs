@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
@@ -59,12 +58,11 @@ public static class HeapCommand
         {
             await foreach (var _ in session.Events.ReadAllAsync(CancellationToken.None)) { }
         }, CancellationToken.None);
-        var runtime = session.Runtime();
-        var client = runtime.Client; // a PID's socket or a diagnostic port alike
-        var snapshotter = new HeapSnapshotter(client);
+        var runtime = session.Runtime(); // a PID's socket or a diagnostic port alike
+        var snapshotter = new HeapSnapshotter(runtime);
         var samples = new System.Collections.Concurrent.ConcurrentQueue<AllocationSite>();
         var sites = request.Allocations
-            ? await AllocationSiteSession.StartAsync(client, runtime.LocalPid, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
+            ? await AllocationSiteSession.StartAsync(runtime, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
             : null;
 
         await Task.Delay(TimeSpan.FromSeconds(request.WaitSeconds), cancellation);

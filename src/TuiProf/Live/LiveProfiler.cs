@@ -15,6 +15,7 @@ namespace TuiProf.Live;
 public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _closing = new();
     private ProfilingSession? _session;
     private Task _pump = Task.CompletedTask;
     private Dictionary<int, Timeline> _timelines = [];
@@ -73,7 +74,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);
             try
             {
-                var session = await target.StartAsync(options, CancellationToken.None);
+                var session = await target.StartAsync(options, _closing.Token);
                 _session = session;
                 _timelines[session.ProcessId] = Timeline;
                 ShownPid = session.ProcessId;
@@ -86,6 +87,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                 Status = $"failed: {e.Message}";
                 Timeline.Apply(new Notice(0, e.Message));
             }
+            catch (OperationCanceledException) when (_closing.IsCancellationRequested) { /* quitting while it started */ }
         }
         finally
         {
@@ -134,7 +136,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
         try
         {
             var runtime = session.Runtime(ShownPid == session.ProcessId ? null : ShownPid);
-            var snapshotter = _snapshotter ??= new HeapSnapshotter(runtime.Client);
+            var snapshotter = _snapshotter ??= new HeapSnapshotter(runtime);
             var at = Now;
             var snapshot = await snapshotter.TakeAsync();
             var diff = Heap is { } before ? HeapDiff.Between(before.Snapshot.WithoutGraph(), snapshot) : null;
@@ -151,6 +153,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync(); // a target still starting (a stopped one waits out its deadline) is let go at once
         await _gate.WaitAsync();
         try { await StopCurrentAsync(); }
         finally { _gate.Release(); }

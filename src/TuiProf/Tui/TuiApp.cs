@@ -38,6 +38,7 @@ public sealed class TuiApp
     private IApplication? _app;
     private volatile bool _terminalReleased;
     private ForcedGcProbe? _forcedGc;
+    private Task? _targetEnded;
 
     private TuiApp(SessionOptions options) => _profiler = new LiveProfiler(options);
 
@@ -46,10 +47,14 @@ public sealed class TuiApp
         var tui = new TuiApp(options);
         tui._view.Ascii = ascii;
         if (target is TargetSpec.Scenario { Info: var info }) tui._view.Selected = Math.Max(0, tui._scenarios.ToList().IndexOf(info));
-        await using (tui._profiler)
+        try
         {
             tui.Start(target ?? new TargetSpec.Scenario(tui._scenarios[0], Loop: true));
             tui.RunTerminal();
+        }
+        finally
+        {
+            await tui.EndTargetAsync();
         }
         return 0;
     }
@@ -95,7 +100,12 @@ public sealed class TuiApp
         EndTargetAsync().Wait();
     }
 
-    private Task EndTargetAsync() => _profiler.DisposeAsync().AsTask().WaitAsync(StopGrace);
+    /// <summary>
+    /// Ends the target, once, waiting for it at most <see cref="StopGrace"/>: a target that does not answer (stopped)
+    /// never holds the exit; what TuiProf launched is ended by its watchdog then.
+    /// </summary>
+    private Task EndTargetAsync() => _targetEnded ??=
+        _profiler.DisposeAsync().AsTask().WaitAsync(StopGrace).ContinueWith(_ => { }, TaskScheduler.Default);
 
     /// <summary>128 + the signal's number, as a shell reports a process ended by it.</summary>
     private static int ExitCodeFor(PosixSignal signal) => 128 + signal switch

@@ -31,7 +31,7 @@ public class LargeHeapTests
     public async Task A_target_killed_mid_dump_gives_a_clear_error_within_a_few_seconds_and_no_snapshot()
     {
         await using var target = await RunningHeapTarget.StartAsync(3_000_000, 40);
-        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(target.ProcessId));
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(target.ProcessId));
 
         var clock = Stopwatch.StartNew();
         var snapshot = snapshotter.TakeAsync();
