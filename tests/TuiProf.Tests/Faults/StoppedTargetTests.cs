@@ -34,8 +34,7 @@ public class StoppedTargetTests
         string[] arguments = command == "record"
             ? ["record", "--pid", $"{pid}", "-o", TuiProfCli.TempFile("stopped.jsonl")]
             : ["heap", "--pid", $"{pid}"];
-        await Signals.SendAsync(pid, "STOP");
-        try
+        await WhileStoppedAsync(pid, async () =>
         {
             var clock = Stopwatch.StartNew();
             var result = await TuiProfCli.RunAsync(arguments);
@@ -44,51 +43,20 @@ public class StoppedTargetTests
             Assert.Equal(1, result.ExitCode);
             var line = Assert.Single(result.StandardError.TrimEnd('\n').Split('\n'));
             Assert.Equal($"tuiprof: process {pid} did not answer for 5 s: stopped? (kill -CONT {pid})", line);
-        }
-        finally
-        {
-            await Signals.SendAsync(pid, "CONT");
-        }
+        });
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Attaching_the_live_screen_to_a_stopped_process_says_so_and_q_quits_at_once_leaving_the_terminal_as_found()
-    {
-        await using var target = await AnsweringScenarioAsync();
-        var pid = target.ProcessId;
-        await Signals.SendAsync(pid, "STOP");
-        try
+    public Task Attaching_the_live_screen_to_a_stopped_process_says_so_and_q_quits_at_once_leaving_the_terminal_as_found() =>
+        AttachToStoppedThenQuitAsync(async (tui, pid) =>
         {
-            await using var tui = await TmuxScreen.StartAsync(120, 30, [], ["attach", $"{pid}"]);
             var screen = await tui.WaitForAsync(s => s.Contains($"process {pid} did not answer for 5 s"), "why nothing comes", seconds: 15);
             Assert.Contains($"(kill -CONT {pid})", screen);
-
-            await QuitsWithinAsync(tui);
-        }
-        finally
-        {
-            await Signals.SendAsync(pid, "CONT");
-        }
-    }
+        });
 
     [Fact(Timeout = 60_000)]
-    public async Task Q_quits_the_live_screen_at_once_while_it_still_waits_for_a_stopped_process()
-    {
-        await using var target = await AnsweringScenarioAsync();
-        var pid = target.ProcessId;
-        await Signals.SendAsync(pid, "STOP");
-        try
-        {
-            await using var tui = await TmuxScreen.StartAsync(120, 30, [], ["attach", $"{pid}"]);
-            await tui.WaitForAsync(s => s.Contains("starting"), "the attach under way");
-
-            await QuitsWithinAsync(tui);
-        }
-        finally
-        {
-            await Signals.SendAsync(pid, "CONT");
-        }
-    }
+    public Task Q_quits_the_live_screen_at_once_while_it_still_waits_for_a_stopped_process() =>
+        AttachToStoppedThenQuitAsync((tui, _) => tui.WaitForAsync(s => s.Contains("starting"), "the attach under way"));
 
     [Fact(Timeout = 60_000)]
     public async Task A_recording_whose_target_stops_midway_ends_at_its_duration_with_whole_lines()
@@ -98,8 +66,7 @@ public class StoppedTargetTests
         var recording = Record(target.ProcessId, file, "-d", "3");
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"sample\""), Limit);
         var recordingFor = Stopwatch.StartNew(); // the duration counts from before the first sample
-        await Signals.SendAsync(target.ProcessId, "STOP");
-        try
+        await WhileStoppedAsync(target.ProcessId, async () =>
         {
             var result = await recording.Task.WaitAsync(Limit);
 
@@ -107,11 +74,7 @@ public class StoppedTargetTests
             Assert.True(result.ExitCode == 0, result.StandardError);
             Assert.Contains("recorded ", result.StandardError);
             AssertWholeLines(file);
-        }
-        finally
-        {
-            await Signals.SendAsync(target.ProcessId, "CONT");
-        }
+        });
     }
 
     [Fact(Timeout = 60_000)]
@@ -121,8 +84,7 @@ public class StoppedTargetTests
         var file = TuiProfCli.TempFile("interrupted.jsonl");
         var recording = Record(target.ProcessId, file);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"sample\""), Limit);
-        await Signals.SendAsync(target.ProcessId, "STOP");
-        try
+        await WhileStoppedAsync(target.ProcessId, async () =>
         {
             var clock = Stopwatch.StartNew();
             await Signals.SendAsync(recording.ProcessId, "INT");
@@ -132,11 +94,36 @@ public class StoppedTargetTests
             // Its own summary: the recording ended itself, not cut off by the command line's 2 s grace after a signal.
             Assert.Contains("recorded ", result.StandardError);
             AssertWholeLines(file);
-        }
-        finally
+        });
+    }
+
+    /// <summary>Stops the process (SIGSTOP) for <paramref name="body"/>, and continues it after, whatever happened.</summary>
+    private static async Task WhileStoppedAsync(int pid, Func<Task> body)
+    {
+        await Signals.SendAsync(pid, "STOP");
+        try { await body(); }
+        finally { await Signals.SendAsync(pid, "CONT"); }
+    }
+
+    /// <summary>The live screen attached to a stopped process: <paramref name="before"/> the screen, then q must quit cleanly.</summary>
+    private static async Task AttachToStoppedThenQuitAsync(Func<TmuxScreen, int, Task> before)
+    {
+        await using var target = await AnsweringScenarioAsync();
+        var pid = target.ProcessId;
+        await WhileStoppedAsync(pid, async () =>
         {
-            await Signals.SendAsync(target.ProcessId, "CONT");
-        }
+            await using var tui = await TmuxScreen.StartAsync(120, 30, [], ["attach", $"{pid}"]);
+            await before(tui, pid);
+
+            var clock = Stopwatch.StartNew();
+            await tui.SendKeysAsync("q");
+            var exited = await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the exit", seconds: 10);
+
+            Assert.True(clock.Elapsed < QuitBound, $"q took {clock.Elapsed.TotalSeconds:0.0} s");
+            Assert.Contains($"{TmuxScreen.ExitMarker} 0", exited);
+            Assert.DoesNotContain("   at ", await tui.CaptureHistoryAsync()); // no stack trace
+            Assert.Equal("0 0 0 29 0 1 0", await tui.TerminalStateAsync()); // normal cursor keys and keypad, main screen...
+        });
     }
 
     /// <summary>A scenario whose runtime has answered once: stopped later, it is a stopped runtime, not a missing one.</summary>
@@ -163,18 +150,6 @@ public class StoppedTargetTests
     private static CommandTask<BufferedCommandResult> Record(int pid, string file, params string[] more) =>
         Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "--pid", $"{pid}", "-o", file, .. more])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
-
-    private static async Task QuitsWithinAsync(TmuxScreen tui)
-    {
-        var clock = Stopwatch.StartNew();
-        await tui.SendKeysAsync("q");
-        var exited = await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the exit", seconds: 10);
-
-        Assert.True(clock.Elapsed < QuitBound, $"q took {clock.Elapsed.TotalSeconds:0.0} s");
-        Assert.Contains($"{TmuxScreen.ExitMarker} 0", exited);
-        Assert.DoesNotContain("   at ", await tui.CaptureHistoryAsync()); // no stack trace
-        Assert.Equal("0 0 0 29 0 1 0", await tui.TerminalStateAsync()); // normal cursor keys and keypad, main screen...
-    }
 
     private static void AssertWholeLines(string file)
     {
