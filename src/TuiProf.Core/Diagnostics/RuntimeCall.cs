@@ -6,9 +6,9 @@ namespace TuiProf.Core.Diagnostics;
 /// <summary>
 /// Every request TuiProf sends a runtime over its diagnostics IPC goes through here, with a deadline. A stopped
 /// (SIGSTOP) or hung runtime still accepts the connection, the kernel queueing it, but never answers, and the client
-/// library would wait forever: a miss is one line, "process N did not answer for 5 s". Only the library's async calls
-/// hold no thread once given up; the few with no async form run on a background thread of their own, which a stopped
-/// target may hold until it continues or dies, and which never keeps TuiProf from exiting.
+/// library would wait forever: a miss is one line, "process N did not answer for 5 s". A request given up holds no
+/// thread when the library has an async form of it; the few without one run on a background thread of their own,
+/// which a stopped target may hold until it continues or dies, and which never keeps TuiProf from exiting.
 /// </summary>
 public static class RuntimeCall
 {
@@ -33,8 +33,9 @@ public static class RuntimeCall
             // WaitAsync too: a step of the library that ignored the token must not hold us either.
             return await request(deadline.Token).WaitAsync(deadline.Token);
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (Exception) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
+            // Whatever the library threw as the deadline cut the request (a cancellation, a closed socket's error).
             throw Unanswered(runtime, within, what);
         }
     }
