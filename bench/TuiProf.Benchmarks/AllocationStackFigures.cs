@@ -26,7 +26,7 @@ public static class AllocationStackFigures
             ("GCAllocationTick, no stacks", (c, _) => Drain(c, stacks: false)),
             ("GCAllocationTick with stacks", (c, _) => Drain(c, stacks: true)),
             ("call sites (stacks + names, AllocationSiteSession)", async (c, pid) =>
-                await AllocationSiteSession.StartAsync(c, pid, DateTime.UtcNow, _ => { })),
+                await AllocationSiteSession.StartAsync(LocalRuntime.Endpoint(c, pid), DateTime.UtcNow, _ => { })),
         };
         var cpu = await RotatedModes.RunAsync(modes.Select(m => (Func<Task<double>>)(() => RunAsync(m.Attach))).ToList(), rounds);
         var alone = Stats.Median(cpu[0]);

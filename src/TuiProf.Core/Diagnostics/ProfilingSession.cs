@@ -69,11 +69,8 @@ public sealed class ProfilingSession : IAsyncDisposable
     /// Makes a followed runtime (by default the target's own) run a full blocking GC now, from outside. The GC
     /// arrives in <see cref="Events"/> with reason Induced.
     /// </summary>
-    public Task ForceCollectAsync(int? pid = null, CancellationToken cancellation = default)
-    {
-        var runtime = Runtime(pid);
-        return ForcedCollection.RunAsync(runtime.Client, runtime.Label, cancellation);
-    }
+    public Task ForceCollectAsync(int? pid = null, CancellationToken cancellation = default) =>
+        ForcedCollection.RunAsync(Runtime(pid), cancellation);
 
     /// <summary>A profiled runtime (by default the target's own), for on-demand commands such as a heap snapshot.</summary>
     public RuntimeEndpoint Runtime(int? pid = null) =>
@@ -108,7 +105,7 @@ public sealed class ProfilingSession : IAsyncDisposable
         }
         finally
         {
-            Target.Resume(runtime);
+            await _target.ResumeAsync(runtime);
         }
         if (runtime.LocalPid is not { } pid) return;
         var started = new ProcessStarted(Now, pid, runtime.ParentPid, runtime.Name, runtime.CommandLine, followed) { Pid = pid };

@@ -41,11 +41,11 @@ internal sealed class RuntimeSession
         try
         {
             var providers = ProviderSet.Merge(sources.SelectMany(s => s.Providers));
-            try { self._session = await StartSessionAsync(runtime.Client, providers, cancellation); }
+            try { self._session = await StartSessionAsync(runtime, providers, cancellation); }
             catch (UnsupportedCommandException)
             {
                 // A runtime before .NET 10 cannot be told which event IDs: it sends every event its keywords enable.
-                self._session = await StartSessionAsync(runtime.Client, ProviderSet.WithoutEventFilters(providers), cancellation);
+                self._session = await StartSessionAsync(runtime, ProviderSet.WithoutEventFilters(providers), cancellation);
             }
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or ServerErrorException or TimeoutException or EndOfStreamException)
@@ -56,7 +56,7 @@ internal sealed class RuntimeSession
         if (options.CallSites)
         {
             // Call sites need stack walks and a TraceLog to name the methods: a session of their own, for now.
-            try { self._sites = await AllocationSiteSession.StartAsync(runtime.Client, runtime.LocalPid, clock.OriginUtc, self._emit, cancellation); }
+            try { self._sites = await AllocationSiteSession.StartAsync(runtime, clock.OriginUtc, self._emit, cancellation); }
             catch (ProfilerException e) { self._emit(new Notice(0, e.Message)); }
         }
         self._parse = Task.Factory.StartNew(() => self.Parse(session, sources, targetEnded), TaskCreationOptions.LongRunning);
@@ -70,24 +70,22 @@ internal sealed class RuntimeSession
 
     // No stack walks: EventPipe takes one per event unless told not to, and no source here reads them (with
     // --allocations the target walked a stack every ~100 KB it allocated, for nothing).
-    private static Task<EventPipeSession> StartSessionAsync(DiagnosticsClient client, IReadOnlyList<EventPipeProvider> providers,
+    private static Task<EventPipeSession> StartSessionAsync(RuntimeEndpoint runtime, IReadOnlyList<EventPipeProvider> providers,
         CancellationToken cancellation) =>
-        client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(providers, 64, requestRundown: false,
-            requestStackwalk: false), cancellation);
+        RuntimeCall.AskAsync(runtime, token => runtime.Client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(
+            providers, 64, requestRundown: false, requestStackwalk: false), token), cancellation);
 
-    /// <summary>Stops the session, letting the runtime flush what it still holds, and waits for the stream to end.</summary>
+    /// <summary>
+    /// Stops the session, letting the runtime flush what it still holds, and waits for the stream to end. A runtime
+    /// that does not answer (stopped) has its stream closed at once: what it holds comes only when it continues.
+    /// </summary>
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
         if (_sites is not null) await _sites.DisposeAsync();
-        try
-        {
-            if (_session is not null) await _session.StopAsync(CancellationToken.None).WaitAsync(DrainTimeout);
-        }
-        catch (Exception) { /* the target may already be gone; there is nothing left to flush then */ }
+        if (_session is not null) await RuntimeCall.EndAsync(Runtime, _session, _parse);
         await QuietlyAsync(_parse);
         await QuietlyAsync(_rss);
-        _session?.Dispose();
     }
 
     /// <summary>Waits for the stream's last events and the RSS sampler after the runtime has gone.</summary>

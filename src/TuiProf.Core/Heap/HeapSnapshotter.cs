@@ -3,15 +3,16 @@ using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Core.Heap;
 
 /// <summary>
-/// Takes heap snapshots of one target through its <see cref="DiagnosticsClient"/> (a PID's socket or a diagnostic
+/// Takes heap snapshots of one runtime through its <see cref="DiagnosticsClient"/> (a PID's socket or a diagnostic
 /// port alike): an EventPipe session that makes the runtime run a full GC and describe every live object during it.
 /// One snapshot at a time; a target that dies or stops answering mid-dump gives an error, never a partial snapshot.
 /// </summary>
-public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits = null)
+public sealed class HeapSnapshotter(RuntimeEndpoint runtime, HeapLimits? limits = null)
 {
     /// <summary>How long the dump may go without a single event before it is given up.</summary>
     public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(5);
@@ -43,29 +44,24 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
         var clock = Stopwatch.StartNew();
         var taken = DateTime.UtcNow;
         EventPipeSession session;
-        using (var connect = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+        try
         {
-            connect.CancelAfter(StallTimeout);
-            try
+            session = await RuntimeCall.AskAsync(runtime, async token =>
             {
-                using (var flush = await client.StartEventPipeSessionAsync(HeapDumpProviders.TypeTableFlush(), connect.Token))
-                    await flush.StopAsync(connect.Token);
-                session = await client.StartEventPipeSessionAsync(HeapDumpProviders.Session(), connect.Token);
-            }
-            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-            {
-                throw Unanswered();
-            }
-            catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
-                                          or ServerErrorException or EndOfStreamException)
-            {
-                throw new ProfilerException($"cannot take a heap snapshot: {e.Message}", e);
-            }
+                using (var flush = await runtime.Client.StartEventPipeSessionAsync(HeapDumpProviders.TypeTableFlush(), token))
+                    await flush.StopAsync(token);
+                return await runtime.Client.StartEventPipeSessionAsync(HeapDumpProviders.Session(), token);
+            }, cancellation, StallTimeout, Abandoned);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
+                                      or ServerErrorException or EndOfStreamException)
+        {
+            throw new ProfilerException($"cannot take a heap snapshot: {e.Message}", e);
         }
 
-        using (session)
+        try
         {
-            var dump = _current = new DumpReader(session, _limits);
+            var dump = _current = new DumpReader(runtime, session, _limits);
             var read = Task.Factory.StartNew(dump.Read, CancellationToken.None, TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
             while (!read.IsCompleted)
@@ -73,10 +69,10 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
                 await Task.WhenAny(read, Task.Delay(200, CancellationToken.None));
                 if (cancellation.IsCancellationRequested || dump.SinceLastEvent > StallTimeout)
                 {
-                    dump.Abandon();
+                    await dump.AbandonAsync();
                     await read.WaitAsync(StallTimeout, CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
                     cancellation.ThrowIfCancellationRequested();
-                    throw Unanswered();
+                    throw RuntimeCall.Unanswered(runtime, StallTimeout, Abandoned);
                 }
             }
             var dumpSeconds = clock.Elapsed.TotalSeconds;
@@ -96,13 +92,16 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
                 Graph = graph,
             };
         }
+        finally
+        {
+            await RuntimeCall.EndAsync(runtime, session);
+        }
     }
 
-    private static ProfilerException Unanswered() =>
-        new($"the target did not answer for {StallTimeout.TotalSeconds:0} s (stopped, hung or gone?): heap snapshot abandoned");
+    private const string Abandoned = "heap snapshot abandoned";
 
     /// <summary>Reads one dump session on its own thread and says when the dump's GC is over.</summary>
-    private sealed class DumpReader(EventPipeSession session, HeapLimits limits)
+    private sealed class DumpReader(RuntimeEndpoint runtime, EventPipeSession session, HeapLimits limits)
     {
         private readonly Stopwatch _sinceEvent = Stopwatch.StartNew();
         private EventPipeEventSource? _source;
@@ -146,11 +145,11 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
         }
 
         /// <summary>Stops reading now: the target is not answering, so its session may never close properly.</summary>
-        public void Abandon()
+        public async Task AbandonAsync()
         {
             Volatile.Write(ref _stopping, 1);
             _source?.StopProcessing();
-            session.Dispose(); // closes the stream under the reader
+            await RuntimeCall.EndAsync(runtime, session); // closes the stream under the reader
         }
 
         // The dump's GC is the induced full blocking one during which objects arrive; a GC.Collect() of the
@@ -181,10 +180,9 @@ public sealed class HeapSnapshotter(DiagnosticsClient client, HeapLimits? limits
             PauseMs = double.IsNaN(_dumpSuspendedAt) ? 0 : e.TimeStampRelativeMSec - _dumpSuspendedAt;
             Complete = true;
             // Stopping makes the runtime flush and end the stream, which ends Process().
-            Task.Run(() =>
+            Task.Run(async () =>
             {
-                try { session.Stop(); }
-                catch (Exception) { Abandon(); }
+                if (!await RuntimeCall.StopAsync(runtime, session)) await AbandonAsync();
             });
         }
     }

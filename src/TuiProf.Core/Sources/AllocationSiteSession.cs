@@ -1,6 +1,7 @@
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing.Etlx;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Sources;
@@ -12,21 +13,24 @@ namespace TuiProf.Core.Sources;
 /// </summary>
 public sealed class AllocationSiteSession : IAsyncDisposable
 {
+    private readonly RuntimeEndpoint _runtime;
     private readonly EventPipeSession _session;
     private readonly Task _reading;
 
-    private AllocationSiteSession(EventPipeSession session, Task reading) => (_session, _reading) = (session, reading);
+    private AllocationSiteSession(RuntimeEndpoint runtime, EventPipeSession session, Task reading) =>
+        (_runtime, _session, _reading) = (runtime, session, reading);
 
-    /// <param name="localPid">The runtime's PID on this machine, if it has one: it names precompiled methods.</param>
-    public static async Task<AllocationSiteSession> StartAsync(DiagnosticsClient client, int? localPid, DateTime originUtc,
+    /// <param name="runtime">Its PID on this machine, if it has one, names precompiled methods.</param>
+    public static async Task<AllocationSiteSession> StartAsync(RuntimeEndpoint runtime, DateTime originUtc,
         Action<TimelineEvent> emit, CancellationToken cancellation = default)
     {
-        var source = new AllocationCallSites(localPid);
+        var source = new AllocationCallSites(runtime.LocalPid);
         EventPipeSession session;
         try
         {
-            session = await client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(source.Providers,
-                circularBufferSizeMB: 64, rundownKeyword: 0, requestStackwalk: true), cancellation);
+            session = await RuntimeCall.AskAsync(runtime, token => runtime.Client.StartEventPipeSessionAsync(
+                new EventPipeSessionConfiguration(source.Providers, circularBufferSizeMB: 64, rundownKeyword: 0,
+                    requestStackwalk: true), token), cancellation);
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
                                       or ServerErrorException or EndOfStreamException)
@@ -37,7 +41,7 @@ public sealed class AllocationSiteSession : IAsyncDisposable
         {
             try
             {
-                using var events = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.Enable(client));
+                using var events = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.Enable(runtime.Client));
                 source.Subscribe(events, new SourceClock(originUtc), emit);
                 events.Process();
             }
@@ -46,17 +50,8 @@ public sealed class AllocationSiteSession : IAsyncDisposable
                 // The target went away or the session was stopped: the stream just ends.
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return new AllocationSiteSession(session, reading);
+        return new AllocationSiteSession(runtime, session, reading);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            await _session.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(3));
-        }
-        catch (Exception) { /* the target may be gone; its stream has ended then */ }
-        await _reading.WaitAsync(TimeSpan.FromSeconds(3)).ContinueWith(_ => { }, TaskScheduler.Default);
-        _session.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await RuntimeCall.EndAsync(_runtime, _session, _reading);
 }

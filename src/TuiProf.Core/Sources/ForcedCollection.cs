@@ -1,6 +1,7 @@
 using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Core.Sources;
 
@@ -14,29 +15,25 @@ public static class ForcedCollection
     private const long GcHeapCollectKeyword = 0x800000;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
 
-    public static async Task RunAsync(DiagnosticsClient client, string target, CancellationToken cancellation = default)
+    public static async Task RunAsync(RuntimeEndpoint runtime, CancellationToken cancellation = default)
     {
-        // A stopped or hung runtime never answers the IPC call: give up rather than wait forever.
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        limit.CancelAfter(Limit);
         try
         {
-            using var session = await client.StartEventPipeSessionAsync(
-                [new EventPipeProvider(GcEvents.RuntimeProvider, EventLevel.Informational, GcHeapCollectKeyword)],
-                requestRundown: false, circularBufferMB: 1, limit.Token);
-            var drain = session.EventStream.CopyToAsync(Stream.Null, limit.Token);
-            await session.StopAsync(limit.Token);
-            await drain.WaitAsync(Limit, limit.Token);
-        }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-        {
-            throw new ProfilerException($"{target} did not answer within {Limit.TotalSeconds:0} s " +
-                                        "(stopped, or hung outside the runtime?): no GC was forced");
+            await RuntimeCall.AskAsync(runtime, async token =>
+            {
+                // The stop is sent before anything can throw: disposing a session never stopped blocks.
+                using var session = await runtime.Client.StartEventPipeSessionAsync(
+                    [new EventPipeProvider(GcEvents.RuntimeProvider, EventLevel.Informational, GcHeapCollectKeyword)],
+                    requestRundown: false, circularBufferMB: 1, token);
+                var drain = session.EventStream.CopyToAsync(Stream.Null, token);
+                await session.StopAsync(token);
+                await drain;
+            }, cancellation, Limit, "no GC was forced");
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
                                       or ServerErrorException or EndOfStreamException)
         {
-            throw new ProfilerException($"cannot force a GC in {target}: {e.Message}", e);
+            throw new ProfilerException($"cannot force a GC in {runtime.Label}: {e.Message}", e);
         }
     }
 }

@@ -33,6 +33,9 @@ public sealed class AttachedTarget(int pid) : Target
 
     public override async ValueTask DisposeAsync() => await _detached.CancelAsync();
 
+    /// <summary>Never paused: no request to send (to a stopped process it would only wait).</summary>
+    public override Task ResumeAsync(RuntimeEndpoint runtime) => Task.CompletedTask;
+
     /// <summary>Not our child: its exit is seen by polling, and its code is not ours to know.</summary>
     public override async Task<TargetEnd> EndAsync(Task streamEnded)
     {

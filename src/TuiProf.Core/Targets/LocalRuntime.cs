@@ -22,9 +22,10 @@ public static class LocalRuntime
             {
                 try
                 {
-                    var client = new DiagnosticsClient(pid);
-                    client.GetProcessEnvironment(); // answers once the runtime listens, paused or not
-                    return Endpoint(client, pid);
+                    var runtime = Endpoint(new DiagnosticsClient(pid), pid);
+                    // Answers once the runtime listens, paused or not; a stopped one never does.
+                    await RuntimeCall.AskBlockingAsync(runtime, runtime.Client.GetProcessEnvironment, cancellation);
+                    return runtime;
                 }
                 catch (Exception e) when (IsPermissionDenied(e))
                 {

@@ -45,6 +45,17 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
         return afterName < 0 ? null : ProcFile.Number(stat[(afterName + 2)..], 19);
     }
 
+    /// <summary>
+    /// Whether the process is stopped (SIGSTOP, Ctrl-Z, or held by a debugger: state T or t in <c>/proc/PID/stat</c>):
+    /// its runtime answers nothing until it continues.
+    /// </summary>
+    public static bool IsStopped(int pid)
+    {
+        var stat = ProcFile.Read($"/proc/{pid}/stat", stackalloc byte[StatLength]);
+        var afterName = stat.LastIndexOf(")"u8);
+        return afterName >= 0 && afterName + 2 < stat.Length && stat[afterName + 2] is (byte)'T' or (byte)'t';
+    }
+
     /// <summary>Enough of /proc/PID/stat for its 52 numbers.</summary>
     private const int StatLength = 1024;
 

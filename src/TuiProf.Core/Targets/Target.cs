@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Targets;
@@ -33,11 +34,14 @@ public abstract class Target : IAsyncDisposable
     /// </summary>
     public abstract Task<TargetEnd> EndAsync(Task streamEnded);
 
-    /// <summary>Lets a paused runtime run. Harmless for one that was never paused; a runtime already gone is ignored.</summary>
-    public static void Resume(RuntimeEndpoint runtime)
+    /// <summary>
+    /// Lets a paused runtime run. Harmless for one that was never paused; a runtime already gone, or not answering
+    /// (its request stays queued and is read when it continues), is passed over.
+    /// </summary>
+    public virtual async Task ResumeAsync(RuntimeEndpoint runtime)
     {
-        try { runtime.Client.ResumeRuntime(); }
-        catch (Exception) { /* not paused (an attached or 'nosuspend' runtime), or gone: nothing waits on us */ }
+        try { await RuntimeCall.AskBlockingAsync(runtime, () => { runtime.Client.ResumeRuntime(); return true; }); }
+        catch (Exception) { /* not paused (a 'nosuspend' runtime), gone or stopped: nothing waits on us */ }
     }
 
     protected double Seconds => (DateTime.UtcNow - OriginUtc).TotalSeconds;

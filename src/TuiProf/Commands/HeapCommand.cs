@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
@@ -66,12 +65,11 @@ public static class HeapCommand
             await foreach (var e in session.Events.ReadAllAsync(CancellationToken.None))
                 if (e is TargetExited exit) exited.TrySetResult(exit);
         }, CancellationToken.None);
-        var runtime = session.Runtime();
-        var client = runtime.Client; // a PID's socket or a diagnostic port alike
-        var snapshotter = new HeapSnapshotter(client);
+        var runtime = session.Runtime(); // a PID's socket or a diagnostic port alike
+        var snapshotter = new HeapSnapshotter(runtime);
         var samples = new System.Collections.Concurrent.ConcurrentQueue<AllocationSite>();
         var sites = request.Allocations
-            ? await AllocationSiteSession.StartAsync(client, runtime.LocalPid, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
+            ? await AllocationSiteSession.StartAsync(runtime, session.OriginUtc, e => samples.Enqueue((AllocationSite)e), cancellation)
             : null;
 
         if (request.WaitSeconds > 0) SafeConsole.Error($"tuiprof: first snapshot in {request.WaitSeconds:0.###} s");

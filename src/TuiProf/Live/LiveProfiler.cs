@@ -143,7 +143,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
         try
         {
             var runtime = session.Runtime(ShownPid == session.ProcessId ? null : ShownPid);
-            var snapshotter = _snapshotter ??= new HeapSnapshotter(runtime.Client);
+            var snapshotter = _snapshotter ??= new HeapSnapshotter(runtime);
             var at = Now;
             var snapshot = await snapshotter.TakeAsync();
             var diff = Heap is { } before ? HeapDiff.Between(before.Snapshot.WithoutGraph(), snapshot) : null;

@@ -38,6 +38,7 @@ public sealed class TuiApp
     private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
     private IApplication? _app;
     private ForcedGcProbe? _forcedGc;
+    private Task? _targetEnded;
 
     private TuiApp(SessionOptions options) => _profiler = new LiveProfiler(options);
 
@@ -106,10 +107,11 @@ public sealed class TuiApp
     }
 
     /// <summary>
-    /// Ends the target, for at most <see cref="StopGrace"/>: the screen must not outlast q by more, and what is
-    /// still running then is ended by its watchdog when TuiProf exits.
+    /// Ends the target, once, waiting for it at most <see cref="StopGrace"/>: the screen must not outlast q by more,
+    /// and a target that does not answer (stopped) never holds the exit; what TuiProf launched and is still running
+    /// then is ended by its watchdog when TuiProf exits.
     /// </summary>
-    private Task EndTargetAsync() =>
+    private Task EndTargetAsync() => _targetEnded ??=
         _profiler.DisposeAsync().AsTask().WaitAsync(StopGrace).ContinueWith(_ => { }, TaskScheduler.Default);
 
     private void Render(Core.Rendering.CellGrid grid)

@@ -161,7 +161,7 @@ public partial class TuiFaultTests
             await tui.SendKeysAsync("Tab");
             await tui.WaitForAsync(s => s.Contains("Recent GCs"), "the panel switched while g waits", seconds: 2);
 
-            var screen = await tui.WaitForAsync(s => s.Contains("did not answer within"), "why no GC came", seconds: 10);
+            var screen = await tui.WaitForAsync(s => s.Contains($"process {pid} did not answer for 3 s"), "why no GC came", seconds: 10);
             Assert.Contains("no GC was forced", screen);
         }
         finally

@@ -11,12 +11,12 @@ public class AllocationSiteTests
     public async Task On_baseline_the_top_call_site_allocating_Int64_arrays_is_RandomNumberAverage()
     {
         await using var baseline = new RunningScenario("baseline");
-        var client = await HeapTarget.ClientAsync(baseline.ProcessId);
+        var runtime = await HeapTarget.RuntimeAsync(baseline.ProcessId);
         await Task.Delay(TimeSpan.FromSeconds(1)); // the method is compiled before we come: the rundown must name it
         var samples = Channel.CreateUnbounded<TimelineEvent>();
 
         List<AllocationSite> sites = [];
-        await using (await AllocationSiteSession.StartAsync(client, baseline.ProcessId, DateTime.UtcNow, e => samples.Writer.TryWrite(e)))
+        await using (await AllocationSiteSession.StartAsync(runtime, DateTime.UtcNow, e => samples.Writer.TryWrite(e)))
         {
             // A 24-40 MB array is one large allocation: a sample of Int64[] comes with each call.
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));

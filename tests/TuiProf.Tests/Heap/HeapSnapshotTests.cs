@@ -10,7 +10,7 @@ public class HeapSnapshotTests
     public async Task On_leak_the_diff_of_two_snapshots_puts_the_leaking_buffers_on_top_growing_2_MB_each()
     {
         await using var leak = new RunningScenario("leak");
-        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId));
         await Task.Delay(TimeSpan.FromSeconds(1)); // past start-up, whose own small buffers die later
 
         var before = await snapshotter.TakeAsync();
@@ -33,7 +33,7 @@ public class HeapSnapshotTests
     public async Task On_leak_the_buffers_are_kept_by_the_static_event_through_the_closure_that_captures_them()
     {
         await using var leak = new RunningScenario("leak");
-        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId));
         await Task.Delay(TimeSpan.FromSeconds(0.5));
 
         var report = (await snapshotter.TakeAsync()).PathsTo("System.Byte[]");
@@ -51,7 +51,7 @@ public class HeapSnapshotTests
     public async Task A_second_snapshot_asked_for_while_one_is_running_is_refused_in_one_line()
     {
         await using var leak = new RunningScenario("leak");
-        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId));
 
         var first = snapshotter.TakeAsync();
         var second = await Assert.ThrowsAsync<ProfilerException>(() => snapshotter.TakeAsync());
@@ -65,7 +65,7 @@ public class HeapSnapshotTests
     public async Task A_stopped_target_gives_a_clear_error_within_a_few_seconds_and_no_snapshot()
     {
         await using var leak = new RunningScenario("leak");
-        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId));
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId));
         Process.Start("kill", ["-STOP", leak.ProcessId.ToString()]).WaitForExit();
         try
         {
@@ -84,7 +84,7 @@ public class HeapSnapshotTests
     public async Task A_heap_over_the_object_limit_gives_a_snapshot_marked_incomplete_not_a_crash()
     {
         await using var leak = new RunningScenario("leak");
-        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(leak.ProcessId), new HeapLimits(MaxObjects: 1_000));
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId), new HeapLimits(MaxObjects: 1_000));
 
         var snapshot = await snapshotter.TakeAsync();
 

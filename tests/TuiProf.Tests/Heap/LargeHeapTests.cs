@@ -3,6 +3,7 @@ using System.Text.Json;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Tests.CommandLine;
+using TuiProf.Tests.Faults;
 
 namespace TuiProf.Tests.Heap;
 
@@ -31,15 +32,44 @@ public class LargeHeapTests
     public async Task A_target_killed_mid_dump_gives_a_clear_error_within_a_few_seconds_and_no_snapshot()
     {
         await using var target = await RunningHeapTarget.StartAsync(3_000_000, 40);
-        var snapshotter = new HeapSnapshotter(await HeapTarget.ClientAsync(target.ProcessId));
 
         var clock = Stopwatch.StartNew();
-        var snapshot = snapshotter.TakeAsync();
-        while (snapshotter.ObjectsRead == 0 && !snapshot.IsCompleted) await Task.Delay(10);
-        Process.GetProcessById(target.ProcessId).Kill(); // a dump of 3 M objects takes seconds: it is under way
+        var snapshot = await DumpUnderWayAsync(target);
+        Process.GetProcessById(target.ProcessId).Kill();
 
         var error = await Assert.ThrowsAsync<ProfilerException>(() => snapshot);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Contains("no snapshot", error.Message);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_target_stopped_mid_dump_gives_a_clear_error_once_it_is_silent_for_5_s_and_no_snapshot()
+    {
+        await using var target = await RunningHeapTarget.StartAsync(3_000_000, 40);
+        var snapshot = await DumpUnderWayAsync(target);
+        await Signals.SendAsync(target.ProcessId, "STOP");
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<ProfilerException>(() => snapshot);
+
+            // The stall deadline, and room for a loaded machine.
+            Assert.True(clock.Elapsed < HeapSnapshotter.StallTimeout + TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:0.0} s");
+            Assert.Equal($"process {target.ProcessId} did not answer for 5 s: stopped? (kill -CONT {target.ProcessId}); heap snapshot abandoned",
+                error.Message);
+        }
+        finally
+        {
+            await Signals.SendAsync(target.ProcessId, "CONT");
+        }
+    }
+
+    /// <summary>A snapshot of 3 M objects under way: it takes seconds, and the first objects have been read.</summary>
+    private static async Task<Task<HeapSnapshot>> DumpUnderWayAsync(RunningHeapTarget target)
+    {
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(target.ProcessId));
+        var snapshot = snapshotter.TakeAsync();
+        while (snapshotter.ObjectsRead == 0 && !snapshot.IsCompleted) await Task.Delay(10);
+        return snapshot;
     }
 }

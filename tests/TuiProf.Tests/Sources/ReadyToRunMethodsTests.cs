@@ -17,7 +17,7 @@ public class ReadyToRunMethodsTests
         var pid = Environment.ProcessId;
         var samples = Channel.CreateUnbounded<TimelineEvent>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        await using var session = await AllocationSiteSession.StartAsync(new DiagnosticsClient(pid), pid, DateTime.UtcNow,
+        await using var session = await AllocationSiteSession.StartAsync(LocalRuntime.Endpoint(new DiagnosticsClient(pid), pid), DateTime.UtcNow,
             e => samples.Writer.TryWrite(e), timeout.Token);
 
         // A first sample of a type of our own says the session is being read (its rundown is over): only then the call.
