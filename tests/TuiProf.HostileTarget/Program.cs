@@ -1,10 +1,14 @@
 // A target whose every text is hostile (see HostileText): its ActivitySource's name and its span names, a type on its
-// heap, each line it writes to stdout and stderr. It spans a call a second and runs at most 5 minutes.
+// heap, each line it writes to stdout and stderr, and what it writes to its terminal if it has one. It spans a call a
+// second and runs at most 5 minutes.
 using System.Diagnostics;
 using System.Reflection;
 using System.Reflection.Emit;
 using TuiProf.HostileTarget;
 
+// Straight to the terminal, past the pipes of its output, if it has one to write to (a session of its own has none).
+try { File.WriteAllText("/dev/tty", HostileText.Text); }
+catch (Exception e) { Console.Error.WriteLine($"no terminal: {e.Message}"); }
 var source = new ActivitySource("Source" + HostileText.Text);
 var module = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Hostile"), AssemblyBuilderAccess.Run).DefineDynamicModule("Hostile");
 var type = module.DefineType("Leak" + HostileText.Text, TypeAttributes.Public).CreateType();
