@@ -39,7 +39,7 @@ public static class ExportCommand
         }
         try
         {
-            using var writer = new StreamWriter(output.FullName);
+            using var writer = new StreamWriter(OutputFile.Create(output));
             ExportFormats.Write(format, writer, recording);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -47,7 +47,7 @@ public static class RecordCommand
     private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, string format,
         double? duration, CancellationToken cancellation)
     {
-        using var file = OpenOutput(path);
+        using var file = OutputFile.Create(path);
         // Only JSON Lines is written as events arrive; another format is converted from a JSON Lines journal at the end.
         using var journal = format == JsonLines ? null : new MemoryStream();
         using var writer = new JsonLinesWriter(journal ?? (Stream)file);
@@ -95,17 +95,5 @@ public static class RecordCommand
         while (session.Events.TryRead(out var e))
             if (writer.Write(e)) counts.Add(e);
         writer.Flush();
-    }
-
-    private static FileStream OpenOutput(FileInfo path)
-    {
-        try
-        {
-            return new FileStream(path.FullName, FileMode.Create, FileAccess.Write, FileShare.Read);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write '{path}': {e.Message}");
-        }
     }
 }
