@@ -66,12 +66,11 @@ public sealed class AdoptionTests : TargetTest
     [Fact(Timeout = 120_000)]
     public async Task An_orphan_that_exits_while_tuiprof_runs_is_reported_gone_and_reaped()
     {
-        // The looping scenario is the launch's first runtime (the script waits for its socket); then an orphan starts,
-        // re-parented to TuiProf, and exits after one run: a zombie, until TuiProf waits for it.
+        // The looping scenario is the launch's first runtime: the orphan starts after its first output, so after
+        // TuiProf resumed it. The orphan, re-parented to TuiProf, exits after one run: a zombie, until TuiProf waits for it.
         var file = OutFile("zombie.jsonl");
         var scenario = $"'{DotNetHost.Path}' '{ScenarioCatalog.AssemblyPath}' baseline";
-        var script = $"{scenario} --loop & until ls \"${{TMPDIR:-/tmp}}\"/dotnet-diagnostic-$!-*-socket >/dev/null 2>&1; do sleep 0.05; done; " +
-                     $"( ({scenario}) & ); wait";
+        var script = $"{scenario} --loop | {{ read -r first; echo \"$first\"; ( ({scenario}) & ); cat; }}";
         var recording = DotNetCommands.TuiProf(Tree, "record", "--follow", "all", "--out", file, "--", "sh", "-c", script).ExecuteAsync();
 
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"processExit\""), Limit);
