@@ -16,7 +16,14 @@ internal sealed class LaunchMark
     /// Whether the process is this launch's. Descent is checked up to TuiProf itself, not the launched process: an
     /// orphan whose parent exited is re-parented to TuiProf (a child subreaper), not to init.
     /// </summary>
-    public bool Claims(int pid) =>
-        ProcessInfo.RunsAsThisUser(pid) && ProcessInfo.HasEnvironment(pid, Variable, Value) &&
-        ProcessInfo.DescendsFrom(pid, Environment.ProcessId);
+    public bool Claims(int pid) => ProcessInfo.RunsAsThisUser(pid) && IsOnDescendant(pid);
+
+    /// <summary>
+    /// Whether the process is of the launch's tree but runs as another user (<c>runuser -u svc -- dotnet app</c>): it is
+    /// not claimed, since that user could stand in for its runtime, but the user is told why it is not followed.
+    /// </summary>
+    public bool IsOnForeignDescendant(int pid) => !ProcessInfo.RunsAsThisUser(pid) && IsOnDescendant(pid);
+
+    private bool IsOnDescendant(int pid) =>
+        ProcessInfo.HasEnvironment(pid, Variable, Value) && ProcessInfo.DescendsFrom(pid, Environment.ProcessId);
 }

@@ -20,6 +20,7 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
     private RuntimeTreeWatcher? _tree;
     private OrphanReaper? _reaper;
     private volatile string? _lastError;
+    private volatile string? _foreign;
     private int? _pid;
 
     public override string DisplayName => command.DisplayName;
@@ -45,7 +46,11 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
     {
         ChildSubreaper.Become();
         _watchdog = new Watchdog(_mark);
-        _tree = new RuntimeTreeWatcher(_mark, timeout);
+        _tree = new RuntimeTreeWatcher(_mark, timeout, foreign =>
+        {
+            _foreign = $"process {foreign} of its tree runs as another user: not followed (start it on its own and attach with --pid)";
+            emit(new Notice(Seconds, _foreign));
+        });
         var (process, pid) = await TargetProcess.StartAsync(command, Environment, (text, isError) =>
         {
             if (isError && text.Length > 0) _lastError = text;
@@ -75,7 +80,7 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
             if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace)) == process.Exited && process.Exited.IsCompletedSuccessfully)
                 throw new ProfilerException(ExitedEarly(process.Exited.Result), e);
             throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s") +
-                                        ", and none of its child processes is a .NET program", e);
+                                        (_foreign is { } foreign ? $"; {foreign}" : ", and none of its child processes is a .NET program"), e);
         }
     }
 

@@ -37,6 +37,21 @@ public sealed class AdoptionTests : TargetTest
         Assert.True(outcome.AliveAfter, $"the intruder {outcome.Intruder} was killed when tuiprof ended");
     }
 
+    [RootFact(Timeout = 120_000)]
+    public async Task A_runtime_of_the_launch_that_runs_as_another_user_is_not_followed_and_said_so_in_one_line()
+    {
+        var user = await SecondUser.CreateAsync(UserName);
+
+        var run = await RecordAsync(["--out", OutFile("foreign.jsonl"), "--", "setpriv", .. user.Arguments(
+            "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", DotNetHost.Path, ScenarioCatalog.AssemblyPath, "baseline")]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.DoesNotContain('\n', run.Error.Trim());
+        Assert.Matches(@"^tuiprof: process \d+ has no \.NET diagnostics endpoint after 5 s .*; process \d+ of its tree runs as another user: not followed",
+            run.Error.Trim());
+        AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(10)));
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task A_process_of_ours_with_the_launch_mark_that_tuiprof_did_not_launch_is_neither_followed_nor_resumed()
     {

@@ -15,8 +15,10 @@ public sealed record SecondUser(string Name, int Uid, int Gid)
 
     /// <summary>A command that runs as this user: setpriv changes its ids and execs it, so its PID is the command's own.</summary>
     public Command Run(params string[] command) =>
-        Cli.Wrap("setpriv").WithArguments([$"--reuid={Uid}", $"--regid={Gid}", "--clear-groups", "--", .. command])
-            .WithValidation(CommandResultValidation.None);
+        Cli.Wrap("setpriv").WithArguments(Arguments(command)).WithValidation(CommandResultValidation.None);
+
+    /// <summary>The arguments of <c>setpriv</c> that run <paramref name="command"/> as this user.</summary>
+    public string[] Arguments(params string[] command) => [$"--reuid={Uid}", $"--regid={Gid}", "--clear-groups", "--", .. command];
 
     private static async Task<int> IdAsync(string option, string name) =>
         int.Parse((await Cli.Wrap("id").WithArguments([option, name]).ExecuteBufferedAsync()).StandardOutput.Trim());
