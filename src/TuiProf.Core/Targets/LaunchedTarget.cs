@@ -7,20 +7,20 @@ namespace TuiProf.Core.Targets;
 /// <summary>
 /// A command TuiProf starts, with every .NET runtime of its process tree: each starts paused (so the profiler can
 /// see its first allocation) and is handed over as it appears, the launched process's first. The launch is marked
-/// in the environment, so its processes are found however deep they are and ended with it, even if TuiProf dies.
+/// in the environment (<see cref="LaunchMark"/>), so its processes are found however deep they are and ended with
+/// it, even if TuiProf dies.
 /// </summary>
 public sealed class LaunchedTarget(TargetCommand command) : Target
 {
-    /// <summary>The environment variable that marks this launch's processes.</summary>
-    public const string MarkVariable = "TUIPROF_LAUNCH";
-
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(1);
-    private readonly string _mark = Guid.NewGuid().ToString("N");
+    private readonly LaunchMark _mark = new();
     private readonly Channel<RuntimeEndpoint> _descendants = Channel.CreateUnbounded<RuntimeEndpoint>();
     private Watchdog? _watchdog;
     private TargetProcess? _process;
     private RuntimeTreeWatcher? _tree;
+    private OrphanReaper? _reaper;
     private volatile string? _lastError;
+    private volatile string? _foreign;
     private int? _pid;
 
     public override string DisplayName => command.DisplayName;
@@ -38,20 +38,26 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
     private IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
         ["DOTNET_DefaultDiagnosticPortSuspend"] = "1",
-        [MarkVariable] = _mark,
+        [LaunchMark.Variable] = _mark.Value,
         ["MSBUILDDISABLENODEREUSE"] = "1",
     };
 
     public override async Task<RuntimeEndpoint> StartAsync(Action<TimelineEvent> emit, TimeSpan timeout, CancellationToken cancellation)
     {
-        _watchdog = new Watchdog(MarkVariable, _mark);
-        _tree = new RuntimeTreeWatcher(MarkVariable, _mark, timeout);
+        ChildSubreaper.Become();
+        _watchdog = new Watchdog(_mark);
+        _tree = new RuntimeTreeWatcher(_mark, timeout, foreign =>
+        {
+            _foreign = $"process {foreign} of its tree runs as another user: not followed (start it on its own and attach with --pid)";
+            emit(new Notice(Seconds, _foreign));
+        });
         var (process, pid) = await TargetProcess.StartAsync(command, Environment, (text, isError) =>
         {
             if (isError && text.Length > 0) _lastError = text;
             emit(new OutputLine(Seconds, text, isError));
         });
         (_process, _pid) = (process, pid);
+        _reaper = new OrphanReaper(_mark, pid);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         limit.CancelAfter(timeout);
         // The first runtime to answer: the launched process's own, or, for a launcher that is not .NET (a shell
@@ -74,13 +80,14 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
             if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace)) == process.Exited && process.Exited.IsCompletedSuccessfully)
                 throw new ProfilerException(ExitedEarly(process.Exited.Result), e);
             throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s") +
-                                        ", and none of its child processes is a .NET program", e);
+                                        (_foreign is { } foreign ? $"; {foreign}" : ", and none of its child processes is a .NET program"), e);
         }
     }
 
     public override async ValueTask DisposeAsync()
     {
         _tree?.Dispose();
+        _reaper?.Dispose();
         if (_process is not null) await _process.KillAsync();
         if (_watchdog is not null) await _watchdog.DisposeAsync();
         _descendants.Writer.TryComplete();

@@ -40,13 +40,25 @@ public static class ProcFile
         return Utf8Parser.TryParse(text, out long value, out _) ? value : null;
     }
 
-    /// <summary>The number after <paramref name="field"/> (e.g. <c>"Tgid:"</c>) on a line of a status file, or null.</summary>
-    public static long? Field(ReadOnlySpan<byte> status, ReadOnlySpan<byte> field)
+    /// <summary>
+    /// The <paramref name="index"/>th number after <paramref name="field"/> (e.g. <c>"Tgid:"</c>; <c>"Uid:"</c> has four)
+    /// on a line of a status file, or null.
+    /// </summary>
+    public static long? Field(ReadOnlySpan<byte> status, ReadOnlySpan<byte> field, int index = 0)
     {
         for (var line = status; !line.IsEmpty;)
         {
             if (line.StartsWith(field))
-                return Utf8Parser.TryParse(line[field.Length..].TrimStart("\t "u8), out long number, out _) ? number : null;
+            {
+                var values = line[field.Length..].TrimStart("\t "u8);
+                for (var skipped = 0; skipped < index; skipped++)
+                {
+                    var gap = values.IndexOfAny("\t \n"u8);
+                    if (gap < 0 || values[gap] == '\n') return null;
+                    values = values[gap..].TrimStart("\t "u8);
+                }
+                return Utf8Parser.TryParse(values, out long number, out _) ? number : null;
+            }
             var next = line.IndexOf((byte)'\n');
             line = next < 0 ? [] : line[(next + 1)..];
         }

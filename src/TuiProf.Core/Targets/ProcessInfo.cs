@@ -8,10 +8,14 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
 {
     /// <summary>
     /// Whether a process with this PID runs. /proc also answers for thread IDs, and a dead process's leftover
-    /// diagnostics socket can name a number now used by a thread: only a thread-group leader is a process.
+    /// diagnostics socket can name a number now used by a thread: only a thread-group leader is a process. A zombie
+    /// (exited, not yet reaped by its parent: TuiProf itself, for an orphan of the launch) does not run.
     /// </summary>
-    public static bool IsAlive(int pid) =>
-        ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "Tgid:"u8) == pid;
+    public static bool IsAlive(int pid)
+    {
+        var status = ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]);
+        return ProcFile.Field(status, "Tgid:"u8) == pid && status.IndexOf("State:\tZ"u8) < 0 && status.IndexOf("State:\tX"u8) < 0;
+    }
 
     /// <summary>Enough of /proc/PID/status for its first lines (Name, Umask, State, Tgid, Ngid, Pid, PPid, TracerPid, Uid).</summary>
     private const int StatusHead = 512;
@@ -36,6 +40,40 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// <summary>The process's parent, null once it is gone.</summary>
     public static int? ParentOf(int pid) =>
         (int?)ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "PPid:"u8);
+
+    /// <summary>
+    /// Whether the process runs as this one's user: its real and its effective uid are ours (a set-uid program
+    /// started by another user has one of each).
+    /// </summary>
+    public static bool RunsAsThisUser(int pid)
+    {
+        var status = ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]);
+        return ProcFile.Field(status, "Uid:"u8, Real) == OurUid && ProcFile.Field(status, "Uid:"u8, Effective) == OurUid;
+    }
+
+    /// <summary>This process's effective uid.</summary>
+    private static readonly long? OurUid = Uid(Environment.ProcessId, Effective);
+
+    /// <summary>Whether <paramref name="ancestor"/> is the process's parent, or its parent's, and so on up to init.</summary>
+    public static bool DescendsFrom(int pid, int ancestor)
+    {
+        // A parent that exits during the walk ends it early; its children have been re-parented by then (to TuiProf,
+        // for a launch's orphan), so the walk is made once more. The bound is for a chain torn by PID reuse.
+        for (var walk = 0; walk < 2; walk++)
+        {
+            var current = pid;
+            for (var steps = 0; steps < MaxDepth; steps++)
+            {
+                var parent = ParentOf(current);
+                if (parent == ancestor) return true;
+                if (parent is not > 0) break; // init's parent is 0; null: gone
+                current = parent.Value;
+            }
+        }
+        return false;
+    }
+
+    private const int MaxDepth = 4096;
 
     /// <summary>When the process started, in clock ticks since boot (field 22 of <c>/proc/PID/stat</c>); null once it is gone.</summary>
     public static long? StartTime(int pid)
@@ -81,8 +119,15 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
             ? own
             : null;
 
-    /// <summary>The owner of a process (its real uid), null when it is gone; others' sockets are no use.</summary>
-    private static long? Uid(int pid) => ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "Uid:"u8);
+    /// <summary>
+    /// A uid of a process (<see cref="Real"/>, its owner, or <see cref="Effective"/>), null when it is gone; others'
+    /// sockets are no use.
+    /// </summary>
+    private static long? Uid(int pid, int which = Real) =>
+        ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "Uid:"u8, which);
+
+    /// <summary>The order of the uids on the Uid line of /proc/PID/status: real, effective, saved, filesystem.</summary>
+    private const int Real = 0, Effective = 1;
 
     private static string Read(string path)
     {

@@ -3,9 +3,10 @@ using System.Threading.Channels;
 namespace TuiProf.Core.Targets;
 
 /// <summary>
-/// Finds the .NET runtimes of one launch as they start, at any depth and wherever they move in the tree: every
-/// process started with the launch's mark in its environment whose diagnostics socket appears. A runtime's socket
-/// appears as it starts (paused, when it inherited the suspend setting), so it is seen within milliseconds.
+/// Finds the .NET runtimes of one launch as they start, at any depth: every process the launch's mark claims whose
+/// diagnostics socket appears. A runtime's socket appears as it starts (paused, when it inherited the suspend
+/// setting), so it is seen within milliseconds. A process the mark does not claim is never connected to: it is
+/// neither followed nor resumed; one of the launch's tree that runs as another user is reported.
 /// </summary>
 internal sealed class RuntimeTreeWatcher : IDisposable
 {
@@ -16,16 +17,18 @@ internal sealed class RuntimeTreeWatcher : IDisposable
     /// </summary>
     private static readonly TimeSpan Sweep = TimeSpan.FromSeconds(1);
 
-    private readonly string _variable, _mark;
+    private readonly LaunchMark _mark;
     private readonly TimeSpan _connectTimeout;
+    private readonly Action<int> _foreign;
     private readonly Channel<RuntimeEndpoint> _found = Channel.CreateUnbounded<RuntimeEndpoint>();
     private readonly HashSet<string> _seen = [];
     private readonly FileSystemWatcher _sockets;
     private readonly CancellationTokenSource _stop = new();
 
-    public RuntimeTreeWatcher(string variable, string mark, TimeSpan connectTimeout)
+    /// <param name="foreign">Told of each runtime of the launch's tree that runs as another user.</param>
+    public RuntimeTreeWatcher(LaunchMark mark, TimeSpan connectTimeout, Action<int> foreign)
     {
-        (_variable, _mark, _connectTimeout) = (variable, mark, connectTimeout);
+        (_mark, _connectTimeout, _foreign) = (mark, connectTimeout, foreign);
         _sockets = new FileSystemWatcher(Path.GetTempPath(), DiagnosticSocket.Prefix + "*") { EnableRaisingEvents = true };
         _sockets.Created += (_, e) => Check(e.Name);
         _ = SweepAsync();
@@ -59,8 +62,9 @@ internal sealed class RuntimeTreeWatcher : IDisposable
             // runtime's leftover does not hide a new process of ours that has its PID (that one's socket has another KEY).
             if (_stop.IsCancellationRequested || !_seen.Add(name)) return;
         }
-        if (DiagnosticSocket.Parse(name) is { IsLive: true } socket && ProcessInfo.HasEnvironment(socket.Pid, _variable, _mark))
-            _ = ConnectAsync(socket.Pid);
+        if (DiagnosticSocket.Parse(name) is not { IsLive: true } socket) return;
+        if (_mark.Claims(socket.Pid)) _ = ConnectAsync(socket.Pid);
+        else if (_mark.IsOnForeignDescendant(socket.Pid)) _foreign(socket.Pid);
     }
 
     private async Task ConnectAsync(int pid)

@@ -17,19 +17,11 @@ public sealed class GuardedOutput(Stream inner, string name) : Stream
     private readonly Stopwatch _sinceRemovalCheck = Stopwatch.StartNew();
     private ProfilerException? _failure;
 
-    /// <summary>Creates (or replaces) a file, unbuffered: each write is one whole write to the file, or fails whole.</summary>
-    public static GuardedOutput Create(FileInfo path)
-    {
-        try
-        {
-            return new GuardedOutput(new FileStream(path.FullName, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0),
-                $"'{path}'");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot write '{path}': {e.Message}");
-        }
-    }
+    /// <summary>
+    /// Creates (or replaces) a file, unbuffered: each write is one whole write to the file, or fails whole. Opened as
+    /// <see cref="OutputFile"/> opens any file TuiProf writes: never through another user's symlink.
+    /// </summary>
+    public static GuardedOutput Create(FileInfo path) => new(OutputFile.Create(path), $"'{path}'");
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {

@@ -13,8 +13,7 @@ public class OtherUserTests
     [RootFact]
     public async Task Attaching_to_another_users_process_is_refused_in_one_line_at_once()
     {
-        await Cli.Wrap("useradd").WithArguments(["-M", "-s", "/usr/sbin/nologin", User])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(); // exit 9: exists already
+        await SecondUser.CreateAsync(User);
         await using var target = new RunningScenario("baseline");
         await Signals.WaitForSocketAsync(target.ProcessId, TimeSpan.FromSeconds(10));
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -14,6 +14,15 @@ public class ProcFileTests
     }
 
     [Fact]
+    public void The_later_numbers_of_a_status_field_are_read_by_position()
+    {
+        var status = "Uid:\t1000\t0\t0\t0\nGid:\t5\n"u8;
+        Assert.Equal(1000, ProcFile.Field(status, "Uid:"u8, 0));
+        Assert.Equal(0, ProcFile.Field(status, "Uid:"u8, 1));
+        Assert.Null(ProcFile.Field(status, "Uid:"u8, 4)); // not the Gid line's number
+    }
+
+    [Fact]
     public void The_numbers_of_a_statm_line_are_read_by_position()
     {
         var statm = "1203 845 310 1 0 640 0\n"u8;

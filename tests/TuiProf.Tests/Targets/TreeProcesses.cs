@@ -64,7 +64,7 @@ public sealed class TreeProcesses(string marker)
 
     private static bool IsStopped(int pid) => State(pid) is 'T' or 't';
 
-    private static bool IsHeldAtStartup(int pid)
+    public static bool IsHeldAtStartup(int pid)
     {
         var maps = Read($"/proc/{pid}/maps");
         return maps.Contains("libcoreclr.so") && !maps.Contains("System.Private.CoreLib.dll");
