@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuiProf.Core.Files;
 
 namespace TuiProf.Core.Targets;
 
@@ -37,6 +38,18 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     public static bool NamesAnotherProcess(int pid) =>
         Naming(pid).ToList() is { Count: > 0 } sockets && !sockets.Any(MadeBy(pid));
 
+    /// <summary>
+    /// A socket that the client would take for <paramref name="pid"/>'s but that another user made: a runtime's socket
+    /// is its process owner's. In a shared TMPDIR anyone can put one there first, under the name a runtime is about to
+    /// use; TuiProf, often root, would then talk to whoever listens on it. Null when every such socket is the owner's.
+    /// </summary>
+    public static string? MadeByAnotherUser(int pid)
+    {
+        if (ProcessInfo.OwnerOf(pid) is not { } owner) return null;
+        var (directory, named) = WhereClientLooks(pid);
+        return Named(directory, named).FirstOrDefault(path => FileStatus.Of(path, follow: false) is { } socket && socket.Owner != owner);
+    }
+
     /// <summary>Whether a socket was made by <paramref name="pid"/>'s runtime: its start time, read once, is the key.</summary>
     private static Func<DiagnosticSocket, bool> MadeBy(int pid)
     {
@@ -59,10 +72,12 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     private static IEnumerable<DiagnosticSocket> Naming(int pid)
     {
         var (directory, named) = WhereClientLooks(pid);
-        try
-        {
-            return Directory.GetFiles(directory, $"{Prefix}{named}-*-socket").Select(Parse).OfType<DiagnosticSocket>();
-        }
+        return Named(directory, named).Select(Parse).OfType<DiagnosticSocket>();
+    }
+
+    private static string[] Named(string directory, int pid)
+    {
+        try { return Directory.GetFiles(directory, $"{Prefix}{pid}-*-socket"); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
     }
 }

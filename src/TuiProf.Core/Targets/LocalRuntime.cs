@@ -20,6 +20,9 @@ public static class LocalRuntime
                 throw new ProfilerException($"process {pid} is not running");
             if (DiagnosticsClient.GetPublishedProcesses().Contains(pid))
             {
+                if (DiagnosticSocket.MadeByAnotherUser(pid) is { } planted)
+                    throw new ProfilerException($"process {pid}: the diagnostics socket {planted} belongs to another user, not to " +
+                                                "the process's owner: not opened (another user may have put it there)");
                 try
                 {
                     var runtime = Endpoint(new DiagnosticsClient(pid), pid);

@@ -25,7 +25,8 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     {
         var me = Uid(Environment.ProcessId);
         return DiagnosticsClient.GetPublishedProcesses()
-            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == me && !DiagnosticSocket.NamesAnotherProcess(pid))
+            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == me && !DiagnosticSocket.NamesAnotherProcess(pid) &&
+                          DiagnosticSocket.MadeByAnotherUser(pid) is null)
             .Select(pid => new ProcessInfo(pid, NameOf(pid), CommandLineOf(pid)))
             .OrderBy(p => p.Pid)
             .ToList();
@@ -123,6 +124,9 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// A uid of a process (<see cref="Real"/>, its owner, or <see cref="Effective"/>), null when it is gone; others'
     /// sockets are no use.
     /// </summary>
+    /// <summary>Whose the process is (its real uid), null once it is gone.</summary>
+    public static long? OwnerOf(int pid) => Uid(pid);
+
     private static long? Uid(int pid, int which = Real) =>
         ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "Uid:"u8, which);
 
