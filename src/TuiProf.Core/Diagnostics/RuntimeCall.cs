@@ -92,7 +92,8 @@ public static class RuntimeCall
         var missed = runtime.LocalPid is { } pid
             ? $"process {pid} did not answer for {limit.TotalSeconds:0.#} s: stopped? (kill -CONT {pid})"
             : $"{runtime.Label} did not answer for {limit.TotalSeconds:0.#} s: stopped or hung?";
-        return new ProfilerException(what is null ? missed : $"{missed}; {what}");
+        // The inner TimeoutException says what kind of miss this is: a runtime that is only slow may answer later.
+        return new ProfilerException(what is null ? missed : $"{missed}; {what}", new TimeoutException());
     }
 
     private static Task<T> OnOwnThread<T>(Func<T> request)

@@ -42,7 +42,7 @@ public static class LocalRuntime
             }
             await Task.Delay(10, cancellation);
         }
-        throw new ProfilerException(NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s"), last);
+        throw new ProfilerException(NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s"), new TimeoutException(last?.Message, last));
     }
 
     public static RuntimeEndpoint Endpoint(DiagnosticsClient client, int pid) =>

@@ -1,3 +1,4 @@
+using TuiProf.Core.Diagnostics;
 using System.Threading.Channels;
 
 namespace TuiProf.Core.Targets;
@@ -67,12 +68,27 @@ internal sealed class RuntimeTreeWatcher : IDisposable
         else if (_mark.IsOnForeignDescendant(socket.Pid)) _foreign(socket.Pid);
     }
 
+    /// <summary>
+    /// A runtime of the launch waits, paused, until it is resumed: it is asked again for as long as it lives and does
+    /// not answer (fifty runtimes starting at once on a loaded 2-core machine took longer than one request's deadline;
+    /// a stopped one answers once it continues). Given up only when it is gone or refuses outright.
+    /// </summary>
     private async Task ConnectAsync(int pid)
     {
-        try
+        while (!_stop.IsCancellationRequested)
         {
-            _found.Writer.TryWrite(await LocalRuntime.ConnectAsync(pid, _connectTimeout, _stop.Token));
+            try
+            {
+                _found.Writer.TryWrite(await LocalRuntime.ConnectAsync(pid, _connectTimeout, _stop.Token));
+                return;
+            }
+            catch (ProfilerException e) when (e.InnerException is TimeoutException && ProcessInfo.IsAlive(pid))
+            {
+                while (ProcessInfo.IsStopped(pid) && !_stop.IsCancellationRequested) await Task.Delay(StoppedPoll);
+            }
+            catch (Exception) { return; /* gone before it answered: nothing of it waits on us */ }
         }
-        catch (Exception) { /* gone before it answered: nothing of it waits on us */ }
     }
+
+    private static readonly TimeSpan StoppedPoll = TimeSpan.FromMilliseconds(250);
 }
