@@ -32,9 +32,11 @@ public static class LoopRecording
     {
         var file = TuiProfCli.TempFile($"{scenario}-{machine}.jsonl");
         using var forceful = new CancellationTokenSource(Limit);
+        var errors = new System.Text.StringBuilder();
         var recording = Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
             .WithArguments([Program, "record", scenario, "--loop", "--out", file])
             .WithEnvironmentVariables(env => { foreach (var (name, value) in MachineEnvironment.Of(machine)) env.Set(name, value); })
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(forceful.Token);
         var end = RunEnd.GetValueOrDefault(scenario, "Averages: ");
@@ -48,7 +50,7 @@ public static class LoopRecording
         await done.WaitAsync(Limit);
         if (!recording.Task.IsCompleted) await Signals.SendAsync(recording.ProcessId, "INT");
         var result = await recording.Task.WaitAsync(Limit);
-        Assert.True(result.ExitCode is 0 or 130, $"tuiprof record exited with {result.ExitCode}");
+        Assert.True(result.ExitCode is 0 or 130, $"tuiprof record exited with {result.ExitCode}: {errors}");
         using var reader = File.OpenText(file);
         return JsonLinesReader.Read(reader).Events;
     }
