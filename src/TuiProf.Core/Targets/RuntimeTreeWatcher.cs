@@ -1,5 +1,5 @@
-using TuiProf.Core.Diagnostics;
 using System.Threading.Channels;
+using TuiProf.Core.Diagnostics;
 
 namespace TuiProf.Core.Targets;
 
