@@ -29,7 +29,19 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 
     /// <summary>The target's name as first seen (an attached process's name outlives it), "-" before any.</summary>
     public string TargetName { get; private set; } = "-";
-    public string Status { get; private set; } = "idle";
+
+    /// <summary>
+    /// What the target is doing. A running process that has been stopped (SIGSTOP, Ctrl-Z, a debugger) says so: its
+    /// graph stands still for that reason, not TuiProf's.
+    /// </summary>
+    public string Status
+    {
+        get => _running && ProcessId is { } pid && Core.Targets.ProcessInfo.IsStopped(pid) ? $"pid {pid} stopped (kill -CONT {pid})" : _status;
+        private set => (_status, _running) = (value, false);
+    }
+
+    private string _status = "idle";
+    private bool _running;
 
     /// <summary>The target's own process (the launched or attached one).</summary>
     public int? ProcessId => _session?.ProcessId;
@@ -83,6 +95,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                 _timelines[session.ProcessId] = Timeline;
                 ShownPid = session.ProcessId;
                 Status = $"pid {session.ProcessId} running";
+                _running = true;
                 var timelines = _timelines;
                 _pump = Task.Run(() => PumpAsync(session, timelines));
             }

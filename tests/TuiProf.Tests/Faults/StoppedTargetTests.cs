@@ -59,6 +59,19 @@ public class StoppedTargetTests
         AttachToStoppedThenQuitAsync((tui, _) => tui.WaitForAsync(s => s.Contains("starting"), "the attach under way"));
 
     [Fact(Timeout = 60_000)]
+    public async Task A_target_stopped_while_the_live_screen_shows_it_is_said_stopped_and_running_again_once_continued()
+    {
+        await using var target = await AnsweringScenarioAsync();
+        var pid = target.ProcessId;
+        await using var tui = await TmuxScreen.StartAsync(120, 30, [], ["attach", $"{pid}"]);
+        await tui.WaitForAsync(s => s.Contains($"pid {pid} running"), "the attach");
+
+        await WhileStoppedAsync(pid, () => tui.WaitForAsync(s => s.Contains($"pid {pid} stopped (kill -CONT {pid})"), "the stop said", seconds: 10));
+
+        await tui.WaitForAsync(s => s.Contains($"pid {pid} running"), "running again", seconds: 10);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_recording_whose_target_stops_midway_ends_at_its_duration_with_whole_lines()
     {
         await using var target = await AnsweringScenarioAsync();
