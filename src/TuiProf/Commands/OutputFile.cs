@@ -31,14 +31,22 @@ public static partial class OutputFile
         }
     }
 
-    /// <summary>Whether the path is a symlink that may be followed; throws when it is one that must not be.</summary>
+    /// <summary>
+    /// Whether the path's last part is a symlink that may be followed; throws when any part of the path is one that
+    /// must not be (<c>/tmp/link/file</c> through a link to another folder as much as <c>/tmp/link</c> itself).
+    /// </summary>
     private static bool MayFollow(string full, FileInfo path)
     {
-        if (FileStatus.Of(full, follow: false) is not { IsSymlink: true } link) return false;
-        if (FileStatus.Of(Path.GetDirectoryName(full)!, follow: true) is { IsWorldWritableSticky: true } folder &&
-            link.Owner != FileStatus.EffectiveUid && link.Owner != folder.Owner)
-            throw new UsageException($"refusing to write through '{path}': a symlink in a world-writable folder owned by another user");
-        return true;
+        var last = false;
+        for (var part = full; Path.GetDirectoryName(part) is { } folder; part = folder)
+        {
+            if (FileStatus.Of(part, follow: false) is not { IsSymlink: true } link) continue;
+            if (FileStatus.Of(folder, follow: true) is { IsWorldWritableSticky: true } parent &&
+                link.Owner != FileStatus.EffectiveUid && link.Owner != parent.Owner)
+                throw new UsageException($"refusing to write through '{path}': a symlink in a world-writable folder owned by another user");
+            last |= part == full;
+        }
+        return last;
     }
 
     private const int WriteFlags = 0x1 | 0x40 | 0x200 | 0x80000; // O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC

@@ -40,6 +40,22 @@ public sealed class SymlinkTests(ManualCollectRecording recorded) : IClassFixtur
         Assert.Equal(Precious, await File.ReadAllTextAsync(_victim));
     }
 
+    [RootFact(Timeout = 60_000)]
+    public async Task Writing_into_a_folder_through_another_users_symlink_in_tmp_is_refused_in_one_line()
+    {
+        await File.WriteAllTextAsync(_victim, Precious);
+        var user = await SecondUser.CreateAsync(UserName);
+        Assert.Equal(0, (await user.Run("ln", "-s", Path.GetDirectoryName(_victim)!, _link).ExecuteAsync()).ExitCode);
+        var through = Path.Combine(_link, Path.GetFileName(_victim));
+
+        var result = await TuiProfCli.RunAsync("export", recorded.File, "--format", "csv", "--out", through);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"tuiprof: refusing to write through '{through}': a symlink in a world-writable folder owned by another user (see 'tuiprof --help')",
+            result.StandardError.Trim());
+        Assert.Equal(Precious, await File.ReadAllTextAsync(_victim));
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_symlink_of_our_own_in_tmp_is_written_through_as_before()
     {
