@@ -38,11 +38,11 @@ public static class JsonLinesReader
                     case "gc":
                         events.Add(new GcEvent(T(o), o.GetProperty("n").GetInt32(), o.GetProperty("gen").GetInt32(),
                             o.GetProperty("reason").GetString() ?? "", o.GetProperty("kind").GetString() ?? "",
-                            o.GetProperty("durationMs").GetDouble(), o.GetProperty("pauseMs").GetDouble(),
+                            Seconds(o, "durationMs"), Seconds(o, "pauseMs"),
                             Long(o, "heapBefore"), Long(o, "heapAfter")));
                         break;
                     case "bracket":
-                        events.Add(new Bracket(o.GetProperty("start").GetDouble(), o.GetProperty("end").GetDouble(),
+                        events.Add(new Bracket(Seconds(o, "start"), Seconds(o, "end"),
                             o.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "", o.GetProperty("name").GetString() ?? "",
                             o.GetProperty("depth").GetInt32(), o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0));
                         break;
@@ -92,7 +92,22 @@ public static class JsonLinesReader
         return new RecordingFile(header, events, skipped);
     }
 
-    private static double T(JsonElement o) => o.GetProperty("t").GetDouble();
+    private static double T(JsonElement o) => Seconds(o, "t");
+
+    /// <summary>
+    /// A time or a duration, as a recording can hold one: a line with another (1e308, a time before 1 AD for the
+    /// exports' clock) is unreadable, counted and skipped, not a crash or a billion rows in an export.
+    /// </summary>
+    private static double Seconds(JsonElement o, string name) =>
+        o.GetProperty(name).GetDouble() is var value && Math.Abs(value) <= MaxSeconds
+            ? value
+            : throw new FormatException($"{name} {value} is out of range");
+
+    /// <summary>
+    /// About 11.6 days, more than a recording holds (<c>--duration</c> stops at 7 days); as a GC's milliseconds, 17
+    /// minutes. The exports have a row a second for a recording's span: 1e308 made CSV build rows without end.
+    /// </summary>
+    private const double MaxSeconds = 1e6;
 
     private static string Text(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";

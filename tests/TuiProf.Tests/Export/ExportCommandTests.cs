@@ -21,4 +21,28 @@ public class ExportCommandTests
         Assert.Equal("empty.jsonl holds no events to export", result.StandardError.Trim());
         Assert.False(File.Exists(output));
     }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("mprof")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    [InlineData("chrome")]
+    public async Task Times_no_recording_can_hold_are_skipped_and_counted_not_a_crash_or_rows_without_end(string format)
+    {
+        var file = TuiProfCli.TempFile("far.jsonl");
+        await File.WriteAllTextAsync(file, """
+            {"type":"start","t":0,"target":"far","pid":1,"origin":"2026-01-01T00:00:00.0000000Z"}
+            {"type":"sample","t":0.1,"rss":30000000,"heap":1000000}
+            {"type":"sample","t":1e308,"rss":30000000}
+            {"type":"bracket","name":"Work","start":-1e308,"end":1e308,"depth":0,"thread":1,"id":"a"}
+            {"type":"gc","t":0.5,"n":1,"gen":0,"reason":"AllocSmall","kind":"NonConcurrentGC","durationMs":1e308,"pauseMs":1,"heapBefore":2,"heapAfter":1}
+            {"type":"sample","t":1.0,"rss":60000000,"heap":2000000}
+
+            """);
+
+        var result = await TuiProfCli.RunAsync("export", file, "--format", format, "--out", Path.ChangeExtension(file, ".out"));
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Equal("skipped 3 unreadable line(s) in far.jsonl", result.StandardError.Trim());
+    }
 }
