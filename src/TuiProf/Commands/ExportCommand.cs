@@ -33,7 +33,9 @@ public static class ExportCommand
         }
         if (output is null)
         {
-            ExportFormats.Write(format, StandardOutput.Writer, recording);
+            // On a terminal an export is for reading: what a target named must not drive the terminal it is read on.
+            using var stdout = Console.IsOutputRedirected ? null : new SpelledOutLines(StandardOutput.Writer);
+            ExportFormats.Write(format, stdout ?? StandardOutput.Writer, recording);
             return 0;
         }
         using var writer = new StreamWriter(GuardedOutput.Create(output));
