@@ -1,6 +1,5 @@
 using System.Text;
 using CliWrap;
-using CliWrap.EventStream;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Timeline;
 
@@ -77,16 +76,11 @@ internal sealed class TargetProcess
     {
         try
         {
-            await foreach (var e in cli.ListenAsync(Encoding.UTF8, Encoding.UTF8, _kill.Token, CancellationToken.None))
-            {
-                switch (e)
-                {
-                    case StartedCommandEvent started: _started.TrySetResult(started.ProcessId); break;
-                    case StandardOutputCommandEvent line: output(line.Text, false); break;
-                    case StandardErrorCommandEvent line: output(line.Text, true); break;
-                    case ExitedCommandEvent exited: _exited.TrySetResult(exited.ExitCode); break;
-                }
-            }
+            var running = cli.WithStandardOutputPipe(OutputLines.To(text => output(text, false)))
+                .WithStandardErrorPipe(OutputLines.To(text => output(text, true)))
+                .ExecuteAsync(_kill.Token);
+            _started.TrySetResult(running.ProcessId);
+            _exited.TrySetResult((await running).ExitCode); // after the last line of its output
         }
         catch (OperationCanceledException)
         {
