@@ -23,7 +23,7 @@ public static partial class OutputFile
         for (var attempt = 0; ; attempt++)
         {
             var throughLink = MayFollow(full, path);
-            var fd = Open(full, WriteFlags | (throughLink ? 0 : NoFollow), 0b110_110_110);
+            var fd = Open(full, WriteFlags | (throughLink ? 0 : NoFollow), OwnerOnly);
             if (fd >= 0) return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write, bufferSize: 0);
             var errno = Marshal.GetLastPInvokeError();
             if (errno != TooManyLinks || throughLink || attempt > 0)
@@ -51,6 +51,12 @@ public static partial class OutputFile
 
     private const int WriteFlags = 0x1 | 0x40 | 0x200 | 0x80000; // O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC
     private const int TooManyLinks = 40; // ELOOP: O_NOFOLLOW met a symlink
+
+    /// <summary>
+    /// 0600 for a new file: a recording holds what the target printed and its command lines, and TuiProf often runs as
+    /// root. A file that exists keeps its mode.
+    /// </summary>
+    private const int OwnerOnly = 0b110_000_000;
 
     /// <summary>O_NOFOLLOW: 0100000 on ARM and PowerPC, 0400000 elsewhere (asm-generic).</summary>
     private static int NoFollow => RuntimeInformation.ProcessArchitecture is Architecture.Arm or Architecture.Arm64 or Architecture.Ppc64le

@@ -45,4 +45,21 @@ public class ExportCommandTests
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Equal("skipped 3 unreadable line(s) in far.jsonl", result.StandardError.Trim());
     }
+
+    [Fact(Timeout = 60_000)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are Unix's
+    public async Task A_new_export_file_is_the_owners_alone_and_an_existing_one_keeps_its_mode()
+    {
+        var file = TuiProfCli.TempFile("small.jsonl");
+        await File.WriteAllTextAsync(file, "{\"type\":\"sample\",\"t\":0.1,\"rss\":30000000}\n");
+        var (created, existing) = (Path.ChangeExtension(file, ".new"), Path.ChangeExtension(file, ".old"));
+        await File.WriteAllTextAsync(existing, "");
+        File.SetUnixFileMode(existing, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        Assert.Equal(0, (await TuiProfCli.RunAsync("export", file, "--format", "mprof", "--out", created)).ExitCode);
+        Assert.Equal(0, (await TuiProfCli.RunAsync("export", file, "--format", "mprof", "--out", existing)).ExitCode);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(created));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead, File.GetUnixFileMode(existing));
+    }
 }
