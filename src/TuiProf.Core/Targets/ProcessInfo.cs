@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
+using TuiProf.Core.Files;
 
 namespace TuiProf.Core.Targets;
 
@@ -52,8 +53,7 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
         return ProcFile.Field(status, "Uid:"u8, Real) == OurUid && ProcFile.Field(status, "Uid:"u8, Effective) == OurUid;
     }
 
-    /// <summary>This process's effective uid.</summary>
-    private static readonly long? OurUid = Uid(Environment.ProcessId, Effective);
+    private static long OurUid => FileStatus.EffectiveUid;
 
     /// <summary>Whether <paramref name="ancestor"/> is the process's parent, or its parent's, and so on up to init.</summary>
     public static bool DescendsFrom(int pid, int ancestor)

@@ -54,7 +54,7 @@ public sealed class StopSignals : IDisposable
         {
             await Task.Delay(Grace);
             // Said if it can be: a terminal that has gone away (SSH dropped) fails or blocks the write.
-            var said = Task.Run(() => Console.Error.WriteLine($"tuiprof: did not stop within {Grace.TotalSeconds:0} s of {ReceivedName}; exiting"));
+            var said = Task.Run(() => SafeConsole.Error($"tuiprof: did not stop within {Grace.TotalSeconds:0} s of {ReceivedName}; exiting"));
             await Task.WhenAny(said, Task.Delay(100));
             Environment.Exit(ExitCode);
         });
