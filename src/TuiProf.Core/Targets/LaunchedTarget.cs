@@ -58,30 +58,35 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
         });
         (_process, _pid) = (process, pid);
         _reaper = new OrphanReaper(_mark, pid);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        limit.CancelAfter(timeout);
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var deadline = new LaunchDeadline(_mark, timeout);
         // The first runtime to answer: the launched process's own, or, for a launcher that is not .NET (a shell
         // script, make), its first .NET descendant.
-        var first = _tree.Found.ReadAsync(limit.Token).AsTask();
+        var first = _tree.Found.ReadAsync(waiting.Token).AsTask();
+        var passed = deadline.PassedAsync(waiting.Token);
         try
         {
-            if (await Task.WhenAny(first, process.Exited) != first)
-            {
-                var code = await process.Exited; // a command that could not start throws its one line here
-                throw new ProfilerException(ExitedEarly(code));
-            }
-            var runtime = await first;
-            _ = ForwardDescendantsAsync();
-            return runtime;
-        }
-        catch (OperationCanceledException e) when (!cancellation.IsCancellationRequested)
-        {
+            var ended = await Task.WhenAny(first, process.Exited, passed);
+            if (ended == first) return await Found(first);
+            if (ended == process.Exited) throw new ProfilerException(ExitedEarly(await process.Exited)); // a command that could not start throws its one line here
+            await passed; // cancelled with the caller
             // A target that died at once: its exit event may still be on its way; wait for it a moment.
-            if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace)) == process.Exited && process.Exited.IsCompletedSuccessfully)
-                throw new ProfilerException(ExitedEarly(process.Exited.Result), e);
-            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {timeout.TotalSeconds:0.#} s") +
-                                        (_foreign is { } foreign ? $"; {foreign}" : ", and none of its child processes is a .NET program"), e);
+            if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace, cancellation)) == process.Exited && process.Exited.IsCompletedSuccessfully)
+                throw new ProfilerException(ExitedEarly(process.Exited.Result));
+            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {deadline.Elapsed.TotalSeconds:0.#} s") +
+                                        (_foreign is { } foreign ? $"; {foreign}" : ", and none of its child processes is a .NET program"));
         }
+        finally
+        {
+            await waiting.CancelAsync(); // ends the read or the deadline, whichever still waits
+        }
+    }
+
+    private async Task<RuntimeEndpoint> Found(Task<RuntimeEndpoint> first)
+    {
+        var runtime = await first;
+        _ = ForwardDescendantsAsync();
+        return runtime;
     }
 
     public override async ValueTask DisposeAsync()
