@@ -73,7 +73,7 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
             // A target that died at once: its exit event may still be on its way; wait for it a moment.
             if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace, cancellation)) == process.Exited && process.Exited.IsCompletedSuccessfully)
                 throw new ProfilerException(ExitedEarly(process.Exited.Result));
-            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {deadline.Elapsed.TotalSeconds:0.#} s") +
+            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {(int)deadline.Elapsed.TotalSeconds} s") +
                                         (_foreign is { } foreign ? $"; {foreign}" : ", and none of its child processes is a .NET program"));
         }
         finally
