@@ -32,6 +32,18 @@ public sealed class HeapGraph
     internal HeapRoot[] Roots { get; }
     internal int[] RootTargets { get; }
 
+    /// <summary>The names of the static fields among the roots.</summary>
+    internal IReadOnlySet<string> StaticFields =>
+        Roots.Where(r => r.Kind == RootKind.StaticField && r.Name is not null).Select(r => r.Name!).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Gives each static root the class that declares its field, where <paramref name="owner"/> can tell it.</summary>
+    internal void NameClasses(Func<string, string, string?> owner)
+    {
+        for (var r = 0; r < Roots.Length; r++)
+            if (Roots[r] is { Kind: RootKind.StaticField, Name: { } field, FieldType: { } type })
+                Roots[r] = Roots[r] with { Class = owner(field, type) };
+    }
+
     public long TotalBytes
     {
         get

@@ -65,6 +65,7 @@ public static class HeapJson
             j.WriteNumber("instances", path.Instances);
             j.WriteNumber("bytes", path.Bytes);
             j.WriteString("rootKind", path.Root.Kind.ToString());
+            if (path.Root.Class is { } owner) j.WriteString("class", owner);
             if (path.Root.Name is { } name) j.WriteString("field", name);
             if (path.Root.FieldType is { } type) j.WriteString("fieldType", type);
             Objects(j, "hops", path.Hops, hop =>

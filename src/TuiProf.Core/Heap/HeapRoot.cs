@@ -3,7 +3,7 @@ namespace TuiProf.Core.Heap;
 /// <summary>What holds an object alive from outside the heap, as the runtime's heap dump tells it.</summary>
 public enum RootKind
 {
-    /// <summary>A static field; the only root the dump names (the field, and its type, not the declaring class).</summary>
+    /// <summary>A static field: the dump names the field and its object's type; its class is found in the target's metadata.</summary>
     StaticField,
     StrongHandle,
     PinningHandle,
@@ -18,11 +18,15 @@ public enum RootKind
     Unrooted,
 }
 
-/// <summary>A root: its kind and, for a static field, the field's name and declared type.</summary>
-public sealed record HeapRoot(RootKind Kind, string? Name = null, string? FieldType = null)
+/// <summary>
+/// A root: its kind and, for a static field, the field's name, the type of the object it holds and, where the target's
+/// metadata tells, the class that declares it.
+/// </summary>
+public sealed record HeapRoot(RootKind Kind, string? Name = null, string? FieldType = null, string? Class = null)
 {
     public override string ToString() => Kind switch
     {
+        RootKind.StaticField when Class is not null => $"static field {Class}.{Name} ({FieldType})",
         RootKind.StaticField => $"static field {Name} ({FieldType})",
         RootKind.StrongHandle => "strong handle",
         RootKind.PinningHandle => "pinning handle",

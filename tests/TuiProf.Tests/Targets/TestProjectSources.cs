@@ -63,6 +63,7 @@ public static class TestProjectSources
               <Project Path="ActivityApp/ActivityApp.csproj" />
               <Project Path="ActivityTests/ActivityTests.csproj" />
               <Project Path="PortApp/PortApp.csproj" />
+              <Project Path="CacheApp/CacheApp.csproj" />
             </Solution>
             """,
 
@@ -330,6 +331,40 @@ public static class TestProjectSources
                 Thread.Sleep(50);
             }
             Console.WriteLine("done");
+            """,
+
+        // (e) a leak of the commonest kind: a cache class whose static dictionary grows on each "request"; another
+        // class has a static of the same name, so the field's name alone does not tell its class.
+        ["CacheApp/CacheApp.csproj"] = """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType></PropertyGroup>
+            </Project>
+            """,
+        ["CacheApp/Program.cs"] = """
+            using Shop;
+
+            Console.WriteLine("ready");
+            for (var request = 0; request < 3000; request++)
+            {
+                ResponseCache.Remember($"/page/{request}", new byte[256 * 1024]);
+                PriceList.Remember(request);
+                Thread.Sleep(20);
+            }
+            """,
+        ["CacheApp/Shop.cs"] = """
+            namespace Shop;
+
+            public static class ResponseCache
+            {
+                private static readonly Dictionary<string, byte[]> Entries = new();
+                public static void Remember(string url, byte[] body) => Entries[url] = body;
+            }
+
+            public static class PriceList
+            {
+                private static readonly List<int> Entries = new();
+                public static void Remember(int price) => Entries.Add(price);
+            }
             """,
     };
 }

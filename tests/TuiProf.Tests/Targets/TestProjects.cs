@@ -22,6 +22,8 @@ public sealed class TestProjects : IAsyncLifetime
 
     public string PortApp => Path.Combine(Root, "PortApp", "bin", "Debug", "net10.0", "PortApp.dll");
 
+    public string CacheApp => Path.Combine(Root, "CacheApp", "bin", "Debug", "net10.0", "CacheApp.dll");
+
     public async Task InitializeAsync()
     {
         TestProjectSources.WriteTo(Root, _ => true);
