@@ -10,7 +10,7 @@ public sealed class HeapGraph
     internal HeapGraph(string[] typeNames, int[] typeOf, uint[] size, int[] edgeStart, int[] edges,
         HeapRoot[] roots, int[] rootTargets)
     {
-        TypeNames = typeNames;
+        TypeNames = _typeNames = typeNames;
         TypeOf = typeOf;
         Size = size;
         EdgeStart = edgeStart;
@@ -20,6 +20,7 @@ public sealed class HeapGraph
     }
 
     public IReadOnlyList<string> TypeNames { get; }
+    private readonly string[] _typeNames;
 
     public int ObjectCount => TypeOf.Length;
 
@@ -36,12 +37,17 @@ public sealed class HeapGraph
     internal IReadOnlySet<string> StaticFields =>
         Roots.Where(r => r.Kind == RootKind.StaticField && r.Name is not null).Select(r => r.Name!).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Gives each static root the class that declares its field, where <paramref name="owner"/> can tell it.</summary>
-    internal void NameClasses(Func<string, string, string?> owner)
+    /// <summary>
+    /// Names what the dump could not: each static root's class, and each nested type's outer class (where
+    /// <paramref name="bareTypes"/> gives its token).
+    /// </summary>
+    internal void Name(TargetMetadata metadata, IReadOnlyDictionary<int, (int Token, string Name)> bareTypes)
     {
         for (var r = 0; r < Roots.Length; r++)
             if (Roots[r] is { Kind: RootKind.StaticField, Name: { } field, FieldType: { } type })
-                Roots[r] = Roots[r] with { Class = owner(field, type) };
+                Roots[r] = Roots[r] with { Class = metadata.Owner(field, type) };
+        foreach (var (index, (token, name)) in bareTypes)
+            if (metadata.NestedName(token, name) is { } full) _typeNames[index] = full;
     }
 
     public long TotalBytes

@@ -16,6 +16,7 @@ internal sealed class HeapGraphBuilder(HeapLimits limits)
     private readonly ChunkedBuffer<ulong> _edges = new();
     private readonly Dictionary<ulong, int> _typeIndex = [];
     private readonly List<string?> _typeNames = [];
+    private readonly Dictionary<int, (int Token, string Name)> _bareTypes = [];
     private readonly List<(ulong Address, HeapRoot Root)> _roots = [];
     private readonly List<(ulong Address, int Type, string Field)> _statics = [];
     private long _acceptedEdges;
@@ -30,9 +31,16 @@ internal sealed class HeapGraphBuilder(HeapLimits limits)
         for (var i = 0; i < data.Count; i++)
         {
             var type = data.Values(i);
-            _typeNames[TypeIndex(type.TypeID)] = type.TypeName;
+            var index = TypeIndex(type.TypeID);
+            _typeNames[index] = type.TypeName;
+            if (IsBare(type.TypeName)) _bareTypes[index] = ((int)type.TypeNameID, type.TypeName);
         }
     }
+
+    /// <summary>The types the dump named without namespace or outer class (nested ones): type index to metadata token and name.</summary>
+    public IReadOnlyDictionary<int, (int Token, string Name)> BareTypes => _bareTypes;
+
+    private static bool IsBare(string name) => name.Length > 0 && name.IndexOfAny(['.', '+', '[', '`']) < 0;
 
     public void OnObjects(GCBulkNodeTraceData data)
     {

@@ -84,7 +84,7 @@ public sealed class HeapSnapshotter(RuntimeEndpoint runtime, HeapLimits? limits 
             // The builder's buffers (a third of the peak) are garbage now; give them back before the analysis
             // allocates its own arrays, rather than whenever the large-object heap next fills.
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-            if (runtime.LocalPid is { } pid) graph.NameClasses(StaticFieldOwners.Read(pid, graph.StaticFields).Owner);
+            if (runtime.LocalPid is { } pid) graph.Name(TargetMetadata.Read(pid, graph.StaticFields, dump.Builder.BareTypes.Values.ToHashSet()), dump.Builder.BareTypes);
             var types = TypeTable.Compute(graph);
             var cost = new SnapshotCost(dump.GcNumber, dump.PauseMs, dumpSeconds, clock.Elapsed.TotalSeconds);
             return new HeapSnapshot(taken, graph.ObjectCount, graph.TotalBytes, types, cost,

@@ -35,11 +35,12 @@ public sealed class StaticRootClassTests(TestProjects projects) : TargetTest
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task On_leak_the_path_names_the_static_event_as_Leak_ConfigurationChanged()
+    public async Task On_leak_the_path_names_the_static_event_as_Leak_ConfigurationChanged_and_the_closure_with_its_outer_class()
     {
         var result = await TuiProfCli.RunAsync("heap", "leak", "--diff", "1", "--top", "3");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Contains("via static field TuiProf.Scenarios.Leak.ConfigurationChanged (System.EventHandler)", result.StandardOutput);
+        Assert.Contains("-> TuiProf.Scenarios.Leak+<>c__DisplayClass6_0", result.StandardOutput); // the dump says "<>c__DisplayClass6_0"
     }
 }

@@ -1,30 +1,35 @@
 using System.Reflection;
 using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 
 namespace TuiProf.Core.Heap;
 
 /// <summary>
-/// The class that declares a static field, which the runtime's heap dump does not say: its static roots give the
-/// field's name and the object's type only (eventtrace.cpp, BulkStaticsLogger). It is looked up in the metadata of the
-/// assemblies the target has mapped (<c>/proc/PID/maps</c>, opened through <c>/proc/PID/root</c> so that a container's
-/// files are its own): the classes with a static field of that name, narrowed to those whose field type is the
-/// object's when more than one has it. Nothing is asked of the target; an assembly loaded from bytes (or a single-file
-/// app) is not on disk, and its fields stay without a class.
+/// What the runtime's heap dump does not say, looked up in the metadata of the assemblies the target has mapped
+/// (<c>/proc/PID/maps</c>, opened through <c>/proc/PID/root</c> so that a container's files are its own):
+/// <list type="bullet">
+/// <item>the class that declares a static field: a static root gives the field's name and its object's type only
+/// (eventtrace.cpp, BulkStaticsLogger); the classes with a static field of that name are narrowed to those whose field
+/// type is the object's when more than one has it;</item>
+/// <item>the outer class of a nested type, which the dump names alone (<c>&lt;&gt;c__DisplayClass6_0</c>): found by its
+/// metadata token and name.</item>
+/// </list>
+/// Nothing is asked of the target; an assembly loaded from bytes (or a single-file app) is not on disk, and what is
+/// in it keeps the dump's names.
 /// </summary>
-public sealed class StaticFieldOwners
+public sealed class TargetMetadata
 {
-    private readonly Dictionary<string, List<(string Class, string FieldType)>> _byField;
+    private readonly Dictionary<string, List<(string Class, string FieldType)>> _byField = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Token, string Name), HashSet<string>> _nested = [];
 
-    private StaticFieldOwners(Dictionary<string, List<(string, string)>> byField) => _byField = byField;
-
-    /// <summary>The declarers of the named static fields in the target's mapped assemblies.</summary>
-    public static StaticFieldOwners Read(int pid, IReadOnlySet<string> fields)
+    /// <summary>Reads the declarers of the named static fields, and the full names of the nested types asked for.</summary>
+    public static TargetMetadata Read(int pid, IReadOnlySet<string> fields, IReadOnlySet<(int Token, string Name)> nested)
     {
-        var byField = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+        var metadata = new TargetMetadata();
         foreach (var assembly in MappedAssemblies(pid))
-            Collect($"/proc/{pid}/root{assembly}", fields, byField);
-        return new StaticFieldOwners(byField);
+            metadata.Collect($"/proc/{pid}/root{assembly}", fields, nested);
+        return metadata;
     }
 
     /// <summary>
@@ -38,6 +43,10 @@ public sealed class StaticFieldOwners
         var classes = fitting.Select(c => c.Class).Distinct().Order(StringComparer.Ordinal).ToList();
         return classes.Count == 1 ? classes[0] : $"{classes[0]} (or {classes.Count - 1} other{(classes.Count > 2 ? "s" : "")})";
     }
+
+    /// <summary><c>Namespace.Outer+Inner</c> for a nested type the dump named <paramref name="name"/>, when one assembly has it.</summary>
+    public string? NestedName(int token, string name) =>
+        _nested.TryGetValue((token, name), out var full) && full.Count == 1 ? full.Single() : null;
 
     /// <summary>A type's name without its type arguments: <c>Dictionary`2</c> and <c>Dictionary&lt;String,Byte[]&gt;</c> alike.</summary>
     private static string Generic(string type) => type.Split('<', '`')[0];
@@ -53,7 +62,7 @@ public sealed class StaticFieldOwners
             .Distinct(StringComparer.Ordinal);
     }
 
-    private static void Collect(string path, IReadOnlySet<string> fields, Dictionary<string, List<(string, string)>> byField)
+    private void Collect(string path, IReadOnlySet<string> fields, IReadOnlySet<(int Token, string Name)> nested)
     {
         try
         {
@@ -63,20 +72,29 @@ public sealed class StaticFieldOwners
             foreach (var typeHandle in metadata.TypeDefinitions)
             {
                 var type = metadata.GetTypeDefinition(typeHandle);
+                var token = MetadataTokens.GetToken(typeHandle);
+                if (!type.GetDeclaringType().IsNil && nested.Contains((token, metadata.GetString(type.Name))))
+                    Add(_nested, (token, metadata.GetString(type.Name)), TypeNames.Of(metadata, typeHandle));
                 foreach (var fieldHandle in type.GetFields())
                 {
                     var field = metadata.GetFieldDefinition(fieldHandle);
                     if ((field.Attributes & FieldAttributes.Static) == 0 || (field.Attributes & FieldAttributes.Literal) != 0) continue;
                     var name = metadata.GetString(field.Name);
                     if (!fields.Contains(name)) continue;
-                    if (!byField.TryGetValue(name, out var owners)) byField[name] = owners = [];
+                    if (!_byField.TryGetValue(name, out var owners)) _byField[name] = owners = [];
                     owners.Add((TypeNames.Of(metadata, typeHandle), field.DecodeSignature(TypeNames.Provider, null)));
                 }
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
         {
-            // Gone, unreadable, or not an assembly: its fields stay without a class.
+            // Gone, unreadable, or not an assembly: what is in it keeps the dump's names.
         }
+    }
+
+    private static void Add(Dictionary<(int, string), HashSet<string>> into, (int, string) key, string name)
+    {
+        if (!into.TryGetValue(key, out var names)) into[key] = names = new HashSet<string>(StringComparer.Ordinal);
+        names.Add(name);
     }
 }
