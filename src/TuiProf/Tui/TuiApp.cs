@@ -55,7 +55,7 @@ public sealed class TuiApp
         try
         {
             _ = tui._control.StartAsync(target ?? new TargetSpec.Scenario(tui._scenarios[0], Loop: true));
-            tui.ShowDashboard(stop);
+            await tui.ShowDashboardAsync(stop);
             Console.Out.Write(NormalKeys);
             Console.Out.Flush();
         }
@@ -66,7 +66,8 @@ public sealed class TuiApp
         return 0;
     }
 
-    private void ShowDashboard(CancellationToken stop)
+    /// <summary>Runs the screen on this thread until q or a signal; returns once the target has ended and the terminal is restored.</summary>
+    private async Task ShowDashboardAsync(CancellationToken stop)
     {
         using var pacer = new MainLoopPacer(FramePeriod);
         using var app = TerminalApplication.Create(pacer, out _);
@@ -99,8 +100,9 @@ public sealed class TuiApp
         // An empty alternate screen with the cursor home: tmux, leaving it for a window enlarged since it was entered,
         // shrinks it to the old size first and keeps the rows pushed off the top, which then reappear over the prompt.
         app.Driver.WriteRaw(ClearHome);
-        // The target goes first: restoring a terminal that has gone away (app.Dispose) can hang.
-        EndTargetAsync().Wait();
+        // The target goes first: restoring a terminal that has gone away (app.Dispose) can hang. Awaited, not waited
+        // for on the UI thread: what follows (the restoring) needs nothing of the loop that has ended, nor its context.
+        await EndTargetAsync().ConfigureAwait(false);
     }
 
     /// <summary>
