@@ -13,30 +13,20 @@ public class ProfilerControlTests
 
     private readonly ViewState _view = new();
 
-    [Fact(Timeout = 30_000)]
-    public async Task A_gc_refused_in_the_background_reaches_the_status_line_only_when_the_ui_thread_shows_outcomes()
+    [Theory(Timeout = 30_000)]
+    [InlineData("g", "forcing a full GC...", "no running target to collect")]
+    [InlineData("s", "taking a heap snapshot (a full GC)...", "no running target to take a heap snapshot of")]
+    public async Task What_a_request_in_the_background_says_reaches_the_status_line_only_when_the_ui_thread_shows_outcomes(
+        string key, string meanwhile, string refusal)
     {
         await using var profiler = new LiveProfiler(new SessionOptions());
         var control = new ProfilerControl(profiler, _view);
 
-        await control.ForceGcAsync();
-        Assert.Equal("forcing a full GC...", _view.Message);
+        await (key == "g" ? control.ForceGcAsync() : control.TakeHeapSnapshotAsync());
+        Assert.Equal(meanwhile, _view.Message);
         control.ShowOutcomes();
 
-        Assert.Equal("no running target to collect", _view.Message);
-    }
-
-    [Fact(Timeout = 30_000)]
-    public async Task A_heap_snapshot_refused_in_the_background_reaches_the_status_line_only_when_the_ui_thread_shows_outcomes()
-    {
-        await using var profiler = new LiveProfiler(new SessionOptions());
-        var control = new ProfilerControl(profiler, _view);
-
-        await control.TakeHeapSnapshotAsync();
-        Assert.Equal("taking a heap snapshot (a full GC)...", _view.Message);
-        control.ShowOutcomes();
-
-        Assert.Equal("no running target to take a heap snapshot of", _view.Message);
+        Assert.Equal(refusal, _view.Message);
     }
 
     [Fact(Timeout = 60_000)]
