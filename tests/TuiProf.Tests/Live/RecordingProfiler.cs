@@ -1,4 +1,5 @@
 using TuiProf.Live;
+using TuiProf.Scenarios;
 using TuiProf.Targets;
 
 namespace TuiProf.Tests.Live;
@@ -9,6 +10,16 @@ namespace TuiProf.Tests.Live;
 /// </summary>
 public sealed class RecordingProfiler : IProfilerControl
 {
+    public const int Pid = 4242;
+    public static readonly TargetSpec MyProgram = new TargetSpec.Command(["dotnet", "app.dll"]);
+    public static readonly TargetSpec BaselineScenario = new TargetSpec.Scenario(ScenarioCatalog.All[0], Loop: true);
+    /// <summary>This test process, attached to: a real name to show.</summary>
+    public static readonly TargetSpec Attached = new TargetSpec.Process(Environment.ProcessId);
+
+    /// <summary>The target with its own process, running unless <paramref name="exited"/>.</summary>
+    public static RecordingProfiler Running(TargetSpec target, bool exited = false) =>
+        new() { Target = target, ProcessId = target is TargetSpec.Process p ? p.Pid : Pid, HasExited = exited };
+
     public TargetSpec? Target { get; init; }
     public int? ProcessId { get; init; }
     public bool HasExited { get; init; }
