@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using TuiProf.Core.Timeline;
 
-namespace TuiProf.Tui;
+namespace TuiProf.Live;
 
 /// <summary>Waits for the induced GC that a press of <c>g</c> asked for, and says how long it took to reach the screen.</summary>
 public sealed record ForcedGcProbe(double AskedAt, Stopwatch SincePress)
