@@ -31,7 +31,7 @@ public sealed record DashboardFrame
     /// <summary>A yes/no question waiting for an answer, or null.</summary>
     public string? Question { get; init; }
     /// <summary>The last heap snapshot, its diff and paths (only while the heap panel is shown).</summary>
-    public HeapView? Heap { get; init; }
+    public Core.Heap.HeapFindings? Heap { get; init; }
     /// <summary>The target's .NET processes (worked out only while their panel is shown).</summary>
     public IReadOnlyList<ProcessRow> Processes { get; init; } = [];
     /// <summary>Pages the panel's text is scrolled by (down for text, back for output).</summary>
