@@ -180,20 +180,7 @@ public class DashboardRendererTests
     [Fact]
     public void The_processes_panel_lists_the_tree_marks_the_shown_one_and_mutes_what_is_only_listed()
     {
-        var frame = Frame(new ProcessesPanel()) with
-        {
-            Sources = Sources() with
-            {
-                Processes =
-                [
-                    new ProcessStarted(0, 100, 90, "dotnet", "dotnet run", Followed: true),
-                    new ProcessStarted(1, 120, 100, "csc", "csc.dll", Followed: false),
-                    new ProcessStarted(2, 130, 100, "App", "App.dll", Followed: true),
-                ],
-                ShownPid = 130,
-                IsAlive = pid => pid != 120,
-            },
-        };
+        var frame = Frame(new ProcessesPanel()) with { Sources = DotnetRunTree.In(Sources()) };
 
         var grid = DashboardRenderer.Render(frame, 100, 30);
         var text = grid.ToString();

@@ -54,16 +54,10 @@ public class PanelSnapshotTests
             Output = timeline.RecentOutput(30),
             Panel = panel,
             Glyphs = ChartGlyphs.Ascii,
-            Sources = new PanelSources(timeline)
+            // A process with a name too long for its column, too.
+            Sources = DotnetRunTree.In(new PanelSources(timeline)) with
             {
-                Processes =
-                [
-                    new ProcessStarted(0, 100, 90, "dotnet", "dotnet run", Followed: true),
-                    new ProcessStarted(1, 120, 100, "VBCSCompiler-with-a-long-name", "csc.dll", Followed: false),
-                    new ProcessStarted(2, 130, 100, "App", "App.dll", Followed: true),
-                ],
-                ShownPid = 130,
-                IsAlive = pid => pid != 120,
+                Processes = [.. DotnetRunTree.Processes, new ProcessStarted(3, 140, 130, "VBCSCompiler-with-a-long-name", "VBCSCompiler.dll", Followed: false)],
                 Heap = new HeapFindings(HeapFixtures.Leak(22, 2.2), 8.5,
                     HeapDiff.Between(HeapFixtures.Leak(2, 0), HeapFixtures.Leak(22, 2.2)), HeapFixtures.LeakPaths()),
             },

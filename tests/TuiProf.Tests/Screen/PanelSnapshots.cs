@@ -64,8 +64,9 @@ public static class PanelSnapshots
             Processes ([ ] shows another)
             Muted    |     pid  parent  name             state
             Label    |     100      90  dotnet           running, profiled
-            Muted    |     120     100  VBCSCompiler-wi~ exited, listed only
+            Muted    |     120     100  csc              exited, listed only
             Label    |>    130     100  App              running, profiled
+            Muted    |     140     130  VBCSCompiler-wi~ running, listed only
             """,
         ["heap"] =
             """
