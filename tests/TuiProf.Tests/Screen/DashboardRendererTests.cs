@@ -8,6 +8,7 @@ namespace TuiProf.Tests.Screen;
 public class DashboardRendererTests
 {
     private static readonly Bracket Call = new(1, 2, "b", "RandomNumberAverage", 0, 1);
+    private static readonly GcEvent Gc = new(3, 4, 2, "Induced", "NonConcurrentGC", 1.2, 1.5, 40_500_000, 400_000);
 
     /// <summary>
     /// What the panels read: the call and the GC, with readings around the call that give it a 48 MB peak and
@@ -17,7 +18,7 @@ public class DashboardRendererTests
     {
         var timeline = new Core.Timeline.Timeline();
         TimelineEvent[] readings = [new MemorySample(1, Rss: 40_000_000, Heap: 1_000_000), new MemorySample(1.5, Rss: 48_000_000),
-            new MemorySample(2, Heap: 25_000_000), Call, new GcEvent(3, 4, 2, "Induced", "NonConcurrentGC", 1.2, 1.5, 40_500_000, 400_000)];
+            new MemorySample(2, Heap: 25_000_000), Call, Gc];
         foreach (var e in readings.Concat(more).OrderBy(e => e.T)) timeline.Apply(e);
         return new PanelSources(timeline);
     }
@@ -30,9 +31,8 @@ public class DashboardRendererTests
             events.Add(new MemorySample(t, Rss: 40_000_000 + (long)(t * 8_000_000)));
             events.Add(new MemorySample(t, Heap: t < 3 ? 24_000_000 : 1_000_000));
         }
-        var gc = new GcEvent(3, 4, 2, "Induced", "NonConcurrentGC", 1.2, 1.5, 40_500_000, 400_000);
         var timeline = new Core.Timeline.Timeline();
-        foreach (var e in events.Append(gc).Append(Call).Append(new OutputLine(4, "Averages: 49.5")))
+        foreach (var e in events.Append(Gc).Append(Call).Append(new OutputLine(4, "Averages: 49.5")))
             timeline.Apply(e);
         return new DashboardFrame
         {
