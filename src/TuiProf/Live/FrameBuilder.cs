@@ -1,7 +1,7 @@
 using TuiProf.Core.Rendering;
-using TuiProf.Core.Timeline;
 using TuiProf.Scenarios;
 using TuiProf.Screen;
+using TuiProf.Screen.Panels;
 
 namespace TuiProf.Live;
 
@@ -9,7 +9,6 @@ namespace TuiProf.Live;
 public static class FrameBuilder
 {
     private const int RecentCount = 30;
-    private const int TopTypes = 10;
 
     private const string AnyProgram =
         "Brackets are this program's own ActivitySource activities (any source, any name); GC markers show each " +
@@ -36,15 +35,7 @@ public static class FrameBuilder
             LookFor = profiler.Target is Targets.TargetSpec.Scenario && selected is not null
                 ? (selected.Name, selected.LookFor)
                 : (profiler.TargetName, AnyProgram),
-            RecentGcs = timeline.RecentGcs(RecentCount),
-            // The per-call figures cost a window slice a call: worked out only while their panel is shown.
-            RecentCalls = view.Panel == BottomPanel.Calls ? timeline.RecentBrackets(RecentCount).Select(b => Summarize(timeline, b)).ToList() : [],
             Output = timeline.RecentOutput(RecentCount),
-            Allocations = view.Panel == BottomPanel.Allocations ? timeline.TopAllocations(TopTypes) : [],
-            LastCallAllocations = view.Panel == BottomPanel.Allocations && timeline.RecentBrackets(1) is [var call]
-                ? new CallAllocations(call, timeline.TopAllocations(call.T, call.End, TopTypes))
-                : null,
-            CallSites = view.Panel == BottomPanel.Allocations ? timeline.TopCallSites(end - view.Span, end, TopTypes) : [],
             Panel = view.Panel,
             Glyphs = view.Ascii || !unicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode,
             Message = view.Message ?? timeline.LastNotice?.Text,
@@ -52,18 +43,8 @@ public static class FrameBuilder
             Picker = view.Picker,
             Question = view.Question?.Text,
             PanelScroll = view.PanelScroll,
-            Heap = view.Panel == BottomPanel.Heap ? profiler.Heap : null,
-            Processes = view.Panel == BottomPanel.Processes
-                ? profiler.Processes.Select(p => new ProcessRow(p.ProcessId, p.ParentId, p.Name, p.Followed,
-                    Core.Targets.ProcessInfo.IsAlive(p.ProcessId), p.ProcessId == profiler.ShownPid)).ToList()
-                : [],
+            // The panel shown works out its figures from these as it is drawn.
+            Sources = new PanelSources(timeline) { Processes = profiler.Processes, ShownPid = profiler.ShownPid, Heap = profiler.Heap },
         };
-    }
-
-    private static BracketSummary Summarize(Timeline timeline, Bracket bracket)
-    {
-        using var window = timeline.Window(bracket.T, bracket.End);
-        var inside = window.Rss.Where(s => s.T >= bracket.T && s.T <= bracket.End).ToList();
-        return new BracketSummary(bracket, inside.Count > 0 ? inside.Max(s => s.Rss) : null, window.HeapDelta(bracket));
     }
 }

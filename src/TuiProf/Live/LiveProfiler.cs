@@ -1,7 +1,6 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
-using TuiProf.Screen;
 using TuiProf.Targets;
 
 namespace TuiProf.Live;
@@ -60,7 +59,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     public event Action? ShowNow;
 
     /// <summary>The last heap snapshot of this target, with its growth since the one before and what holds it.</summary>
-    public HeapView? Heap { get; private set; }
+    public HeapFindings? Heap { get; private set; }
 
     /// <summary>Objects read by the snapshot under way, for the status line; 0 when none is.</summary>
     public int SnapshotProgress => _snapshotter?.ObjectsRead ?? 0;
@@ -159,9 +158,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             var snapshotter = _snapshotter ??= new HeapSnapshotter(runtime);
             var at = Now;
             var snapshot = await snapshotter.TakeAsync();
-            var diff = Heap is { } before ? HeapDiff.Between(before.Snapshot.WithoutGraph(), snapshot) : null;
-            var grower = snapshot.TopGrowerOrLargest(diff);
-            Heap = new HeapView(snapshot, at, diff, grower is null ? null : snapshot.PathsTo(grower));
+            Heap = HeapFindings.Of(snapshot, at, Heap);
             var c = snapshot.Cost;
             return $"heap snapshot: {snapshot.ObjectCount:N0} objects, its GC paused the target {c.PauseMs:0.#} ms, dump {c.DumpSeconds:0.00} s (tab: heap)";
         }

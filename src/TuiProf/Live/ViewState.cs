@@ -1,4 +1,5 @@
 using TuiProf.Screen;
+using TuiProf.Screen.Panels;
 
 namespace TuiProf.Live;
 
@@ -18,7 +19,7 @@ public sealed class ViewState
     /// <summary>The question waiting for y, or null.</summary>
     public Question? Question { get; set; }
 
-    public BottomPanel Panel { get; private set; } = BottomPanel.LookFor;
+    public IPanel Panel { get; private set; } = PanelList.All[0];
 
     /// <summary>How many pages the panel's text is scrolled down (PgDn).</summary>
     public int PanelScroll { get; set; }
@@ -56,7 +57,7 @@ public sealed class ViewState
 
     public void NextPanel()
     {
-        Panel = (BottomPanel)(((int)Panel + 1) % Enum.GetValues<BottomPanel>().Length);
+        Panel = PanelList.After(Panel);
         PanelScroll = 0;
     }
 }

@@ -1,4 +1,5 @@
 using TuiProf.Core.Rendering;
+using TuiProf.Screen.Panels;
 
 namespace TuiProf.Screen;
 
@@ -14,6 +15,9 @@ public static class DashboardRenderer
 
     /// <summary>Graph rows kept before any panel gets a row, and the fewest rows a panel is worth showing with.</summary>
     private const int MinPlotRows = 10, MinPanelRows = 4;
+
+    /// <summary>Wide screens list the GCs in a column of their own; the text takes their place in the main panel.</summary>
+    private static readonly IPanel GcColumn = new GcsPanel(), InsteadOfGcs = new LookForPanel();
 
     public static CellGrid Render(DashboardFrame frame, int width, int height)
     {
@@ -85,23 +89,22 @@ public static class DashboardRenderer
 
         var wide = grid.Width >= WideScreen;
         var panelWidth = grid.Width - ListWidth - (wide ? GcColumnWidth : 0);
-        var panel = wide && frame.Panel == BottomPanel.Gcs ? BottomPanel.LookFor : frame.Panel;
+        var panel = wide && frame.Panel is GcsPanel ? InsteadOfGcs : frame.Panel;
         DrawPanel(grid, frame, panel, ListWidth, top, panelWidth, rows, main: true);
-        if (wide) DrawPanel(grid, frame, BottomPanel.Gcs, ListWidth + panelWidth, top, GcColumnWidth, rows, main: false);
+        if (wide) DrawPanel(grid, frame, GcColumn, ListWidth + panelWidth, top, GcColumnWidth, rows, main: false);
     }
 
-    private static void DrawPanel(CellGrid grid, DashboardFrame frame, BottomPanel panel, int x, int top, int width, int rows, bool main)
+    private static void DrawPanel(CellGrid grid, DashboardFrame frame, IPanel panel, int x, int top, int width, int rows, bool main)
     {
         for (var y = top + 1; y < top + rows; y++)
             grid.Put(x - 1, y, frame.Glyphs.VerticalLine, CellRole.Axis);
-        var lines = PanelContent.Lines(panel, frame, width - 2, rows - 1);
+        var lines = panel.Lines(frame, width - 2, rows - 1);
         var page = rows - 1;
         var pages = Math.Max(1, (lines.Count + page - 1) / page);
         var scroll = main ? Math.Min(frame.PanelScroll, pages - 1) : 0;
-        // Output is read from its end, as a terminal's; text from its start.
-        var first = panel == BottomPanel.Output ? Math.Max(0, lines.Count - page * (scroll + 1)) : scroll * page;
+        var first = panel.ReadsFromEnd ? Math.Max(0, lines.Count - page * (scroll + 1)) : scroll * page;
         var more = pages > 1 && main ? $"[PgDn/PgUp {scroll + 1}/{pages}] " : "";
-        var name = PanelContent.Title(panel, frame);
+        var name = panel.Title(frame);
         var keys = main ? "[tab] " + more : "";
         // Where it does not fit, a title's aside in brackets goes before the page it is on.
         if ($" {name} {keys}".Length > width - 1 && name.IndexOf(" (", StringComparison.Ordinal) is > 0 and var aside)

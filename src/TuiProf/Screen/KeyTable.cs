@@ -1,3 +1,5 @@
+using TuiProf.Screen.Panels;
+
 namespace TuiProf.Screen;
 
 /// <summary>
@@ -48,7 +50,7 @@ public static class KeyTable
     private static readonly Dictionary<string, KeyBinding> ByKey =
         Rows.SelectMany(row => row.Keys.Select(key => (key, row))).ToDictionary(x => x.key, x => x.row);
 
-    private static IEnumerable<string> PanelNames => Enum.GetValues<BottomPanel>().Select(PanelContent.ShortName);
+    private static IEnumerable<string> PanelNames => PanelList.All.Select(panel => panel.ShortName);
 
     /// <summary>The binding for a key name, or null for a key that does nothing.</summary>
     public static KeyBinding? Find(string key) => ByKey.GetValueOrDefault(key);

@@ -1,12 +1,29 @@
 using TuiProf.Core.Rendering;
 using TuiProf.Core.Timeline;
 using TuiProf.Screen;
+using TuiProf.Screen.Panels;
 
 namespace TuiProf.Tests.Screen;
 
 public class DashboardRendererTests
 {
-    private static DashboardFrame Frame(BottomPanel panel = BottomPanel.LookFor, bool help = false)
+    private static readonly Bracket Call = new(1, 2, "b", "RandomNumberAverage", 0, 1);
+    private static readonly GcEvent Gc = new(3, 4, 2, "Induced", "NonConcurrentGC", 1.2, 1.5, 40_500_000, 400_000);
+
+    /// <summary>
+    /// What the panels read: the call and the GC, with readings around the call that give it a 48 MB peak and
+    /// +24 MB across it, and whatever a test adds.
+    /// </summary>
+    private static PanelSources Sources(params TimelineEvent[] more)
+    {
+        var timeline = new Core.Timeline.Timeline();
+        TimelineEvent[] readings = [new MemorySample(1, Rss: 40_000_000, Heap: 1_000_000), new MemorySample(1.5, Rss: 48_000_000),
+            new MemorySample(2, Heap: 25_000_000), Call, Gc];
+        foreach (var e in readings.Concat(more).OrderBy(e => e.T)) timeline.Apply(e);
+        return new PanelSources(timeline);
+    }
+
+    private static DashboardFrame Frame(IPanel? panel = null, bool help = false)
     {
         var events = new List<TimelineEvent>();
         for (var t = 0.0; t <= 5; t += 0.25)
@@ -14,10 +31,8 @@ public class DashboardRendererTests
             events.Add(new MemorySample(t, Rss: 40_000_000 + (long)(t * 8_000_000)));
             events.Add(new MemorySample(t, Heap: t < 3 ? 24_000_000 : 1_000_000));
         }
-        var gc = new GcEvent(3, 4, 2, "Induced", "NonConcurrentGC", 1.2, 1.5, 40_500_000, 400_000);
-        var call = new Bracket(1, 2, "b", "RandomNumberAverage", 0, 1);
         var timeline = new Core.Timeline.Timeline();
-        foreach (var e in events.Append(gc).Append(call).Append(new OutputLine(4, "Averages: 49.5")))
+        foreach (var e in events.Append(Gc).Append(Call).Append(new OutputLine(4, "Averages: 49.5")))
             timeline.Apply(e);
         return new DashboardFrame
         {
@@ -29,10 +44,9 @@ public class DashboardRendererTests
             Scenarios = ["baseline", "gc-disabled", "manual-collect"],
             SelectedScenario = 2,
             LookFor = ("manual-collect", "An induced gen-2 GC marker between the second and third bracket."),
-            RecentGcs = timeline.RecentGcs(10),
-            RecentCalls = [new BracketSummary(call, 48_000_000, 24_000_000)],
             Output = timeline.RecentOutput(10),
-            Panel = panel,
+            Panel = panel ?? new LookForPanel(),
+            Sources = Sources(),
             Glyphs = ChartGlyphs.Ascii,
             Help = help,
         };
@@ -76,7 +90,7 @@ public class DashboardRendererTests
     [Fact]
     public void At_200x50_a_gc_column_sits_beside_the_panel_and_lists_the_induced_gc()
     {
-        var screen = DashboardRenderer.Render(Frame(BottomPanel.Calls), 200, 50);
+        var screen = DashboardRenderer.Render(Frame(new CallsPanel()), 200, 50);
         var text = screen.ToString();
 
         Assert.Contains("Recent calls [tab]", text);
@@ -114,11 +128,10 @@ public class DashboardRendererTests
     [Fact]
     public void The_allocations_panel_lists_the_sessions_top_types_then_the_last_calls()
     {
-        var call = new Bracket(1, 2, "b", "RandomNumberAverage", 0, 1);
-        var frame = Frame(BottomPanel.Allocations) with
+        var frame = Frame(new AllocationsPanel()) with
         {
-            Allocations = [new("System.Int64[]", 96_000_048), new("System.String", 316_136)],
-            LastCallAllocations = new CallAllocations(call, [new("System.Int64[]", 40_000_024)]),
+            Sources = Sources(new AllocationSample(0.5, "System.Int64[]", 56_000_024), new AllocationSample(0.5, "System.String", 316_136),
+                new AllocationSample(1.5, "System.Int64[]", 40_000_024)),
         };
 
         var lines = DashboardRenderer.Render(frame, 100, 30).ToString().Split('\n').Select(l => l.Length > 23 ? l[23..].TrimEnd() : "").ToList();
@@ -139,14 +152,10 @@ public class DashboardRendererTests
     public void The_call_sites_begin_the_second_page_of_the_allocations_panel_with_their_title()
     {
         // Two types end the first page early: the sites' title used to end it, and the top site to begin the next.
-        var frame = Frame(BottomPanel.Allocations) with
+        var frame = Frame(new AllocationsPanel()) with
         {
-            Allocations = [new("System.Int64[]", 96_000_048), new("System.String", 316_136)],
-            CallSites =
-            [
-                new("TuiProf.Scenarios.Experiment.RandomNumberAverage", "System.Int64[]", 96_000_048, 3),
-                new("System.String.Ctor", "System.String", 316_136, 3),
-            ],
+            Sources = Sources([.. Sampled("TuiProf.Scenarios.Experiment.RandomNumberAverage", "System.Int64[]", 32_000_016, 32_000_016, 32_000_016),
+                .. Sampled("System.String.Ctor", "System.String", 105_378, 105_379, 105_379)]),
         };
 
         var first = DashboardRenderer.Render(frame, 120, 30).ToString();
@@ -163,18 +172,15 @@ public class DashboardRendererTests
         Assert.Contains("System.Int64[] <- TuiProf.Scenarios.Experiment.RandomNumberAverage", lines[title + 3]);
     }
 
+    /// <summary>Allocations of one type at one call site, a sample each, as the stacks and the ticks record them.</summary>
+    private static IEnumerable<TimelineEvent> Sampled(string site, string type, params long[] bytes) =>
+        bytes.Select((b, i) => new Core.Sources.AllocationSite(0.5 + i * 0.01, type, b, [site]))
+            .Concat<TimelineEvent>(bytes.Select((b, i) => new AllocationSample(0.5 + i * 0.01, type, b)));
+
     [Fact]
     public void The_processes_panel_lists_the_tree_marks_the_shown_one_and_mutes_what_is_only_listed()
     {
-        var frame = Frame(BottomPanel.Processes) with
-        {
-            Processes =
-            [
-                new ProcessRow(100, 90, "dotnet", Followed: true, Alive: true, Shown: false),
-                new ProcessRow(120, 100, "csc", Followed: false, Alive: false, Shown: false),
-                new ProcessRow(130, 100, "App", Followed: true, Alive: true, Shown: true),
-            ],
-        };
+        var frame = Frame(new ProcessesPanel()) with { Sources = DotnetRunTree.In(Sources()) };
 
         var grid = DashboardRenderer.Render(frame, 100, 30);
         var text = grid.ToString();
@@ -188,7 +194,7 @@ public class DashboardRendererTests
     [Fact]
     public void The_counters_panel_lists_every_counter_by_name_with_its_unit()
     {
-        var frame = Frame(BottomPanel.Counters) with
+        var frame = Frame(new CountersPanel()) with
         {
             Stats = Frame().Stats with
             {
@@ -297,7 +303,7 @@ public class DashboardRendererTests
     [Fact]
     public void At_80x24_the_calls_table_keeps_its_units()
     {
-        var lines = DashboardRenderer.Render(Frame(BottomPanel.Calls), 80, 24).ToString().Split('\n');
+        var lines = DashboardRenderer.Render(Frame(new CallsPanel()), 80, 24).ToString().Split('\n');
 
         Assert.Contains(lines, l => l.EndsWith("     at call                   time  peak RSS  heap +/-"));
         Assert.Contains(lines, l => l.EndsWith("   1.0s RandomNumberAverage   1.00s   48.0 MB  +24.0 MB"));

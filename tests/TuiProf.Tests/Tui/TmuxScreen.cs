@@ -70,7 +70,7 @@ public sealed partial class TmuxScreen : IAsyncDisposable
     /// <summary>Presses Tab, as a person would, until the panel with this title is on screen.</summary>
     public async Task<string> TabToPanelAsync(string title)
     {
-        for (var i = 0; i < Enum.GetValues<TuiProf.Screen.BottomPanel>().Length; i++)
+        for (var i = 0; i < TuiProf.Screen.Panels.PanelList.All.Count; i++)
         {
             await SendKeysAsync("Tab");
             try { return await WaitForAsync(s => s.Contains(title), $"the {title} panel", seconds: 1.5); }
