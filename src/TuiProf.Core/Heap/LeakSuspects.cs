@@ -7,7 +7,12 @@ public sealed record LeakSuspect(string Type, double BytesPerMinute, int CountGr
     /// <summary>One line: how it grew and, where the last snapshot tells, what holds it.</summary>
     public string Verdict =>
         $"grew in all {Intervals} intervals: +{CountGrowth:N0} objects, {Megabytes(BytesPerMinute)}/min" +
-        (Path is { } path ? $"; held by {path.Root}{string.Concat(path.Hops.Select(h => $" -> {h.TypeName}"))}" : "");
+        (PathText is { } path ? $"; held by {path}" : "");
+
+    /// <summary>The path from its root, <c>static field A.f (T) -> T -> U x3 -> Type</c>, or null.</summary>
+    public string? PathText => Path is { } path
+        ? string.Join(" -> ", [path.Root.ToString(), .. path.Hops.Select(h => h.Repeat == 1 ? h.TypeName : $"{h.TypeName} x{h.Repeat}")])
+        : null;
 
     private static string Megabytes(double bytes) => bytes >= 1e6 ? $"+{bytes / 1e6:0.0} MB" : $"+{bytes / 1e3:0.0} KB";
 }

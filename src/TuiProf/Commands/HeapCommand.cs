@@ -32,23 +32,28 @@ public static class HeapCommand
         var allocations = new Option<bool>("--allocations") { Description = "Also sample allocations with their stacks and list the top call sites while it runs" };
         var wait = NumericRange.Seconds(new Option<double>("--wait") { Description = "Seconds a launched target runs before the first snapshot (default 2)", DefaultValueFactory = _ => 2 },
             0, TimeSpan.FromDays(1).TotalSeconds);
-        var command = new Command("heap", "Snapshot a target's GC heap: types by size, what grew (--diff), what keeps them alive")
+        var suspects = new Option<bool>("--suspects") { Description = "Take a series of snapshots (--every, --count) and rank the types that grew in every interval" };
+        var every = NumericRange.Seconds(new Option<double>("--every") { Description = "Seconds between the snapshots of --suspects (default 10)", DefaultValueFactory = _ => 10 },
+            0.001, TimeSpan.FromDays(1).TotalSeconds);
+        var count = NumericRange.Count(new Option<int>("--count") { Description = "How many snapshots --suspects takes (default 3)", DefaultValueFactory = _ => 3 }, 2, 1000);
+        var command = new Command("heap", "Snapshot a target's GC heap: types by size, what grew (--diff), what keeps them alive, what leaks (--suspects)")
         {
-            scenario, pid, TargetOptions.DiagnosticPort, top, format, diff, path, wait, allocations,
+            scenario, pid, TargetOptions.DiagnosticPort, top, format, diff, path, wait, allocations, suspects, every, count,
         };
         command.SetAction((parse, cancellation) =>
         {
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, loop: true,
                 parse.GetValue(TargetOptions.DiagnosticPort));
             return RunAsync(target, new Request(parse.GetValue(top), parse.GetValue(format)!, parse.GetValue(diff),
-                parse.GetValue(path), target is TargetSpec.Process or TargetSpec.Port { Address.Listen: false } ? 0 : parse.GetValue(wait), parse.GetValue(allocations)),
+                parse.GetValue(path), target is TargetSpec.Process or TargetSpec.Port { Address.Listen: false } ? 0 : parse.GetValue(wait), parse.GetValue(allocations),
+                parse.GetValue(suspects) ? new HeapSuspects.Series(parse.GetValue(every), parse.GetValue(count)) : null),
                 signals, cancellation);
         });
         return command;
     }
 
     private sealed record Request(int Top, string Format, double? DiffSeconds, string? PathType, double WaitSeconds,
-        bool Allocations);
+        bool Allocations, HeapSuspects.Series? Suspects);
 
     /// <summary>
     /// A signal during the wait before the first snapshot ends the command with nothing taken (a dump of a large heap
@@ -77,6 +82,14 @@ public static class HeapCommand
         if (exited.Task.IsCompleted) throw new ProfilerException($"no snapshot: {interrupted}");
         // A dump can take longer than a stop may: nothing is taken once the user asked to stop.
         cancellation.ThrowIfCancellationRequested();
+        if (request.Suspects is { } series)
+        {
+            var stopped = await HeapSuspects.RunAsync(series, snapshotter, session,
+                seconds => WaitAsync(seconds, exited.Task, session, signals, cancellation), request.Format == Json, request.Top);
+            await session.DisposeAsync();
+            await drain;
+            return signals.Received is not null ? signals.ExitCode : stopped is not null ? 1 : 0;
+        }
         var first = await Take(snapshotter, session, CancellationToken.None);
         HeapDiff? diff = null;
         HeapSnapshotTaken? second = null;
