@@ -57,9 +57,9 @@ public sealed class Timeline
                         _lastRss = rss;
                         _peakRss = Math.Max(_peakRss, rss);
                     }
-                    if (s.Heap is { } heap)
+                    if (HeapSeries.Point(s) is { Heap: { } heap } point)
                     {
-                        _heap.Add(s);
+                        _heap.Add(point);
                         _lastHeap = heap;
                         _peakHeap = Math.Max(_peakHeap, heap);
                     }
