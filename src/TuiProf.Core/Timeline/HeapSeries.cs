@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace TuiProf.Core.Timeline;
 
 /// <summary>
@@ -17,7 +19,31 @@ public static class HeapSeries
         _ => null,
     };
 
-    /// <summary>The heap line of some events, in time order (readings of one time in the order they came).</summary>
+    /// <summary>The line's order: by time; of one time, a counter reading before a size after a GC.</summary>
+    public static IComparer<MemorySample> Order { get; } = Comparer<MemorySample>.Create((a, b) =>
+        a.T != b.T ? a.T.CompareTo(b.T) : IsAfterGc(a).CompareTo(IsAfterGc(b)));
+
+    /// <summary>Whether a point is a size after a GC (with its generations), not a counter reading.</summary>
+    public static bool IsAfterGc(MemorySample point) => point.Generations is not null;
+
+    /// <summary>The heap line of some events, in its <see cref="Order"/> (of one kind and time, as they came).</summary>
     public static List<MemorySample> Of(IEnumerable<TimelineEvent> events) =>
-        events.OfType<MemorySample>().Select(Point).OfType<MemorySample>().OrderBy(point => point.T).ToList();
+        events.OfType<MemorySample>().Select(Point).OfType<MemorySample>().Order(Order).ToList();
+
+    /// <summary>
+    /// The line of a timeline's window, whose counter readings and sizes after GCs are kept apart, each in order: in
+    /// an array rented from the shared pool, the two given back to it.
+    /// </summary>
+    internal static ArraySegment<MemorySample> Merge(ArraySegment<MemorySample> readings, ArraySegment<MemorySample> afterGcs)
+    {
+        var line = ArrayPool<MemorySample>.Shared.Rent(readings.Count + afterGcs.Count);
+        int r = 0, a = 0, count = 0;
+        while (r < readings.Count || a < afterGcs.Count)
+            line[count++] = a == afterGcs.Count || (r < readings.Count && Order.Compare(readings[r], afterGcs[a]) <= 0)
+                ? readings[r++]
+                : afterGcs[a++];
+        ArrayPool<MemorySample>.Shared.Return(readings.Array!, clearArray: true);
+        ArrayPool<MemorySample>.Shared.Return(afterGcs.Array!, clearArray: true);
+        return new ArraySegment<MemorySample>(line, 0, count);
+    }
 }
