@@ -20,9 +20,7 @@ public sealed class ProcessSeries
         ExitCode = isLaunched ? launchedExit?.ExitCode : null;
         var alive = events.OfType<MemorySample>().Where(s => s.T <= (Exit ?? double.MaxValue)).ToList();
         Rss = alive.Where(s => s.Rss is > 0).ToList();
-        // After a GC the runtime reports sizes per generation; their total is the heap.
-        Heap = alive.Where(s => s.Heap is not null || s.Generations is not null)
-            .Select(s => s with { Heap = s.Heap ?? s.Generations!.Total }).ToList();
+        Heap = HeapSeries.Of(alive);
         Gcs = events.OfType<GcEvent>().ToList();
         Brackets = events.OfType<Bracket>().ToList();
         Counters = events.OfType<CounterReading>().ToList();
@@ -34,10 +32,7 @@ public sealed class ProcessSeries
 
     public IReadOnlyList<MemorySample> Rss { get; }
 
-    /// <summary>
-    /// GC heap readings, each with its <c>Heap</c> in bytes: the runtime's counter between GCs, and the sizes after each
-    /// GC (with their generations).
-    /// </summary>
+    /// <summary>The process's <see cref="HeapSeries"/>: each reading with its <c>Heap</c> in bytes, those after a GC with their generations.</summary>
     public IReadOnlyList<MemorySample> Heap { get; }
 
     public IReadOnlyList<GcEvent> Gcs { get; }

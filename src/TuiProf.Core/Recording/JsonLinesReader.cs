@@ -99,15 +99,9 @@ public static class JsonLinesReader
     /// exports' clock) is unreadable, counted and skipped, not a crash or a billion rows in an export.
     /// </summary>
     private static double Seconds(JsonElement o, string name) =>
-        o.GetProperty(name).GetDouble() is var value && Math.Abs(value) <= MaxSeconds
+        o.GetProperty(name).GetDouble() is var value && RecordedForm.InRange(value)
             ? value
             : throw new FormatException($"{name} {value} is out of range");
-
-    /// <summary>
-    /// About 11.6 days, more than a recording holds (<c>--duration</c> stops at 7 days); as a GC's milliseconds, 17
-    /// minutes. The exports have a row a second for a recording's span: 1e308 made CSV build rows without end.
-    /// </summary>
-    private const double MaxSeconds = 1e6;
 
     private static string Text(JsonElement o, string name) =>
         o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";

@@ -11,7 +11,7 @@ namespace TuiProf.Core.Recording;
 /// <see cref="Flush"/>, which hands them to the stream in one write of whole lines: a crash loses at most what was not
 /// flushed, and a write that fails (a full disk) fails on a line's boundary, not within a line left half-written.
 /// </summary>
-public sealed class JsonLinesWriter : IDisposable
+public sealed class JsonLinesWriter : IRecordingWriter
 {
     private readonly Stream _stream;
     private readonly ArrayBufferWriter<byte> _lines = new();
@@ -25,7 +25,6 @@ public sealed class JsonLinesWriter : IDisposable
         _json = new Utf8JsonWriter(_lines, new JsonWriterOptions { SkipValidation = false });
     }
 
-    /// <summary>Events of the header's process carry no <c>pid</c>; those of its descendants name theirs.</summary>
     public void WriteHeader(RecordingHeader header) => Line("start", 0, j =>
     {
         _targetPid = header.Pid;
@@ -34,11 +33,12 @@ public sealed class JsonLinesWriter : IDisposable
         j.WriteString("origin", header.OriginUtc.ToString("O"));
     });
 
-    /// <summary>Writes one event; returns false for events that are not part of the file format (open brackets).</summary>
+    /// <summary>Writes one event, at the precision of <see cref="RecordedForm"/>.</summary>
     public bool Write(TimelineEvent e)
     {
-        _pid = e.Pid != _targetPid ? e.Pid : null;
-        switch (e)
+        if (RecordedForm.Of(e, _targetPid) is not { } recorded) return false;
+        _pid = recorded.Pid;
+        switch (recorded)
         {
             case MemorySample s:
                 Line("sample", s.T, j =>
@@ -62,8 +62,8 @@ public sealed class JsonLinesWriter : IDisposable
                     j.WriteNumber("gen", gc.Generation);
                     j.WriteString("reason", gc.Reason);
                     j.WriteString("kind", gc.Type);
-                    j.WriteNumber("durationMs", Math.Round(gc.DurationMs, 3));
-                    j.WriteNumber("pauseMs", Math.Round(gc.PauseMs, 3));
+                    j.WriteNumber("durationMs", gc.DurationMs);
+                    j.WriteNumber("pauseMs", gc.PauseMs);
                     if (gc.HeapBefore is { } before) j.WriteNumber("heapBefore", before);
                     if (gc.HeapAfter is { } after) j.WriteNumber("heapAfter", after);
                 });
@@ -72,8 +72,8 @@ public sealed class JsonLinesWriter : IDisposable
                 Line("bracket", null, j =>
                 {
                     j.WriteString("name", b.Name);
-                    j.WriteNumber("start", Math.Round(b.T, 4));
-                    j.WriteNumber("end", Math.Round(b.End, 4));
+                    j.WriteNumber("start", b.T);
+                    j.WriteNumber("end", b.End);
                     j.WriteNumber("depth", b.Depth);
                     j.WriteNumber("thread", b.Thread);
                     j.WriteString("id", b.Id);
@@ -121,7 +121,6 @@ public sealed class JsonLinesWriter : IDisposable
                 Line("notice", n.T, j => j.WriteString("text", n.Text));
                 return true;
             case ProcessStarted p:
-                _pid = p.ProcessId;
                 Line("process", p.T, j =>
                 {
                     if (p.ParentId is { } parent) j.WriteNumber("parent", parent);
@@ -131,11 +130,8 @@ public sealed class JsonLinesWriter : IDisposable
                 });
                 return true;
             case ProcessExited p:
-                _pid = p.ProcessId;
                 Line("processExit", p.T, _ => { });
                 return true;
-            case BracketStarted:
-                return false;
             case TargetExited x:
                 Line("exit", x.T, j =>
                 {
@@ -174,7 +170,7 @@ public sealed class JsonLinesWriter : IDisposable
         _json.Reset();
         _json.WriteStartObject();
         _json.WriteString("type", type);
-        if (t is { } time) _json.WriteNumber("t", Math.Round(time, 4));
+        if (t is { } time) _json.WriteNumber("t", time);
         if (_pid is { } pid && type != "start") _json.WriteNumber("pid", pid);
         body(_json);
         _json.WriteEndObject();

@@ -10,7 +10,7 @@ public sealed class Timeline
 {
     private readonly object _gate = new();
     private readonly TimelineCapacity _capacity;
-    private readonly RingBuffer<MemorySample> _rss, _heap;
+    private readonly RingBuffer<MemorySample> _rss, _heap, _heapAfterGcs;
     private readonly RingBuffer<GcEvent> _gcs;
     private readonly RingBuffer<Bracket> _brackets;
     private readonly RingBuffer<OutputLine> _output;
@@ -29,6 +29,7 @@ public sealed class Timeline
         _capacity = capacity ?? TimelineCapacity.Default;
         _rss = new(_capacity.Samples);
         _heap = new(_capacity.Samples);
+        _heapAfterGcs = new(_capacity.Gcs); // apart: at hundreds of GCs a second they would push out an hour of readings
         _gcs = new(_capacity.Gcs);
         _brackets = new(_capacity.Brackets);
         _output = new(_capacity.OutputLines);
@@ -57,9 +58,9 @@ public sealed class Timeline
                         _lastRss = rss;
                         _peakRss = Math.Max(_peakRss, rss);
                     }
-                    if (s.Heap is { } heap)
+                    if (HeapSeries.Point(s) is { Heap: { } heap } point)
                     {
-                        _heap.Add(s);
+                        (HeapSeries.IsAfterGc(point) ? _heapAfterGcs : _heap).Add(point);
                         _lastHeap = heap;
                         _peakHeap = Math.Max(_peakHeap, heap);
                     }
@@ -120,7 +121,8 @@ public sealed class Timeline
             brackets.AddRange(_open.Values
                 .Where(o => o.T <= end)
                 .Select(o => new Bracket(o.T, Math.Max(o.T, Now), o.Id, o.Name, o.Depth, o.Thread)));
-            var (rss, heap, gcs) = (Slice(_rss, start, end), Slice(_heap, start, end), Slice(_gcs, start, end));
+            var (rss, gcs) = (Slice(_rss, start, end), Slice(_gcs, start, end));
+            var heap = HeapSeries.Merge(Slice(_heap, start, end), Slice(_heapAfterGcs, start, end));
             return new TimelineWindow(start, end, rss, heap, gcs, brackets)
             {
                 Release = () =>
@@ -176,7 +178,7 @@ public sealed class Timeline
     {
         get
         {
-            lock (_gate) return _rss.Count > 0 || _heap.Count > 0;
+            lock (_gate) return _rss.Count > 0 || _heap.Count > 0 || _heapAfterGcs.Count > 0;
         }
     }
 

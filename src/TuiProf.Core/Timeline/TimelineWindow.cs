@@ -62,7 +62,7 @@ public sealed record TimelineWindow(
             from,
             to,
             samples.Where(s => s.Rss is not null).ToList(),
-            samples.Where(s => s.Heap is not null).ToList(),
+            HeapSeries.Of(samples),
             list.OfType<GcEvent>().Where(g => Inside(g.T)).OrderBy(g => g.T).ToList(),
             list.OfType<Bracket>().Where(b => b.End >= from && b.T <= to).OrderBy(b => b.T).ToList());
     }

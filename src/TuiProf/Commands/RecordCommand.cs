@@ -47,9 +47,9 @@ public static class RecordCommand
         double? duration, CancellationToken cancellation)
     {
         using var file = GuardedOutput.Create(path);
-        // Only JSON Lines is written as events arrive; another format is converted from a JSON Lines journal at the end.
-        using var journal = format == JsonLines ? null : new MemoryStream();
-        using var writer = new JsonLinesWriter(journal ?? (Stream)file);
+        // Only JSON Lines is written as events arrive; another format is written from the events when recording ends.
+        var kept = format == JsonLines ? null : new MemoryRecording();
+        using var writer = kept ?? (IRecordingWriter)new JsonLinesWriter(file);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
 
@@ -85,12 +85,10 @@ public static class RecordCommand
             if (!Console.IsErrorRedirected) SafeConsole.EndProgress();
             summary = counts.Summary(session.Now, path.FullName);
         }
-        if (journal is not null)
+        if (kept is not null)
         {
-            journal.Position = 0;
-            var recording = JsonLinesReader.Read(new StreamReader(journal));
             using var text = new StreamWriter(file);
-            ExportFormats.Write(format, text, recording);
+            ExportFormats.Write(format, text, kept.Recording);
         }
         // Only now, once the file is written: a write that failed must not read as a recording made.
         foreach (var line in summary) SafeConsole.Error(line);
@@ -111,7 +109,7 @@ public static class RecordCommand
         }
     }
 
-    private static void Drain(ProfilingSession session, JsonLinesWriter writer, RecordingCounts counts)
+    private static void Drain(ProfilingSession session, IRecordingWriter writer, RecordingCounts counts)
     {
         while (session.Events.TryRead(out var e))
             if (writer.Write(e)) counts.Add(e);

@@ -37,3 +37,4 @@ public abstract class RecordedScenario(string scenario) : IAsyncLifetime
 }
 
 public sealed class ManualCollectRecording() : RecordedScenario("manual-collect");
+public sealed class LeakRecording() : RecordedScenario("leak");

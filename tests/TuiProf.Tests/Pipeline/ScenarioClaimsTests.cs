@@ -22,8 +22,8 @@ public abstract class ScenarioClaimsTests(Machine machine)
     private static List<MemorySample> Rss(IReadOnlyList<TimelineEvent> events) =>
         events.OfType<MemorySample>().Where(s => s.Rss is not null).OrderBy(s => s.T).ToList();
 
-    private static List<MemorySample> Heap(IReadOnlyList<TimelineEvent> events) =>
-        events.OfType<MemorySample>().Where(s => s.Heap is not null).OrderBy(s => s.T).ToList();
+    /// <summary>The heap line the user sees drawn.</summary>
+    private static List<MemorySample> Heap(IReadOnlyList<TimelineEvent> events) => HeapSeries.Of(events);
 
     [Theory]
     [InlineData("baseline")]
