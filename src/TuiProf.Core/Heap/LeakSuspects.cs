@@ -25,7 +25,7 @@ public sealed record LeakSuspect(string Type, double BytesPerMinute, int CountGr
 public static class LeakSuspects
 {
     /// <summary>Less than this over the whole series is the noise of a running program (its own small caches, buffers).</summary>
-    public const long MinGrowth = 64 * 1024;
+    public const long MinGrowth = 64_000;
 
     /// <summary>The suspects, the fastest growing first, with the paths from the last snapshot (if it kept its graph).</summary>
     public static IReadOnlyList<LeakSuspect> Rank(IReadOnlyList<HeapSnapshot> series, int count)
