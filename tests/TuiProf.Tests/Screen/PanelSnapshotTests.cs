@@ -59,7 +59,8 @@ public class PanelSnapshotTests
             {
                 Processes = [.. DotnetRunTree.Processes, new ProcessStarted(3, 140, 130, "VBCSCompiler-with-a-long-name", "VBCSCompiler.dll", Followed: false)],
                 Heap = new HeapFindings(HeapFixtures.Leak(22, 2.2), 8.5,
-                    HeapDiff.Between(HeapFixtures.Leak(2, 0), HeapFixtures.Leak(22, 2.2)), HeapFixtures.LeakPaths()),
+                    HeapDiff.Between(HeapFixtures.Leak(2, 0), HeapFixtures.Leak(22, 2.2)), HeapFixtures.LeakPaths(),
+                    [HeapFixtures.Leak(2, 0), HeapFixtures.Leak(22, 2.2)], []),
             },
         };
     }
