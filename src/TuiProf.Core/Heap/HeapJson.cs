@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TuiProf.Core.Sources;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Heap;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using TuiProf.Core.Heap;
-using TuiProf.Core.Sources;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Recording;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
 using TuiProf.Core.Heap;
-using TuiProf.Core.Sources;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Recording;

@@ -15,7 +15,7 @@ public sealed class Timeline
     private readonly RingBuffer<Bracket> _brackets;
     private readonly RingBuffer<OutputLine> _output;
     private readonly AllocationTally _allocations;
-    private readonly RingBuffer<Sources.AllocationSite> _sites;
+    private readonly RingBuffer<AllocationSite> _sites;
     private readonly Dictionary<string, BracketStarted> _open = [];
     private readonly Dictionary<string, CounterReading> _counters = [];
     private readonly int[] _gcCounts = new int[3];
@@ -95,7 +95,7 @@ public sealed class Timeline
                     break;
                 case ProcessStarted or ProcessExited:
                     break; // a timeline is one process's; the tree is the session's
-                case Sources.AllocationSite site:
+                case AllocationSite site:
                     _sites.Add(site);
                     break;
                 case Heap.HeapSnapshotTaken:
@@ -161,13 +161,13 @@ public sealed class Timeline
     }
 
     /// <summary>The call sites that allocated most between two times, from the sampled stacks still held.</summary>
-    public IReadOnlyList<Sources.SiteTotal> TopCallSites(double start, double end, int count)
+    public IReadOnlyList<SiteTotal> TopCallSites(double start, double end, int count)
     {
         lock (_gate)
         {
-            var inSpan = new List<Sources.AllocationSite>();
+            var inSpan = new List<AllocationSite>();
             for (var i = _sites.LowerBound(s => s.T >= start); i < _sites.Count && _sites[i].T <= end; i++) inSpan.Add(_sites[i]);
-            return Sources.AllocationSites.Top(inSpan, count);
+            return AllocationSites.Top(inSpan, count);
         }
     }
 

@@ -55,6 +55,22 @@ public sealed record Notice(double T, string Text) : TimelineEvent(T);
 /// </summary>
 public sealed record AllocationSample(double T, string TypeName, long Bytes) : TimelineEvent(T);
 
+/// <summary>
+/// A sampled allocation (GCAllocationTick, about every 100 KB a thread allocates) with the managed methods on its
+/// stack, innermost first: <c>Frames[0]</c> is the call site that allocated. Recorded as an <c>allocsite</c> line.
+/// </summary>
+public sealed record AllocationSite(double T, string TypeName, long Bytes, IReadOnlyList<string> Frames) : TimelineEvent(T)
+{
+    public string Site => Frames.Count > 0 ? Frames[0] : "?";
+
+    // Equal when the frames are, not only when they are the same list (a recording read back is a new one).
+    public bool Equals(AllocationSite? other) =>
+        other is not null && T == other.T && Pid == other.Pid && TypeName == other.TypeName && Bytes == other.Bytes &&
+        Frames.SequenceEqual(other.Frames);
+
+    public override int GetHashCode() => HashCode.Combine(T, TypeName, Bytes, Frames.Count);
+}
+
 /// <summary>A runtime counter value (e.g. alloc-rate in bytes per second, time-in-gc in %).</summary>
 public sealed record CounterReading(double T, CounterId Counter, double Value) : TimelineEvent(T);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Screen;
 using TuiProf.Targets;

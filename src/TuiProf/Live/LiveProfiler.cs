@@ -1,5 +1,6 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Screen;
 using TuiProf.Targets;

@@ -22,7 +22,7 @@ public sealed record DashboardFrame
     public IReadOnlyList<TypeAllocation> Allocations { get; init; } = [];
     public CallAllocations? LastCallAllocations { get; init; }
     /// <summary>With --allocations: the call sites (type and method) that allocated most in the window.</summary>
-    public IReadOnlyList<Core.Sources.SiteTotal> CallSites { get; init; } = [];
+    public IReadOnlyList<SiteTotal> CallSites { get; init; } = [];
     public required BottomPanel Panel { get; init; }
     public required ChartGlyphs Glyphs { get; init; }
     public string? Message { get; init; }

@@ -1,6 +1,6 @@
 using TuiProf.Core.Heap;
-using TuiProf.Core.Sources;
 using TuiProf.Core.Recording;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Heap;
 
