@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Recording;
@@ -54,9 +53,6 @@ public static class JsonLinesReader
                         break;
                     case "alloc":
                         events.Add(new AllocationSample(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64()));
-                        break;
-                    case "heap":
-                        events.Add(new HeapSnapshotTaken(T(o), HeapJson.ReadSnapshot(o)));
                         break;
                     case "allocsite":
                         events.Add(new AllocationSite(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64(),

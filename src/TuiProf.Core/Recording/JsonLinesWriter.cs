@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Recording;
@@ -102,9 +101,6 @@ public sealed class JsonLinesWriter : IDisposable
                     j.WriteString("typeName", a.TypeName);
                     j.WriteNumber("bytes", a.Bytes);
                 });
-                return true;
-            case HeapSnapshotTaken h:
-                Line("heap", h.T, j => HeapJson.WriteSnapshot(j, h.Snapshot, HeapJson.RecordedTypes));
                 return true;
             case AllocationSite a:
                 Line("allocsite", a.T, j =>

@@ -98,8 +98,6 @@ public sealed class Timeline
                 case AllocationSite site:
                     _sites.Add(site);
                     break;
-                case Heap.HeapSnapshotTaken:
-                    break; // read by the heap views, not drawn on the timeline
                 default:
                     throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the timeline does not know");
             }

@@ -20,7 +20,7 @@ public sealed class RecordingCounts(int? targetPid = null)
             case Bracket: Of(e).Brackets++; break;
             case ProcessStarted { Followed: true } p: _names[p.ProcessId] = p.Name; break;
             case MemorySample or BracketStarted or OutputLine or Notice or AllocationSample or CounterReading or ProcessStarted
-                or TargetExited or ProcessExited or AllocationSite or Core.Heap.HeapSnapshotTaken:
+                or TargetExited or ProcessExited or AllocationSite:
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the recording summary does not know");
