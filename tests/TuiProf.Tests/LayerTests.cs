@@ -62,7 +62,7 @@ public class LayerTests
     private static string? Folder(Type type) =>
         type.Namespace is { } ns && ns.StartsWith("TuiProf.Core.", StringComparison.Ordinal) ? ns.Split('.')[2] : null;
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TuiProf.sln"))) return dir.FullName;

@@ -6,7 +6,7 @@ namespace TuiProf.Core.Timeline;
 /// The live model of one profiled target: events are applied as they arrive (any thread), windows are read for
 /// drawing (any thread). Buffers are bounded, so an hour-long session stays flat in memory.
 /// </summary>
-public sealed class Timeline
+public sealed partial class Timeline
 {
     private readonly object _gate = new();
     private readonly TimelineCapacity _capacity;
@@ -23,6 +23,7 @@ public sealed class Timeline
     private long _peakRss, _peakHeap;
     private double _totalPauseMs;
     private int _induced;
+    private readonly Applying _applying;
 
     public Timeline(TimelineCapacity? capacity = null)
     {
@@ -34,6 +35,7 @@ public sealed class Timeline
         _output = new(_capacity.OutputLines);
         _allocations = new(_capacity.Allocations);
         _sites = new(_capacity.Allocations);
+        _applying = new Applying(this);
     }
 
     /// <summary>The latest time seen in any event: "now" on the target's clock.</summary>
@@ -48,59 +50,7 @@ public sealed class Timeline
         lock (_gate)
         {
             Now = Math.Max(Now, e is Bracket b ? b.End : e.T);
-            switch (e)
-            {
-                case MemorySample s:
-                    if (s.Rss is { } rss)
-                    {
-                        _rss.Add(s);
-                        _lastRss = rss;
-                        _peakRss = Math.Max(_peakRss, rss);
-                    }
-                    if (s.Heap is { } heap)
-                    {
-                        _heap.Add(s);
-                        _lastHeap = heap;
-                        _peakHeap = Math.Max(_peakHeap, heap);
-                    }
-                    break;
-                case GcEvent gc:
-                    _gcs.Add(gc);
-                    _gcCounts[Math.Clamp(gc.Generation, 0, 2)]++;
-                    _totalPauseMs += gc.PauseMs;
-                    if (gc.IsInduced) _induced++;
-                    break;
-                case BracketStarted started:
-                    if (_open.Count < _capacity.Brackets) _open[started.Id] = started;
-                    break;
-                case Bracket bracket:
-                    _open.Remove(bracket.Id);
-                    _brackets.Add(bracket);
-                    break;
-                case AllocationSample allocation:
-                    _allocations.Add(allocation);
-                    break;
-                case CounterReading counter:
-                    _counters[counter.Counter.Key] = counter;
-                    break;
-                case OutputLine line:
-                    _output.Add(line);
-                    break;
-                case TargetExited exited:
-                    Exit = exited;
-                    _open.Clear();
-                    break;
-                case Notice notice:
-                    LastNotice = notice;
-                    break;
-                case ProcessStarted or ProcessExited:
-                    break; // a timeline is one process's; the tree is the session's
-                case AllocationSite site:
-                    _sites.Add(site);
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the timeline does not know");
-            }
+            e.Accept(_applying);
         }
     }
 

@@ -216,10 +216,10 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                     case ProcessExited exited when timelines.TryGetValue(exited.ProcessId, out var timeline):
                         timeline.Apply(new TargetExited(exited.T, null));
                         break;
-                    case OutputLine or Notice or TargetExited:
+                    case TimelineEvent when EventScope.IsTargetWide(e):
                         foreach (var timeline in timelines.Values) timeline.Apply(e);
                         break;
-                    default:
+                    default: // a process's own, which its timeline takes whatever its kind
                         var target = e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : timelines[root];
                         var showNow = ReferenceEquals(target, Timeline) && (e is GcEvent || (e is MemorySample && !target.HasMemory));
                         target.Apply(e);

@@ -1,0 +1,93 @@
+namespace TuiProf.Core.Timeline;
+
+public sealed partial class Timeline
+{
+    /// <summary>
+    /// What each kind of event changes in the timeline, under its lock; the answer is whether the timeline keeps
+    /// anything of it.
+    /// </summary>
+    private sealed class Applying(Timeline timeline) : ITimelineEventVisitor<bool>
+    {
+        public bool Visit(MemorySample sample)
+        {
+            if (sample.Rss is { } rss)
+            {
+                timeline._rss.Add(sample);
+                timeline._lastRss = rss;
+                timeline._peakRss = Math.Max(timeline._peakRss, rss);
+            }
+            if (sample.Heap is { } heap)
+            {
+                timeline._heap.Add(sample);
+                timeline._lastHeap = heap;
+                timeline._peakHeap = Math.Max(timeline._peakHeap, heap);
+            }
+            return sample.Rss is not null || sample.Heap is not null;
+        }
+
+        public bool Visit(GcEvent gc)
+        {
+            timeline._gcs.Add(gc);
+            timeline._gcCounts[Math.Clamp(gc.Generation, 0, 2)]++;
+            timeline._totalPauseMs += gc.PauseMs;
+            if (gc.IsInduced) timeline._induced++;
+            return true;
+        }
+
+        public bool Visit(BracketStarted started)
+        {
+            if (timeline._open.Count >= timeline._capacity.Brackets) return false;
+            timeline._open[started.Id] = started;
+            return true;
+        }
+
+        public bool Visit(Bracket bracket)
+        {
+            timeline._open.Remove(bracket.Id);
+            timeline._brackets.Add(bracket);
+            return true;
+        }
+
+        public bool Visit(OutputLine line)
+        {
+            timeline._output.Add(line);
+            return true;
+        }
+
+        public bool Visit(TargetExited exited)
+        {
+            timeline.Exit = exited;
+            timeline._open.Clear();
+            return true;
+        }
+
+        public bool Visit(Notice notice)
+        {
+            timeline.LastNotice = notice;
+            return true;
+        }
+
+        public bool Visit(AllocationSample allocation)
+        {
+            timeline._allocations.Add(allocation);
+            return true;
+        }
+
+        public bool Visit(AllocationSite site)
+        {
+            timeline._sites.Add(site);
+            return true;
+        }
+
+        public bool Visit(CounterReading counter)
+        {
+            timeline._counters[counter.Counter.Key] = counter;
+            return true;
+        }
+
+        // A timeline is one process's; the tree is the session's.
+        public bool Visit(ProcessStarted started) => false;
+
+        public bool Visit(ProcessExited exited) => false;
+    }
+}
