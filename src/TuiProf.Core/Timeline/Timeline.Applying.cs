@@ -34,16 +34,11 @@ public sealed partial class Timeline
             return true;
         }
 
-        public bool Visit(BracketStarted started)
-        {
-            if (timeline._open.Count >= timeline._capacity.Brackets) return false;
-            timeline._open[started.Id] = started;
-            return true;
-        }
+        // Open activities are read from the source's OpenSpans, which keeps them until they stop.
+        public bool Visit(BracketStarted started) => false;
 
         public bool Visit(Bracket bracket)
         {
-            timeline._open.Remove(bracket.Id);
             timeline._brackets.Add(bracket);
             return true;
         }
@@ -56,8 +51,7 @@ public sealed partial class Timeline
 
         public bool Visit(TargetExited exited)
         {
-            timeline.Exit = exited;
-            timeline._open.Clear();
+            timeline.Exit = exited; // and its open activities are no longer drawn
             return true;
         }
 

@@ -16,7 +16,7 @@ public sealed partial class Timeline
     private readonly RingBuffer<OutputLine> _output;
     private readonly AllocationTally _allocations;
     private readonly RingBuffer<AllocationSite> _sites;
-    private readonly Dictionary<string, BracketStarted> _open = [];
+    private readonly OpenSpans? _openSpans;
     private readonly Dictionary<string, CounterReading> _counters = [];
     private readonly int[] _gcCounts = new int[3];
     private long? _lastRss, _lastHeap;
@@ -25,9 +25,11 @@ public sealed partial class Timeline
     private int _induced;
     private readonly Applying _applying;
 
-    public Timeline(TimelineCapacity? capacity = null)
+    /// <param name="openSpans">The activities its runtime has open, drawn up to now until it exits; none when null.</param>
+    public Timeline(TimelineCapacity? capacity = null, OpenSpans? openSpans = null)
     {
         _capacity = capacity ?? TimelineCapacity.Default;
+        _openSpans = openSpans;
         _rss = new(_capacity.Samples);
         _heap = new(_capacity.Samples);
         _gcs = new(_capacity.Gcs);
@@ -65,7 +67,7 @@ public sealed partial class Timeline
             var brackets = new List<Bracket>();
             for (var i = _brackets.LowerBound(b => b.End >= start); i < _brackets.Count; i++)
                 if (_brackets[i].T <= end) brackets.Add(_brackets[i]);
-            brackets.AddRange(_open.Values
+            brackets.AddRange((Exit is null ? _openSpans?.All() ?? [] : [])
                 .Where(o => o.T <= end)
                 .Select(o => new Bracket(o.T, Math.Max(o.T, Now), o.Id, o.Name, o.Depth, o.Thread)));
             var (rss, heap, gcs) = (Slice(_rss, start, end), Slice(_heap, start, end), Slice(_gcs, start, end));

@@ -93,6 +93,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             {
                 var session = await target.StartAsync(options, starting.Token);
                 _session = session;
+                Timeline = new Timeline(openSpans: session.OpenSpansOf());
                 _timelines[session.ProcessId] = Timeline;
                 ShownPid = session.ProcessId;
                 Status = $"pid {session.ProcessId} running";
@@ -210,7 +211,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                 switch (e)
                 {
                     case ProcessStarted { Followed: true } started when started.ProcessId != root:
-                        timelines[started.ProcessId] = new Timeline();
+                        timelines[started.ProcessId] = new Timeline(openSpans: session.OpenSpansOf(started.ProcessId));
                         if (_pinned is null && ReferenceEquals(timelines, _timelines)) Show(started.ProcessId);
                         break;
                     case ProcessExited exited when timelines.TryGetValue(exited.ProcessId, out var timeline):
