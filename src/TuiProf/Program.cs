@@ -1,6 +1,6 @@
 using System.CommandLine;
 using TuiProf.Commands;
-using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 using TuiProf.Targets;
 
 // Everything after a bare "--" is the command to profile, kept apart so its options never reach our parser.

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace TuiProf.Tests;
 
 /// <summary>
-/// The layers can be named and stay apart: Core knows nothing of the UI, and the UI's folders depend one way only
-/// (Commands -> Tui -> Live -> Screen; Targets below them all).
+/// The layers can be named and stay apart: Core knows nothing of the UI, the UI's folders depend one way only
+/// (Commands -> Tui -> Live -> Screen; Targets below them all), and Core's folders use each other without a cycle.
 /// </summary>
 public class LayerTests
 {
@@ -39,7 +39,30 @@ public class LayerTests
         Assert.Empty(wrong);
     }
 
-    private static string RepositoryRoot()
+    [Fact]
+    public void Cores_folders_use_each_other_without_a_cycle()
+    {
+        var uses = typeof(Core.Timeline.Timeline).Assembly.GetTypes()
+            .SelectMany(user => TypeReferences.Of(user).Select(used => (User: user, Used: used)))
+            .Where(u => Folder(u.User) is { } from && Folder(u.Used) is { } to && from != to)
+            .ToList();
+        var edges = uses.Select(u => (From: Folder(u.User)!, To: Folder(u.Used)!)).ToHashSet();
+        bool Reaches(string from, string to, HashSet<string> seen) =>
+            edges.Any(e => e.From == from && (e.To == to || (seen.Add(e.To) && Reaches(e.To, to, seen))));
+
+        // An edge is on a cycle when its end leads back to its start; one example of each such use is named.
+        var onCycles = uses.Where(u => Reaches(Folder(u.Used)!, Folder(u.User)!, []))
+            .GroupBy(u => (Folder(u.User), Folder(u.Used)))
+            .Select(g => $"{g.Key.Item1} -> {g.Key.Item2}: {g.First().User.FullName} uses {g.First().Used.FullName}")
+            .Order().ToList();
+        Assert.True(onCycles.Count == 0, $"uses on a cycle of folders:\n{string.Join("\n", onCycles)}");
+    }
+
+    /// <summary>The folder of Core a type is in (the namespace under TuiProf.Core); null for any other type.</summary>
+    private static string? Folder(Type type) =>
+        type.Namespace is { } ns && ns.StartsWith("TuiProf.Core.", StringComparison.Ordinal) ? ns.Split('.')[2] : null;
+
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TuiProf.sln"))) return dir.FullName;

@@ -77,6 +77,11 @@ public sealed class ProfilingSession : IAsyncDisposable
         (pid is null ? _root : _sessions.Keys.FirstOrDefault(r => r.LocalPid == pid))
         ?? throw new ProfilerException(pid is null ? "no runtime to reach" : $"process {pid} is not profiled");
 
+    /// <summary>The activities open now in a profiled runtime (by default the target's own); null if it is not profiled.</summary>
+    public OpenSpans? OpenSpansOf(int? pid = null) =>
+        (pid is null ? _root : _sessions.Keys.FirstOrDefault(r => r.LocalPid == pid)) is { } runtime &&
+        _sessions.TryGetValue(runtime, out var session) ? session.OpenSpans : null;
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;

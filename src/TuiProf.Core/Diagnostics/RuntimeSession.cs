@@ -30,6 +30,9 @@ internal sealed class RuntimeSession
 
     public RuntimeEndpoint Runtime { get; }
 
+    /// <summary>The runtime's activities that have started and not yet stopped.</summary>
+    public OpenSpans OpenSpans { get; } = new();
+
     /// <summary>Completes when the runtime's event stream has ended (it exited, or the session was stopped).</summary>
     public Task StreamEnded => _parse;
 
@@ -37,7 +40,7 @@ internal sealed class RuntimeSession
         Action<TimelineEvent> emit, Func<bool> targetEnded, CancellationToken cancellation)
     {
         var self = new RuntimeSession(runtime, clock, emit);
-        var sources = options.Sources(hasLocalProcess: runtime.LocalPid is not null);
+        var sources = options.Sources(hasLocalProcess: runtime.LocalPid is not null, self.OpenSpans);
         try
         {
             var providers = ProviderSet.Merge(sources.SelectMany(s => s.Providers));

@@ -1,5 +1,6 @@
 using TuiProf.Core.Sources;
 using TuiProf.Core.Targets;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Diagnostics;
 
@@ -48,12 +49,15 @@ public sealed record SessionOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The data sources of one runtime's session; without a local process, RSS is the runtime's working set.</summary>
-    public IReadOnlyList<IRuntimeSource> Sources(bool hasLocalProcess) =>
+    /// <summary>
+    /// The data sources of one runtime's session; without a local process, RSS is the runtime's working set. Its
+    /// activities between start and stop are kept in <paramref name="openSpans"/>.
+    /// </summary>
+    public IReadOnlyList<IRuntimeSource> Sources(bool hasLocalProcess, OpenSpans openSpans) =>
     [
         new GcEvents(),
         new RuntimeCounters(CounterInterval, CounterProviders, workingSetAsRss: !hasLocalProcess && SamplePeriod is not null),
-        new Activities(Activities),
+        new Activities(Activities, openSpans),
         .. Allocations ? [new AllocationTicks()] : Array.Empty<IRuntimeSource>(),
     ];
 }

@@ -16,14 +16,16 @@ public sealed class ProcessSeries
     {
         Pid = pid;
         Name = name;
-        Exit = events.OfType<ProcessExited>().Select(e => (double?)e.T).Append(launchedExit?.T).Min();
+        var sorted = new Sorted();
+        foreach (var e in events) e.Accept(sorted);
+        Exit = sorted.Exits.Select(e => (double?)e.T).Append(launchedExit?.T).Min();
         ExitCode = isLaunched ? launchedExit?.ExitCode : null;
-        var alive = events.OfType<MemorySample>().Where(s => s.T <= (Exit ?? double.MaxValue)).ToList();
+        var alive = sorted.Memory.Where(s => s.T <= (Exit ?? double.MaxValue)).ToList();
         Rss = alive.Where(s => s.Rss is > 0).ToList();
         Heap = HeapSeries.Of(alive);
-        Gcs = events.OfType<GcEvent>().ToList();
-        Brackets = events.OfType<Bracket>().ToList();
-        Counters = events.OfType<CounterReading>().ToList();
+        Gcs = sorted.Gcs;
+        Brackets = sorted.Brackets;
+        Counters = sorted.Counters;
     }
 
     public int Pid { get; }
@@ -46,4 +48,50 @@ public sealed class ProcessSeries
 
     /// <summary>The exit code of the launched process, when it has exited (null for the others: their parent has it).</summary>
     public int? ExitCode { get; }
+
+    /// <summary>A process's events by kind; the answer is whether the exports draw the kind.</summary>
+    private sealed class Sorted : ITimelineEventVisitor<bool>
+    {
+        public List<MemorySample> Memory { get; } = [];
+
+        public List<GcEvent> Gcs { get; } = [];
+
+        public List<Bracket> Brackets { get; } = [];
+
+        public List<CounterReading> Counters { get; } = [];
+
+        public List<ProcessExited> Exits { get; } = [];
+
+        public bool Visit(MemorySample sample) => Add(Memory, sample);
+
+        public bool Visit(GcEvent gc) => Add(Gcs, gc);
+
+        public bool Visit(Bracket bracket) => Add(Brackets, bracket);
+
+        public bool Visit(CounterReading counter) => Add(Counters, counter);
+
+        public bool Visit(ProcessExited exited) => Add(Exits, exited);
+
+        // Not drawn per process: the target's output, notices and exit, and the process starts that name processes,
+        // are the recording's (RecordingSeries); allocations are in no export's format; open brackets are not recorded.
+        public bool Visit(OutputLine line) => false;
+
+        public bool Visit(Notice notice) => false;
+
+        public bool Visit(TargetExited exited) => false;
+
+        public bool Visit(AllocationSample allocation) => false;
+
+        public bool Visit(AllocationSite site) => false;
+
+        public bool Visit(BracketStarted started) => false;
+
+        public bool Visit(ProcessStarted started) => false;
+
+        private static bool Add<T>(List<T> list, T e)
+        {
+            list.Add(e);
+            return true;
+        }
+    }
 }

@@ -20,7 +20,7 @@ public sealed class RecordingSeries
         var started = events.OfType<ProcessStarted>().ToList();
         var main = started.LastOrDefault(p => p.Followed && p.ProcessId != launched)?.ProcessId ?? launched;
         var exit = events.OfType<TargetExited>().FirstOrDefault();
-        Processes = events.Where(e => e is not (OutputLine or Notice or TargetExited)).GroupBy(e => e.Pid ?? launched)
+        Processes = events.Where(e => !EventScope.IsTargetWide(e)).GroupBy(e => e.Pid ?? launched)
             .Select(g => new ProcessSeries(g.Key, g.Key == launched
                 ? Target : started.FirstOrDefault(p => p.ProcessId == g.Key)?.Name ?? $"pid {g.Key}", g.ToList(), exit, g.Key == launched))
             .OrderBy(p => p.Pid == main ? 0 : 1)

@@ -1,15 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using TuiProf.Core.Sources;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Heap;
 
-/// <summary>Snapshots, diffs, retention paths and allocation sites as JSON: the recording's <c>heap</c> lines and <c>tuiprof heap --format json</c>.</summary>
+/// <summary>Snapshots, diffs, retention paths and allocation sites as JSON, for <c>tuiprof heap --format json</c>.</summary>
 public static class HeapJson
 {
-    /// <summary>A recording keeps this many types per snapshot (largest first), so a line stays a few KB.</summary>
-    public const int RecordedTypes = 100;
-
     /// <summary>The snapshot's fields, into an object the caller has opened.</summary>
     public static void WriteSnapshot(Utf8JsonWriter j, HeapSnapshot s, int top)
     {
@@ -29,16 +26,6 @@ public static class HeapJson
             j.WriteNumber("retained", t.Retained);
         });
     }
-
-    public static HeapSnapshot ReadSnapshot(JsonElement o) => new(
-        DateTime.Parse(o.GetProperty("takenAt").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        o.GetProperty("objects").GetInt32(),
-        o.GetProperty("bytes").GetInt64(),
-        o.GetProperty("types").EnumerateArray().Select(t => new HeapTypeStats(t.GetProperty("name").GetString() ?? "",
-            t.GetProperty("count").GetInt32(), t.GetProperty("bytes").GetInt64(), t.GetProperty("retained").GetInt64())).ToList(),
-        new SnapshotCost(o.GetProperty("gc").GetInt32(), o.GetProperty("pauseMs").GetDouble(),
-            o.GetProperty("dumpSeconds").GetDouble(), o.GetProperty("analysisSeconds").GetDouble()),
-        o.TryGetProperty("incomplete", out var why) ? why.GetString() : null);
 
     public static void WriteDiff(Utf8JsonWriter j, HeapDiff diff, int top)
     {

@@ -30,7 +30,7 @@ public sealed record HeapSnapshot(
     /// <summary>The paths keeping a type alive, or null if the type has no instances or the graph was dropped.</summary>
     public RetentionReport? PathsTo(string typeName) => Graph is { } graph ? RetentionPaths.For(graph, typeName) : null;
 
-    // Equal when the type lines are, not only when they are the same list (a recording read back is a new one).
+    // Equal when the type lines are, not only when they are the same list.
     public bool Equals(HeapSnapshot? other) =>
         other is not null && TakenAtUtc == other.TakenAtUtc && ObjectCount == other.ObjectCount &&
         TotalBytes == other.TotalBytes && Cost == other.Cost && Incomplete == other.Incomplete &&

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers.Clr;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 
 namespace TuiProf.Core.Heap;

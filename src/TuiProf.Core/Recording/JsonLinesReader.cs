@@ -1,6 +1,4 @@
 using System.Text.Json;
-using TuiProf.Core.Heap;
-using TuiProf.Core.Sources;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Recording;
@@ -55,9 +53,6 @@ public static class JsonLinesReader
                         break;
                     case "alloc":
                         events.Add(new AllocationSample(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64()));
-                        break;
-                    case "heap":
-                        events.Add(new HeapSnapshotTaken(T(o), HeapJson.ReadSnapshot(o)));
                         break;
                     case "allocsite":
                         events.Add(new AllocationSite(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64(),

@@ -1,6 +1,4 @@
 using System.Text;
-using TuiProf.Core.Heap;
-using TuiProf.Core.Sources;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Recording;
@@ -21,40 +19,8 @@ public static class RecordedForm
 
     /// <summary>The event as recorded; null for an open bracket, which is recorded when it closes, as a bracket.</summary>
     /// <param name="targetPid">The recording's own process, as its header names it (null before the header).</param>
-    public static TimelineEvent? Of(TimelineEvent e, int? targetPid)
-    {
-        TimelineEvent? recorded = e switch
-        {
-            BracketStarted => null,
-            MemorySample or TargetExited or ProcessExited => e with { T = Time(e.T) },
-            HeapSnapshotTaken => e with { T = Time(e.T) }, // its file holds the top types only; no format reads it
-            Bracket b => b with { T = Time(b.T), End = Time(b.End), Id = Text(b.Id), Name = Text(b.Name) },
-            GcEvent gc => gc with
-            {
-                T = Time(gc.T), Reason = Text(gc.Reason), Type = Text(gc.Type),
-                DurationMs = Milliseconds(gc.DurationMs), PauseMs = Milliseconds(gc.PauseMs),
-            },
-            OutputLine o => o with { T = Time(o.T), Text = Text(o.Text) },
-            Notice n => n with { T = Time(n.T), Text = Text(n.Text) },
-            CounterReading c => c with
-            {
-                T = Time(c.T),
-                Counter = c.Counter with
-                {
-                    Provider = Text(c.Counter.Provider), Name = Text(c.Counter.Name),
-                    DisplayName = Text(c.Counter.DisplayName), Unit = Text(c.Counter.Unit),
-                },
-            },
-            AllocationSample a => a with { T = Time(a.T), TypeName = Text(a.TypeName) },
-            AllocationSite a => a with
-            {
-                T = Time(a.T), TypeName = Text(a.TypeName),
-                Frames = a.Frames.Any(HasSurrogate) ? a.Frames.Select(Text).ToList() : a.Frames,
-            },
-            ProcessStarted p => p with { T = Time(p.T), Name = Text(p.Name), CommandLine = Text(p.CommandLine) },
-            _ => throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the recording format does not know"),
-        };
-        return recorded is null ? null : recorded with
+    public static TimelineEvent? Of(TimelineEvent e, int? targetPid) => e.Accept(Recorded.Instance) is { } recorded
+        ? recorded with
         {
             Pid = e switch
             {
@@ -62,7 +28,48 @@ public static class RecordedForm
                 ProcessExited p => p.ProcessId,
                 _ => e.Pid != targetPid ? e.Pid : null,
             },
+        }
+        : null;
+
+    /// <summary>Each kind as recorded, its pid aside.</summary>
+    private sealed class Recorded : ITimelineEventVisitor<TimelineEvent?>
+    {
+        public static readonly Recorded Instance = new();
+
+        public TimelineEvent? Visit(BracketStarted started) => null;
+        public TimelineEvent? Visit(MemorySample s) => s with { T = Time(s.T) };
+        public TimelineEvent? Visit(TargetExited x) => x with { T = Time(x.T) };
+        public TimelineEvent? Visit(ProcessExited p) => p with { T = Time(p.T) };
+        public TimelineEvent? Visit(Bracket b) => b with { T = Time(b.T), End = Time(b.End), Id = Text(b.Id), Name = Text(b.Name) };
+
+        public TimelineEvent? Visit(GcEvent gc) => gc with
+        {
+            T = Time(gc.T), Reason = Text(gc.Reason), Type = Text(gc.Type),
+            DurationMs = Milliseconds(gc.DurationMs), PauseMs = Milliseconds(gc.PauseMs),
         };
+
+        public TimelineEvent? Visit(OutputLine o) => o with { T = Time(o.T), Text = Text(o.Text) };
+        public TimelineEvent? Visit(Notice n) => n with { T = Time(n.T), Text = Text(n.Text) };
+
+        public TimelineEvent? Visit(CounterReading c) => c with
+        {
+            T = Time(c.T),
+            Counter = c.Counter with
+            {
+                Provider = Text(c.Counter.Provider), Name = Text(c.Counter.Name),
+                DisplayName = Text(c.Counter.DisplayName), Unit = Text(c.Counter.Unit),
+            },
+        };
+
+        public TimelineEvent? Visit(AllocationSample a) => a with { T = Time(a.T), TypeName = Text(a.TypeName) };
+
+        public TimelineEvent? Visit(AllocationSite a) => a with
+        {
+            T = Time(a.T), TypeName = Text(a.TypeName),
+            Frames = a.Frames.Any(HasSurrogate) ? a.Frames.Select(Text).ToList() : a.Frames,
+        };
+
+        public TimelineEvent? Visit(ProcessStarted p) => p with { T = Time(p.T), Name = Text(p.Name), CommandLine = Text(p.CommandLine) };
     }
 
     /// <summary>The header as a recording holds it.</summary>

@@ -7,10 +7,10 @@ namespace TuiProf.Core.Sources;
 
 /// <summary>
 /// <c>ActivitySource</c> spans, as brackets: the calls of the listened-to sources, paired start to stop, nested by
-/// parent span. Which sources: all but .NET's own <c>Experimental.*</c> ones (socket connects and connection setup
-/// by the hundred thousand in one build), or the names given.
+/// parent span, the open ones kept in <c>open</c>. Which sources: all but .NET's own <c>Experimental.*</c> ones
+/// (socket connects and connection setup by the hundred thousand in one build), or the names given.
 /// </summary>
-public sealed class Activities(ActivityFilter filter) : IRuntimeSource
+public sealed class Activities(ActivityFilter filter, OpenSpans open) : IRuntimeSource
 {
     public const string DiagnosticSourceProvider = "Microsoft-Diagnostics-DiagnosticSource";
     private const long EventsKeyword = 0x2;
@@ -31,7 +31,7 @@ public sealed class Activities(ActivityFilter filter) : IRuntimeSource
 
     public void Subscribe(TraceEventDispatcher events, SourceClock clock, Action<TimelineEvent> emit)
     {
-        var brackets = new BracketAssembler(emit);
+        var brackets = new BracketAssembler(emit, open);
         events.Dynamic.All += e =>
         {
             if (e.ProviderName != DiagnosticSourceProvider) return;

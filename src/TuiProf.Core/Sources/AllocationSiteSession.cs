@@ -1,6 +1,5 @@
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing.Etlx;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 

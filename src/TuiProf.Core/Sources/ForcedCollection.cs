@@ -1,6 +1,5 @@
 using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 
 namespace TuiProf.Core.Sources;

@@ -1,4 +1,3 @@
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Targets;

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using TuiProf.Core.Diagnostics;
 
 namespace TuiProf.Core.Targets;
 

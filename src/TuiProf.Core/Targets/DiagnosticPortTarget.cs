@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Microsoft.Diagnostics.NETCore.Client;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Targets;

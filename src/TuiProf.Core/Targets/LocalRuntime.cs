@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Microsoft.Diagnostics.NETCore.Client;
-using TuiProf.Core.Diagnostics;
 
 namespace TuiProf.Core.Targets;
 

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using TuiProf.Core.Diagnostics;
 
 namespace TuiProf.Core.Targets;
 

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Targets;

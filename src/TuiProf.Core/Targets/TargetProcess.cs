@@ -1,6 +1,5 @@
 using System.Text;
 using CliWrap;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Targets;

@@ -6,7 +6,7 @@ namespace TuiProf.Core.Timeline;
 /// The live model of one profiled target: events are applied as they arrive (any thread), windows are read for
 /// drawing (any thread). Buffers are bounded, so an hour-long session stays flat in memory.
 /// </summary>
-public sealed class Timeline
+public sealed partial class Timeline
 {
     private readonly object _gate = new();
     private readonly TimelineCapacity _capacity;
@@ -15,18 +15,21 @@ public sealed class Timeline
     private readonly RingBuffer<Bracket> _brackets;
     private readonly RingBuffer<OutputLine> _output;
     private readonly AllocationTally _allocations;
-    private readonly RingBuffer<Sources.AllocationSite> _sites;
-    private readonly Dictionary<string, BracketStarted> _open = [];
+    private readonly RingBuffer<AllocationSite> _sites;
+    private readonly OpenSpans? _openSpans;
     private readonly Dictionary<string, CounterReading> _counters = [];
     private readonly int[] _gcCounts = new int[3];
     private long? _lastRss, _lastHeap;
     private long _peakRss, _peakHeap;
     private double _totalPauseMs;
     private int _induced;
+    private readonly Applying _applying;
 
-    public Timeline(TimelineCapacity? capacity = null)
+    /// <param name="openSpans">The activities its runtime has open, drawn up to now until it exits; none when null.</param>
+    public Timeline(TimelineCapacity? capacity = null, OpenSpans? openSpans = null)
     {
         _capacity = capacity ?? TimelineCapacity.Default;
+        _openSpans = openSpans;
         _rss = new(_capacity.Samples);
         _heap = new(_capacity.Samples);
         _heapAfterGcs = new(_capacity.Gcs); // apart: at hundreds of GCs a second they would push out an hour of readings
@@ -35,6 +38,7 @@ public sealed class Timeline
         _output = new(_capacity.OutputLines);
         _allocations = new(_capacity.Allocations);
         _sites = new(_capacity.Allocations);
+        _applying = new Applying(this);
     }
 
     /// <summary>The latest time seen in any event: "now" on the target's clock.</summary>
@@ -49,61 +53,7 @@ public sealed class Timeline
         lock (_gate)
         {
             Now = Math.Max(Now, e is Bracket b ? b.End : e.T);
-            switch (e)
-            {
-                case MemorySample s:
-                    if (s.Rss is { } rss)
-                    {
-                        _rss.Add(s);
-                        _lastRss = rss;
-                        _peakRss = Math.Max(_peakRss, rss);
-                    }
-                    if (HeapSeries.Point(s) is { Heap: { } heap } point)
-                    {
-                        (HeapSeries.IsAfterGc(point) ? _heapAfterGcs : _heap).Add(point);
-                        _lastHeap = heap;
-                        _peakHeap = Math.Max(_peakHeap, heap);
-                    }
-                    break;
-                case GcEvent gc:
-                    _gcs.Add(gc);
-                    _gcCounts[Math.Clamp(gc.Generation, 0, 2)]++;
-                    _totalPauseMs += gc.PauseMs;
-                    if (gc.IsInduced) _induced++;
-                    break;
-                case BracketStarted started:
-                    if (_open.Count < _capacity.Brackets) _open[started.Id] = started;
-                    break;
-                case Bracket bracket:
-                    _open.Remove(bracket.Id);
-                    _brackets.Add(bracket);
-                    break;
-                case AllocationSample allocation:
-                    _allocations.Add(allocation);
-                    break;
-                case CounterReading counter:
-                    _counters[counter.Counter.Key] = counter;
-                    break;
-                case OutputLine line:
-                    _output.Add(line);
-                    break;
-                case TargetExited exited:
-                    Exit = exited;
-                    _open.Clear();
-                    break;
-                case Notice notice:
-                    LastNotice = notice;
-                    break;
-                case ProcessStarted or ProcessExited:
-                    break; // a timeline is one process's; the tree is the session's
-                case Sources.AllocationSite site:
-                    _sites.Add(site);
-                    break;
-                case Heap.HeapSnapshotTaken:
-                    break; // read by the heap views, not drawn on the timeline
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the timeline does not know");
-            }
+            e.Accept(_applying);
         }
     }
 
@@ -118,7 +68,7 @@ public sealed class Timeline
             var brackets = new List<Bracket>();
             for (var i = _brackets.LowerBound(b => b.End >= start); i < _brackets.Count; i++)
                 if (_brackets[i].T <= end) brackets.Add(_brackets[i]);
-            brackets.AddRange(_open.Values
+            brackets.AddRange((Exit is null ? _openSpans?.All() ?? [] : [])
                 .Where(o => o.T <= end)
                 .Select(o => new Bracket(o.T, Math.Max(o.T, Now), o.Id, o.Name, o.Depth, o.Thread)));
             var (rss, gcs) = (Slice(_rss, start, end), Slice(_gcs, start, end));
@@ -163,13 +113,13 @@ public sealed class Timeline
     }
 
     /// <summary>The call sites that allocated most between two times, from the sampled stacks still held.</summary>
-    public IReadOnlyList<Sources.SiteTotal> TopCallSites(double start, double end, int count)
+    public IReadOnlyList<SiteTotal> TopCallSites(double start, double end, int count)
     {
         lock (_gate)
         {
-            var inSpan = new List<Sources.AllocationSite>();
+            var inSpan = new List<AllocationSite>();
             for (var i = _sites.LowerBound(s => s.T >= start); i < _sites.Count && _sites[i].T <= end; i++) inSpan.Add(_sites[i]);
-            return Sources.AllocationSites.Top(inSpan, count);
+            return AllocationSites.Top(inSpan, count);
         }
     }
 

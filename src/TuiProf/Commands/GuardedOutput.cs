@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 using TuiProf.Targets;
 
 namespace TuiProf.Commands;

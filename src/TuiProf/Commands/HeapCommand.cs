@@ -3,6 +3,7 @@ using System.Text.Json;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Screen;
 using TuiProf.Targets;
@@ -55,6 +56,9 @@ public static class HeapCommand
     private sealed record Request(int Top, string Format, double? DiffSeconds, string? PathType, double WaitSeconds,
         bool Allocations, HeapSuspects.Series? Suspects);
 
+    /// <summary>A snapshot and when it was asked for, in seconds on the session's clock.</summary>
+    private sealed record Taken(double T, HeapSnapshot Snapshot);
+
     /// <summary>
     /// A signal during the wait before the first snapshot ends the command with nothing taken (a dump of a large heap
     /// takes longer than a stop may). What ends the wait for the second (a signal, the target's exit) leaves the first printed, with why the second is
@@ -92,7 +96,7 @@ public static class HeapCommand
         }
         var first = await Take(snapshotter, session, CancellationToken.None);
         HeapDiff? diff = null;
-        HeapSnapshotTaken? second = null;
+        Taken? second = null;
         if (request.DiffSeconds is { } seconds)
         {
             if (interrupted is null) SafeConsole.Error($"tuiprof: second snapshot in {seconds:0.###} s (Ctrl-C: the first alone)");
@@ -135,14 +139,14 @@ public static class HeapCommand
         return delay.IsCanceled ? $"stopped by {signals.ReceivedName} at {session.Now:0.0} s" : null;
     }
 
-    private static async Task<HeapSnapshotTaken> Take(HeapSnapshotter snapshotter, ProfilingSession session,
+    private static async Task<Taken> Take(HeapSnapshotter snapshotter, ProfilingSession session,
         CancellationToken cancellation)
     {
         var asked = session.Now;
-        return new HeapSnapshotTaken(asked, await snapshotter.TakeAsync(cancellation));
+        return new Taken(asked, await snapshotter.TakeAsync(cancellation));
     }
 
-    private static void WriteText(HeapSnapshotTaken first, HeapSnapshotTaken? second, HeapDiff? diff, string? notTaken,
+    private static void WriteText(Taken first, Taken? second, HeapDiff? diff, string? notTaken,
         RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
         var lines = new List<string>(HeapPanel.Snapshot(first.Snapshot, $"{first.T:0.0} s", top, TextWidth));
@@ -168,7 +172,7 @@ public static class HeapCommand
         foreach (var line in lines) SafeConsole.WriteLine(line);
     }
 
-    private static void WriteJson(TargetSpec target, ProfilingSession session, HeapSnapshotTaken first, HeapDiff? diff,
+    private static void WriteJson(TargetSpec target, ProfilingSession session, Taken first, HeapDiff? diff,
         string? notTaken, RetentionReport? paths, IReadOnlyList<SiteTotal>? sites, int top, long peak)
     {
         using var stdout = StandardOutput.OpenStream();

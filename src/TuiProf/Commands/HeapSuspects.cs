@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Heap;
 using TuiProf.Screen;
 

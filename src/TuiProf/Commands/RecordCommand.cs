@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Recording;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
 

@@ -6,26 +6,20 @@ namespace TuiProf.Commands;
 /// What a recording holds so far, for its progress line and closing summary: for each profiled process, since under
 /// <c>dotnet run</c> the host's GCs and RSS are not the app's.
 /// </summary>
-public sealed class RecordingCounts(int? targetPid = null)
+public sealed class RecordingCounts
 {
+    private readonly int? _targetPid;
     private readonly Dictionary<int, ProcessCounts> _processes = [];
     private readonly Dictionary<int, string> _names = [];
+    private readonly Counting _counting;
 
-    public void Add(TimelineEvent e)
+    public RecordingCounts(int? targetPid = null)
     {
-        switch (e)
-        {
-            case MemorySample { Rss: not null } s: Of(s).Sample(s.T); break;
-            case GcEvent: Of(e).Gcs++; break;
-            case Bracket: Of(e).Brackets++; break;
-            case ProcessStarted { Followed: true } p: _names[p.ProcessId] = p.Name; break;
-            case MemorySample or BracketStarted or OutputLine or Notice or AllocationSample or CounterReading or ProcessStarted
-                or TargetExited or ProcessExited or Core.Sources.AllocationSite or Core.Heap.HeapSnapshotTaken:
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(e), e, "an event kind the recording summary does not know");
-        }
+        _targetPid = targetPid;
+        _counting = new Counting(this);
     }
+
+    public void Add(TimelineEvent e) => e.Accept(_counting);
 
     /// <summary>The progress line, rewritten in place: one process's figures, or the totals of several.</summary>
     public string Progress(double now)
@@ -48,9 +42,55 @@ public sealed class RecordingCounts(int? targetPid = null)
     // Events of the target itself carry no PID in a recording of one process.
     private ProcessCounts Of(TimelineEvent e)
     {
-        var pid = e.Pid ?? targetPid ?? 0;
+        var pid = e.Pid ?? _targetPid ?? 0;
         if (!_processes.TryGetValue(pid, out var counts)) _processes[pid] = counts = new ProcessCounts();
         return counts;
+    }
+
+    /// <summary>What each kind of event adds to the counts; the answer is whether it counts.</summary>
+    private sealed class Counting(RecordingCounts counts) : ITimelineEventVisitor<bool>
+    {
+        public bool Visit(MemorySample sample)
+        {
+            if (sample.Rss is null) return false;
+            counts.Of(sample).Sample(sample.T);
+            return true;
+        }
+
+        public bool Visit(GcEvent gc)
+        {
+            counts.Of(gc).Gcs++;
+            return true;
+        }
+
+        public bool Visit(Bracket bracket)
+        {
+            counts.Of(bracket).Brackets++;
+            return true;
+        }
+
+        public bool Visit(ProcessStarted started)
+        {
+            if (!started.Followed) return false;
+            counts._names[started.ProcessId] = started.Name;
+            return true;
+        }
+
+        public bool Visit(BracketStarted started) => false;
+
+        public bool Visit(OutputLine line) => false;
+
+        public bool Visit(TargetExited exited) => false;
+
+        public bool Visit(Notice notice) => false;
+
+        public bool Visit(AllocationSample allocation) => false;
+
+        public bool Visit(AllocationSite site) => false;
+
+        public bool Visit(CounterReading counter) => false;
+
+        public bool Visit(ProcessExited exited) => false;
     }
 
     private sealed class ProcessCounts

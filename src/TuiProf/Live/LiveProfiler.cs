@@ -1,5 +1,6 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
 
@@ -91,6 +92,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
             {
                 var session = await target.StartAsync(options, starting.Token);
                 _session = session;
+                Timeline = new Timeline(openSpans: session.OpenSpansOf());
                 _timelines[session.ProcessId] = Timeline;
                 ShownPid = session.ProcessId;
                 Status = $"pid {session.ProcessId} running";
@@ -206,16 +208,16 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                 switch (e)
                 {
                     case ProcessStarted { Followed: true } started when started.ProcessId != root:
-                        timelines[started.ProcessId] = new Timeline();
+                        timelines[started.ProcessId] = new Timeline(openSpans: session.OpenSpansOf(started.ProcessId));
                         if (_pinned is null && ReferenceEquals(timelines, _timelines)) Show(started.ProcessId);
                         break;
                     case ProcessExited exited when timelines.TryGetValue(exited.ProcessId, out var timeline):
                         timeline.Apply(new TargetExited(exited.T, null));
                         break;
-                    case OutputLine or Notice or TargetExited:
+                    case TimelineEvent when EventScope.IsTargetWide(e):
                         foreach (var timeline in timelines.Values) timeline.Apply(e);
                         break;
-                    default:
+                    default: // a process's own, which its timeline takes whatever its kind
                         var target = e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : timelines[root];
                         var showNow = ReferenceEquals(target, Timeline) && (e is GcEvent || (e is MemorySample && !target.HasMemory));
                         target.Apply(e);

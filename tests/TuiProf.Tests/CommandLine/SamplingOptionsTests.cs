@@ -1,4 +1,3 @@
-using TuiProf.Core.Sources;
 using TuiProf.Core.Recording;
 using TuiProf.Core.Timeline;
 

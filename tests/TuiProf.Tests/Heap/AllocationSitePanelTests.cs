@@ -1,5 +1,5 @@
 using TuiProf.Core.Heap;
-using TuiProf.Core.Sources;
+using TuiProf.Core.Timeline;
 using TuiProf.Screen;
 
 namespace TuiProf.Tests.Heap;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Targets;
 
 namespace TuiProf.Tests.Heap;
 

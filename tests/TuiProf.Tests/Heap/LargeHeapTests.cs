@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Targets;
 using TuiProf.Tests.CommandLine;
 using TuiProf.Tests.Faults;
 

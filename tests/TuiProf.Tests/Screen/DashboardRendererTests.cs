@@ -174,7 +174,7 @@ public class DashboardRendererTests
 
     /// <summary>Allocations of one type at one call site, a sample each, as the stacks and the ticks record them.</summary>
     private static IEnumerable<TimelineEvent> Sampled(string site, string type, params long[] bytes) =>
-        bytes.Select((b, i) => new Core.Sources.AllocationSite(0.5 + i * 0.01, type, b, [site]))
+        bytes.Select((b, i) => new AllocationSite(0.5 + i * 0.01, type, b, [site]))
             .Concat<TimelineEvent>(bytes.Select((b, i) => new AllocationSample(0.5 + i * 0.01, type, b)));
 
     [Fact]

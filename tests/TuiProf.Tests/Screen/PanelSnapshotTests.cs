@@ -79,7 +79,7 @@ public class PanelSnapshotTests
         foreach (var (t, type, bytes) in new[] { (1.2, "System.Byte[]", 2_000_024L), (3.5, "System.Byte[]", 2_000_024L), (3.6, "System.String", 120_000L), (5, "System.Int32[]", 400_000L), (7.5, "System.Byte[]", 2_000_024L) })
         {
             yield return new AllocationSample(t, type, bytes);
-            yield return new Core.Sources.AllocationSite(t, type, bytes, [type == "System.String" ? "System.String.Concat" : "Leak.Program.HandleRequest", "Leak.Program.Main"]);
+            yield return new AllocationSite(t, type, bytes, [type == "System.String" ? "System.String.Concat" : "Leak.Program.HandleRequest", "Leak.Program.Main"]);
         }
         yield return new CounterReading(5, new CounterId("System.Runtime", "alloc-rate", "Allocation Rate", "B", IsRate: true), 4_000_000);
         yield return new CounterReading(5, new CounterId("System.Runtime", "gen-0-gc-count", "Gen 0 GC Count", ""), 1);

@@ -2,6 +2,7 @@ using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Sources;
+using TuiProf.Core.Timeline;
 using Xunit;
 
 namespace TuiProf.Tests.Sources;
@@ -63,5 +64,5 @@ public sealed class ProviderSetTests
     }
 
     private static IReadOnlyList<EventPipeProvider> Providers(SessionOptions options) =>
-        ProviderSet.Merge(options.Sources(hasLocalProcess: true).SelectMany(s => s.Providers));
+        ProviderSet.Merge(options.Sources(hasLocalProcess: true, new OpenSpans()).SelectMany(s => s.Providers));
 }

@@ -17,17 +17,37 @@ public class TimelineTests
     [Fact]
     public void A_window_holds_what_falls_in_it_plus_one_sample_each_side_and_open_brackets_up_to_now()
     {
-        var timeline = new Core.Timeline.Timeline();
+        var open = new OpenSpans();
+        var timeline = new Core.Timeline.Timeline(openSpans: open);
         for (var t = 0; t <= 10; t++) timeline.Apply(new MemorySample(t, Rss: t * 1000));
         timeline.Apply(new GcEvent(3, 1, 0, "AllocSmall", "x", 1, 1, null, null));
         timeline.Apply(new GcEvent(9, 2, 1, "AllocSmall", "x", 1, 1, null, null));
-        timeline.Apply(new BracketStarted(6, "s", "Open", 0, 1));
+        open.TryOpen(new BracketStarted(6, "s", "Open", 0, 1));
 
         var window = timeline.Window(4, 7);
 
         Assert.Equal([3.0, 4, 5, 6, 7, 8], window.Rss.Select(s => s.T));
         Assert.Equal([3.0, 9.0], window.Gcs.Select(g => g.T)); // none inside, the neighbours kept
         Assert.Equal(new Bracket(6, 10, "s", "Open", 0, 1), Assert.Single(window.Brackets));
+    }
+
+    [Fact]
+    public void Open_brackets_are_drawn_from_the_sources_open_spans_until_they_close_or_the_target_exits()
+    {
+        var open = new OpenSpans();
+        var timeline = new Core.Timeline.Timeline(openSpans: open);
+        var brackets = new Core.Sources.BracketAssembler(timeline.Apply, open);
+        brackets.Start(1, "a", null, "Closes", 1);
+        brackets.Start(2, "b", null, "Stays open", 1);
+        timeline.Apply(new MemorySample(5, Rss: 1));
+
+        Assert.Equal([new Bracket(1, 5, "a", "Closes", 0, 1), new Bracket(2, 5, "b", "Stays open", 0, 1)],
+            timeline.Window(0, 10).Brackets.OrderBy(b => b.T));
+        brackets.Stop(1, 3, "a", "Closes", 1);
+        Assert.Equal([new Bracket(1, 3, "a", "Closes", 0, 1), new Bracket(2, 5, "b", "Stays open", 0, 1)],
+            timeline.Window(0, 10).Brackets.OrderBy(b => b.T));
+        timeline.Apply(new TargetExited(6, 0));
+        Assert.Equal(new Bracket(1, 3, "a", "Closes", 0, 1), Assert.Single(timeline.Window(0, 10).Brackets));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Microsoft.Diagnostics.NETCore.Client;
-using TuiProf.Core.Targets;
 
-namespace TuiProf.Core.Diagnostics;
+namespace TuiProf.Core.Targets;
 
 /// <summary>
 /// Every request TuiProf sends a runtime over its diagnostics IPC goes through here, with a deadline. A stopped
