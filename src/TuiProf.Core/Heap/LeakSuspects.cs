@@ -4,10 +4,11 @@ namespace TuiProf.Core.Heap;
 public sealed record LeakSuspect(string Type, double BytesPerMinute, int CountGrowth, long BytesGrowth, int Intervals,
     RetentionPath? Path)
 {
+    /// <summary>How it grew: <c>grew in all 2 intervals: +20 objects, +120.0 MB/min</c>.</summary>
+    public string Growth => $"grew in all {Intervals} intervals: +{CountGrowth:N0} objects, {Megabytes(BytesPerMinute)}/min";
+
     /// <summary>One line: how it grew and, where the last snapshot tells, what holds it.</summary>
-    public string Verdict =>
-        $"grew in all {Intervals} intervals: +{CountGrowth:N0} objects, {Megabytes(BytesPerMinute)}/min" +
-        (PathText is { } path ? $"; held by {path}" : "");
+    public string Verdict => Growth + (PathText is { } path ? $"; held by {path}" : "");
 
     /// <summary>The path from its root, <c>static field A.f (T) -> T -> U x3 -> Type</c>, or null.</summary>
     public string? PathText => Path is { } path

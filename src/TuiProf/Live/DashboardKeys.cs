@@ -41,6 +41,7 @@ public sealed class DashboardKeys(IProfilerControl profiler, ViewState view, IRe
             case UserAction.StartSelected: Switch(new TargetSpec.Scenario(scenarios[view.Selected], Loop: true), key); break;
             case UserAction.ForceGc: _ = profiler.ForceGcAsync(); break;
             case UserAction.HeapSnapshot: _ = profiler.TakeHeapSnapshotAsync(); break;
+            case UserAction.LeakSuspects: _ = profiler.FindLeakSuspectsAsync(); break;
             case UserAction.Restart: Restart(key); break;
             case UserAction.TogglePause: view.TogglePause(now); break;
             case UserAction.ScrollBack: view.Scroll(-1, now); break;

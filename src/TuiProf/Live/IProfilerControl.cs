@@ -31,6 +31,9 @@ public interface IProfilerControl
 
     Task TakeHeapSnapshotAsync();
 
+    /// <summary>Takes a short series of heap snapshots, whose leak suspects the heap panel ranks.</summary>
+    Task FindLeakSuspectsAsync();
+
     /// <summary>Shows the next (+1) or previous (-1) profiled process of the tree.</summary>
     void ShowNext(int step);
 }

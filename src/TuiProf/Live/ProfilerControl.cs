@@ -9,9 +9,12 @@ namespace TuiProf.Live;
 /// progress and result) waits in a slot until the UI thread moves it to the view with <see cref="ShowOutcomes"/>:
 /// the view is written by the UI thread alone.
 /// </summary>
-public sealed class ProfilerControl(LiveProfiler profiler, ViewState view) : IProfilerControl
+/// <param name="suspectsEvery">The time between the snapshots of a leak-suspects series (5 s).</param>
+public sealed class ProfilerControl(LiveProfiler profiler, ViewState view, TimeSpan? suspectsEvery = null) : IProfilerControl
 {
     private static readonly TimeSpan SnapshotProgressPeriod = TimeSpan.FromMilliseconds(250);
+    private const int SuspectSnapshots = 3;
+    private readonly TimeSpan _suspectsEvery = suspectsEvery ?? TimeSpan.FromSeconds(5);
 
     private string? _outcome; // the latest word of a background request, not yet on the view
     private ForcedGcProbe? _forcedGc;
@@ -71,6 +74,36 @@ public sealed class ProfilerControl(LiveProfiler profiler, ViewState view) : IPr
             while (await Task.WhenAny(snapshot, Task.Delay(SnapshotProgressPeriod)) != snapshot)
                 if (profiler.SnapshotProgress > 0) Say($"taking a heap snapshot: {profiler.SnapshotProgress:N0} objects read...");
             Say(await snapshot);
+        });
+    }
+
+    /// <summary>
+    /// Three snapshots, <c>suspectsEvery</c> apart: with those taken before, the series whose suspects the heap panel
+    /// ranks. The status line says which is next, and at the end the first suspect; a snapshot that fails ends it.
+    /// </summary>
+    public Task FindLeakSuspectsAsync()
+    {
+        view.Message = $"leak suspects: snapshot 1 of {SuspectSnapshots} (a full GC)...";
+        return Task.Run(async () =>
+        {
+            for (var i = 1; i <= SuspectSnapshots; i++)
+            {
+                if (i > 1)
+                {
+                    Say($"leak suspects: snapshot {i} of {SuspectSnapshots} in {_suspectsEvery.TotalSeconds:0.#} s...");
+                    await Task.Delay(_suspectsEvery);
+                }
+                var before = profiler.Heap;
+                var said = await profiler.TakeHeapSnapshotAsync();
+                if (ReferenceEquals(profiler.Heap, before) || profiler.Heap is null)
+                {
+                    Say($"leak suspects: stopped at snapshot {i} of {SuspectSnapshots}: {said}");
+                    return;
+                }
+            }
+            Say(profiler.Heap!.Suspects is [var first, ..]
+                ? $"leak suspects: {first.Type} first, {first.Growth} (tab: heap)"
+                : $"leak suspects: none over {profiler.Heap.Series.Count} snapshots (tab: heap)");
         });
     }
 

@@ -71,6 +71,7 @@ public class DashboardKeysTests : KeyPolicyTest
     [Theory]
     [InlineData("g", "gc")]
     [InlineData("s", "snapshot")]
+    [InlineData("l", "suspects")]
     [InlineData("]", "show +1")]
     [InlineData("[", "show -1")]
     public void A_key_that_asks_the_profiler_for_something_asks_it_once(string key, string request)

@@ -58,4 +58,19 @@ public class ProfilerControlTests
         Assert.False(running.HasExited, "switching away ended the program it was attached to");
         Assert.Equal(0, quits);
     }
+
+    [Fact(Timeout = 90_000)]
+    public async Task L_takes_three_snapshots_and_on_leak_the_heap_findings_rank_its_buffers_first()
+    {
+        await using var profiler = new LiveProfiler(new SessionOptions());
+        var control = new ProfilerControl(profiler, _view, suspectsEvery: TimeSpan.FromSeconds(1));
+        await control.StartAsync(new TargetSpec.Scenario(ScenarioCatalog.Find("leak")!, Loop: true));
+
+        await control.FindLeakSuspectsAsync();
+        control.ShowOutcomes();
+
+        Assert.Equal(3, profiler.Heap?.Series.Count);
+        Assert.Equal("System.Byte[]", profiler.Heap!.Suspects[0].Type);
+        Assert.StartsWith("leak suspects: System.Byte[] first, grew in all 2 intervals", _view.Message);
+    }
 }

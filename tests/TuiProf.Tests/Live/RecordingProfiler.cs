@@ -36,6 +36,7 @@ public sealed class RecordingProfiler : IProfilerControl
     });
     public Task ForceGcAsync() => Record("gc");
     public Task TakeHeapSnapshotAsync() => Record("snapshot");
+    public Task FindLeakSuspectsAsync() => Record("suspects");
     public void ShowNext(int step) => Record($"show {step:+0;-0}");
 
     private Task Record(string request)

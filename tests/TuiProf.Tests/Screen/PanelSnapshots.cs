@@ -70,7 +70,7 @@ public static class PanelSnapshots
             """,
         ["heap"] =
             """
-            Heap (s takes a snapshot)
+            Heap (s: snapshot, l: leak suspects)
             Label    |grew over 2.2 s: +40.0 MB, +40 objects
             Label    |   objects      bytes       each  type
             Label    |       +20   +40.0 MB     2.0 MB  System.Byte[]

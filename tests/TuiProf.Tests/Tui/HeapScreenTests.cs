@@ -8,7 +8,7 @@ public class HeapScreenTests
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "leak"]);
         await tui.WaitForRunningTargetAsync();
-        await tui.TabToPanelAsync("Heap (s takes a snapshot)");
+        await tui.TabToPanelAsync("Heap (s: snapshot, l: leak suspects)");
 
         await tui.SendKeysAsync("s");
         await tui.WaitForAsync(s => s.Contains("heap snapshot: ") && s.Contains("objects, its GC paused the target"), "the first snapshot's line");

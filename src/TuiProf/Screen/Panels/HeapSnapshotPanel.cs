@@ -11,7 +11,7 @@ public sealed class HeapSnapshotPanel : IPanel
 {
     public string ShortName => "heap";
 
-    public string Title(DashboardFrame frame) => "Heap (s takes a snapshot)";
+    public string Title(DashboardFrame frame) => "Heap (s: snapshot, l: leak suspects)";
 
     public IReadOnlyList<(string Text, CellRole Role)> Lines(DashboardFrame frame, int width, int rows)
     {
