@@ -15,7 +15,7 @@ public class DotnetCountersTests
     private static readonly string[] Generations = ["gen0", "gen1", "gen2"];
     private static readonly string[] Heaps = ["gen0", "gen1", "gen2", "loh", "poh"];
 
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData("csv")]
     [InlineData("json")]
     public async Task One_reader_finds_the_runtime_series_of_dotnet_counters_in_tuiprofs_export_of_the_same_process(string format)
@@ -66,7 +66,7 @@ public class DotnetCountersTests
         Assert.True(theirs[gen2].Sum >= 1 && ours[gen2].Sum >= 1, $"gen-2 GCs: {theirs[gen2].Sum} / {ours[gen2].Sum}");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task One_reader_finds_the_event_counters_of_dotnet_counters_in_tuiprofs_export()
     {
         // EventCounters' interval is shared by every session on a process: each tool gets a process of its own.

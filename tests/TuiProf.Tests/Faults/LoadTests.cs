@@ -12,7 +12,7 @@ namespace TuiProf.Tests.Faults;
 
 public partial class LoadTests
 {
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData(Machine.AsItIs)]
     [InlineData(Machine.LargeCache)]
     public async Task At_hundreds_of_gcs_a_second_not_one_gc_is_lost(Machine machine)
@@ -28,7 +28,7 @@ public partial class LoadTests
         Assert.Equal(Enumerable.Range(1, printed), numbers.Take(printed));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task The_simulated_large_cache_is_one_an_unpinned_churn_makes_few_gcs_on()
     {
         // Without the scenario's pin, the simulation must reproduce what a 260 MiB L3 did (a gen-0 budget of ~128 MB),
@@ -44,7 +44,7 @@ public partial class LoadTests
         Assert.Contains("DOTNET_GCgen0size", result.StandardError); // the scenario says it is not pinned
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task The_screen_stays_responsive_while_churn_collects_hundreds_of_times_a_second()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);

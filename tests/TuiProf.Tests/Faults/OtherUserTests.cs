@@ -10,7 +10,7 @@ public class OtherUserTests
     private const string User = "tuiproftest";
     private static readonly string Program = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
 
-    [RootFact]
+    [RootFact(Timeout = 60_000)]
     public async Task Attaching_to_another_users_process_is_refused_in_one_line_at_once()
     {
         await SecondUser.CreateAsync(User);

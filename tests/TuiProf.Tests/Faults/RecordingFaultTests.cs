@@ -15,7 +15,7 @@ public class RecordingFaultTests
         Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "baseline", "--loop", "--out", file])
             .WithValidation(CommandResultValidation.None).ExecuteAsync(forceful, graceful);
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Killing_tuiprof_with_SIGKILL_while_recording_leaves_every_written_line_valid_and_no_target()
     {
         var file = TuiProfCli.TempFile("killed.jsonl");
@@ -32,7 +32,7 @@ public class RecordingFaultTests
         Assert.True(await Signals.GoneWithinAsync(watchdog, TimeSpan.FromSeconds(5)), $"watchdog {watchdog} outlived its work");
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("INT")]
     [InlineData("TERM")]
     public async Task Stopping_a_recording_with_a_signal_flushes_it_and_ends_the_target(string signal)
@@ -52,7 +52,7 @@ public class RecordingFaultTests
         Assert.True(result.ExitCode is 0 or 130 or 143, $"exit code {result.ExitCode}");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Two_recordings_can_attach_to_the_same_target()
     {
         await using var target = new RunningScenario("baseline");
@@ -65,7 +65,7 @@ public class RecordingFaultTests
         Assert.All(files, f => Assert.Contains("\"type\":\"bracket\"", File.ReadAllText(f)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_dotnet_program_with_diagnostics_disabled_is_reported_in_one_line()
     {
         var result = await TuiProfCli.RunAsync("record", "--out", TuiProfCli.TempFile("off.jsonl"), "--",
@@ -75,7 +75,7 @@ public class RecordingFaultTests
         Assert.Contains("DOTNET_EnableDiagnostics=0", Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Attaching_to_pid_1_fails_at_once_in_one_line()
     {
         // A TMPDIR of its own: a runtime killed in its own PID namespace leaves dotnet-diagnostic-1-KEY-socket in /tmp,
@@ -90,7 +90,7 @@ public class RecordingFaultTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Plotting_a_truncated_recording_draws_what_is_valid_and_counts_the_rest()
     {
         var file = TuiProfCli.TempFile("torn.jsonl");

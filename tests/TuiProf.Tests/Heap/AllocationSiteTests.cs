@@ -7,7 +7,7 @@ namespace TuiProf.Tests.Heap;
 
 public class AllocationSiteTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task On_baseline_the_top_call_site_allocating_Int64_arrays_is_RandomNumberAverage()
     {
         await using var baseline = new RunningScenario("baseline");

@@ -6,7 +6,7 @@ namespace TuiProf.Tests.Heap;
 
 public class HeapSnapshotTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task On_leak_the_diff_of_two_snapshots_puts_the_leaking_buffers_on_top_growing_2_MB_each()
     {
         await using var leak = new RunningScenario("leak");
@@ -29,7 +29,7 @@ public class HeapSnapshotTests
         Assert.True(after.Cost.GcNumber > before.Cost.GcNumber);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task On_leak_the_buffers_are_kept_by_the_static_event_through_the_closure_that_captures_them()
     {
         await using var leak = new RunningScenario("leak");
@@ -47,7 +47,7 @@ public class HeapSnapshotTests
         Assert.Contains(path.Hops, h => h.TypeName == "System.EventHandler");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_second_snapshot_asked_for_while_one_is_running_is_refused_in_one_line()
     {
         await using var leak = new RunningScenario("leak");
@@ -61,7 +61,7 @@ public class HeapSnapshotTests
         Assert.True((await first).ObjectCount > 0);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_stopped_target_gives_a_clear_error_within_a_few_seconds_and_no_snapshot()
     {
         await using var leak = new RunningScenario("leak");
@@ -80,7 +80,7 @@ public class HeapSnapshotTests
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_heap_over_the_object_limit_gives_a_snapshot_marked_incomplete_not_a_crash()
     {
         await using var leak = new RunningScenario("leak");

@@ -54,7 +54,7 @@ public class RssSamplerTests
         Assert.InRange(handOvers, 1, 10 * seconds + 4); // and the first two, and the last few at the end
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_process_that_has_exited_but_is_not_yet_reaped_reads_as_gone_not_as_zero_bytes()
     {
         // The backgrounded 'true' becomes a child of the exec'd sleep, which never reaps it: a zombie, whose

@@ -5,7 +5,7 @@ namespace TuiProf.Tests.Targets;
 [Collection(TestProjectsCollection.Name)]
 public sealed class ContainerTests(TestProjects projects) : TargetTest
 {
-    [UnshareFact]
+    [UnshareFact(Timeout = 180_000)]
     public async Task A_runtime_in_its_own_pid_namespace_is_reached_by_its_host_pid_and_by_its_socket_without_a_local_rss()
     {
         var (socket, hostPid) = await StartContainerAsync(Volume());
@@ -34,7 +34,7 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
         Assert.Contains(recording.OfType("sample"), s => s.TryGetProperty("heap", out _));
     }
 
-    [UnshareFact]
+    [UnshareFact(Timeout = 180_000)]
     public async Task A_runtime_numbered_1_in_its_own_pid_namespace_is_not_taken_for_this_machines_pid_1()
     {
         // Its socket, in a TMPDIR this machine's processes share, is named with PID 1: the diagnostics client takes it

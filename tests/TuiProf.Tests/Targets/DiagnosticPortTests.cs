@@ -5,7 +5,7 @@ namespace TuiProf.Tests.Targets;
 [Collection(TestProjectsCollection.Name)]
 public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Connecting_to_the_socket_of_a_runtime_held_at_startup_records_it_from_its_first_call_and_resumes_it()
     {
         // A runtime listens only on its default socket (CoreCLR ignores ",listen" in DOTNET_DiagnosticPorts); TMPDIR
@@ -27,7 +27,7 @@ public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
         Assert.Equal(0, (await app).ExitCode); // resumed by tuiprof, then ran to its end
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Listening_profiles_a_runtime_that_connects_from_its_first_allocation_and_resumes_it()
     {
         var socket = Path.Combine(Directory.CreateTempSubdirectory("tuiprof-port-").FullName, "port.sock");
