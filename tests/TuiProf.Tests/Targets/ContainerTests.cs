@@ -46,11 +46,11 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
         var ps = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, sharing, "ps"), Tree, HangLimit);
         var attach = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, sharing, "record", "--pid", "1", "--out", OutFile("pid1.jsonl")), Tree, HangLimit);
 
-        Assert.DoesNotContain(ps.Output.Split('\n'), line => line.TrimStart().StartsWith("1 "));
-        Assert.Contains(ps.Output.Split('\n'), line => line.TrimStart().StartsWith($"{hostPid} "));
+        Assert.DoesNotContain(ps.StandardOutput.Split('\n'), line => line.TrimStart().StartsWith("1 "));
+        Assert.Contains(ps.StandardOutput.Split('\n'), line => line.TrimStart().StartsWith($"{hostPid} "));
         Assert.True(attach.ExitCode != 0, attach.ToString());
-        Assert.Contains("process 1 has no diagnostics socket of its own", attach.Error);
-        Assert.Single(attach.Error.Trim().Split('\n'));
+        Assert.Contains("process 1 has no diagnostics socket of its own", attach.StandardError);
+        Assert.Single(attach.StandardError.Trim().Split('\n'));
     }
 
     /// <summary>The container's TMPDIR: a volume shared with the host, where the runtime's socket appears.</summary>

@@ -23,6 +23,6 @@ public sealed class TestProjectsTests(TestProjects projects) : TargetTest
         var run = await DotNetCommands.RunAsync(DotNetCommands.Dotnet(Tree, [projects.ActivityApp, "--spawn", "50"]), Tree, HangLimit);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("50 of 50 children exited 0", run.Output);
+        Assert.Contains("50 of 50 children exited 0", run.StandardOutput);
     }
 }
