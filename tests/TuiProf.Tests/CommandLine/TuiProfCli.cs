@@ -25,6 +25,5 @@ public static class TuiProfCli
             })
             .WithValidation(CommandResultValidation.None);
 
-    public static string TempFile(string name) =>
-        Path.Combine(Directory.CreateTempSubdirectory("tuiprof-test-").FullName, name);
+    public static string TempFile(string name) => TestTemp.File(name);
 }

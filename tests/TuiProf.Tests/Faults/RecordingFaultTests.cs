@@ -3,6 +3,7 @@ using CliWrap;
 using TuiProf.Scenarios;
 using TuiProf.Targets;
 using TuiProf.Tests.CommandLine;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -11,20 +12,20 @@ public class RecordingFaultTests
     private static readonly string Program = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    private static CommandTask<CommandResult> StartRecording(string file, CancellationToken forceful, CancellationToken graceful) =>
-        Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "baseline", "--loop", "--out", file])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(forceful, graceful);
+    private static RunningProcess StartRecording(string file) =>
+        RunningProcess.Start(Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "baseline", "--loop", "--out", file])
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(60));
 
     [Fact(Timeout = 60_000)]
     public async Task Killing_tuiprof_with_SIGKILL_while_recording_leaves_every_written_line_valid_and_no_target()
     {
         var file = TuiProfCli.TempFile("killed.jsonl");
-        var recording = StartRecording(file, CancellationToken.None, CancellationToken.None);
+        await using var recording = StartRecording(file);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"bracket\""), Limit);
         var (target, watchdog) = Signals.TargetAndWatchdogOf(recording.ProcessId);
 
         await Signals.SendAsync(recording.ProcessId, "KILL");
-        await recording.Task.ContinueWith(_ => { });
+        await recording.Exited.ContinueWith(_ => { });
 
         var lines = Signals.ReadShared(file).Split('\n');
         Assert.All(lines[..^1], l => JsonDocument.Parse(l).Dispose()); // all but a torn last line parse
@@ -38,12 +39,12 @@ public class RecordingFaultTests
     public async Task Stopping_a_recording_with_a_signal_flushes_it_and_ends_the_target(string signal)
     {
         var file = TuiProfCli.TempFile("stopped.jsonl");
-        var recording = StartRecording(file, CancellationToken.None, CancellationToken.None);
+        await using var recording = StartRecording(file);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"bracket\""), Limit);
         var (target, _) = Signals.TargetAndWatchdogOf(recording.ProcessId);
 
         await Signals.SendAsync(recording.ProcessId, signal);
-        var result = await recording.Task.WaitAsync(Limit);
+        var result = await recording.Exited.WaitAsync(Limit);
 
         Assert.True(await Signals.GoneWithinAsync(target, TimeSpan.FromSeconds(5)), $"scenario {target} outlived tuiprof");
         var text = Signals.ReadShared(file);
@@ -80,7 +81,7 @@ public class RecordingFaultTests
     {
         // A TMPDIR of its own: a runtime killed in its own PID namespace leaves dotnet-diagnostic-1-KEY-socket in /tmp,
         // and then the answer is rightly another one (see ContainerTests).
-        var tmp = Directory.CreateTempSubdirectory("tuiprof-test-").FullName;
+        var tmp = TestTemp.Directory("tuiprof-test-");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await TuiProfCli.RunAsync(new Dictionary<string, string> { ["TMPDIR"] = tmp },
             "record", "--pid", "1", "--out", Path.Combine(tmp, "one.jsonl"));

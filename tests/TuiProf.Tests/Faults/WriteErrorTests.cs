@@ -2,6 +2,7 @@ using System.Text.Json;
 using CliWrap;
 using TuiProf.Targets;
 using TuiProf.Tests.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -30,8 +31,8 @@ public sealed class WriteErrorTests : TargetTest
     [RootFact(Timeout = 120_000)]
     public async Task A_disk_that_fills_mid_recording_leaves_whole_lines_and_one_line_on_stderr()
     {
-        var disk = Directory.CreateTempSubdirectory("tuiprof-small-disk-").FullName;
-        await Cli.Wrap("mount").WithArguments(["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk]).ExecuteAsync();
+        var disk = TestTemp.Directory("tuiprof-small-disk-");
+        await RunningProcess.RunAsync(Cli.Wrap("mount").WithArguments(["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk]), HangLimit);
         try
         {
             // 48 of its 64 KiB taken: 200 samples a second fill the rest in about a second.
@@ -50,7 +51,7 @@ public sealed class WriteErrorTests : TargetTest
         }
         finally
         {
-            await Cli.Wrap("umount").WithArguments(["-l", disk]).ExecuteAsync();
+            await RunningProcess.RunAsync(Cli.Wrap("umount").WithArguments(["-l", disk]), HangLimit);
             Directory.Delete(disk);
         }
     }

@@ -14,6 +14,7 @@ public sealed class RunningProcess : IAsyncDisposable
     private readonly Command _command;
     private readonly CancellationTokenSource _kill;
     private readonly CommandTask<CommandResult> _run;
+    private readonly RuntimeFiles _runtimeFiles;
 
     private RunningProcess(Command command, TimeSpan limit, CancellationToken graceful)
     {
@@ -23,6 +24,7 @@ public sealed class RunningProcess : IAsyncDisposable
             .WithStandardErrorPipe(PipeTarget.Merge(command.StandardErrorPipe, Error.Target))
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(_kill.Token, graceful);
+        _runtimeFiles = new RuntimeFiles(_run.ProcessId);
         Exited = EndAsync();
     }
 
@@ -63,6 +65,7 @@ public sealed class RunningProcess : IAsyncDisposable
     {
         if (!_kill.IsCancellationRequested) await _kill.CancelAsync();
         await _run.Task.ContinueWith(_ => { }, TaskScheduler.Default);
+        _runtimeFiles.DeleteLeftovers();
     }
 
     private async Task<ProcessOutcome> EndAsync()

@@ -49,5 +49,5 @@ public sealed class BadDiagnosticPortTests
         Assert.True(clock.Elapsed < Limit, $"took {clock.Elapsed.TotalSeconds:0.0} s: {result.StandardError}");
     }
 
-    private static string EmptyDir() => Directory.CreateTempSubdirectory("tuiprof-badport-").FullName;
+    private static string EmptyDir() => TestTemp.Directory("tuiprof-badport-");
 }

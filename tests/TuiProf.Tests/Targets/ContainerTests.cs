@@ -14,7 +14,7 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
 
         // A dead runtime that had the host PID left its socket where tuiprof runs: PIDs come round, and a CI run
         // once had one. It is not the container's, whose socket the client looks for under /proc/PID/root.
-        var leftovers = Directory.CreateTempSubdirectory("tuiprof-leftovers-").FullName;
+        var leftovers = TestTemp.Directory("tuiprof-leftovers-");
         File.WriteAllText(Path.Join(leftovers, $"dotnet-diagnostic-{hostPid}-1-socket"), "");
 
         var attach = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, new Dictionary<string, string> { ["TMPDIR"] = leftovers },
@@ -54,7 +54,7 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
     }
 
     /// <summary>The container's TMPDIR: a volume shared with the host, where the runtime's socket appears.</summary>
-    private static string Volume() => Directory.CreateTempSubdirectory("tuiprof-volume-").FullName;
+    private static string Volume() => TestTemp.Directory("tuiprof-volume-");
 
     /// <summary>PortApp as PID 1 of its own PID namespace, for the test's length: its socket and its PID on this machine.</summary>
     private async Task<(string Socket, int HostPid)> StartContainerAsync(string volume)

@@ -39,7 +39,7 @@ public sealed class ProcessTreeTests(TestProjects projects) : TargetTest
     {
         // A runtime killed outright leaves dotnet-diagnostic-PID-KEY-socket behind, and PIDs come round again: here
         // every one of the next 2 000 PIDs has such a socket, so the launched process and its children all get one.
-        var tmp = Directory.CreateTempSubdirectory("tuiprof-leftovers-").FullName;
+        var tmp = TestTemp.Directory("tuiprof-leftovers-");
         try
         {
             var (last, max) = (Number("/proc/sys/kernel/ns_last_pid"), Number("/proc/sys/kernel/pid_max"));

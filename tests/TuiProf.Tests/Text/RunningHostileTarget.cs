@@ -21,7 +21,7 @@ public sealed class RunningHostileTarget : IAsyncDisposable
 
     private static readonly Lazy<string> LazyHost = new(() =>
     {
-        var link = Path.Combine(Directory.CreateTempSubdirectory("tuiprof-hostile-").FullName, "dotnet" + HostileText.Text);
+        var link = Path.Combine(TestTemp.Directory("tuiprof-hostile-"), "dotnet" + HostileText.Text);
         File.CreateSymbolicLink(link, DotNetHost.Path);
         return link;
     });
