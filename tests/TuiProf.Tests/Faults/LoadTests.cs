@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 using CliWrap;
-using CliWrap.Buffered;
 using TuiProf.Core.Rendering;
 using TuiProf.Core.Timeline;
 using TuiProf.Scenarios;
 using TuiProf.Targets;
 using TuiProf.Tests.Pipeline;
 using TuiProf.Tests.Tui;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -33,9 +33,9 @@ public partial class LoadTests
     {
         // Without the scenario's pin, the simulation must reproduce what a 260 MiB L3 did (a gen-0 budget of ~128 MB),
         // or the large-cache tests would check nothing.
-        var result = await Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "churn"])
-            .WithEnvironmentVariables(env => { foreach (var (name, value) in MachineEnvironment.Of(Machine.LargeCache)) env.Set(name, value); })
-            .ExecuteBufferedAsync();
+        var result = await RunningProcess.RunAsync(Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "churn"])
+            .WithEnvironmentVariables(env => { foreach (var (name, value) in MachineEnvironment.Of(Machine.LargeCache)) env.Set(name, value); }),
+            TimeSpan.FromSeconds(60));
 
         // Allocated bytes a GC, not GCs a second: a busy CPU slows the loop, not the budget (pinned: 3-6 MB).
         var printed = GcCount().Match(result.StandardOutput);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using CliWrap;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Sources;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Sources;
 
@@ -59,17 +61,10 @@ public class RssSamplerTests
     {
         // The backgrounded 'true' becomes a child of the exec'd sleep, which never reaps it: a zombie, whose
         // statm reads all zeros, as a target's does for a moment while it exits.
-        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "true & exec sleep 10"]))!;
-        try
-        {
-            var zombie = await ZombieChildOfAsync(parent.Id);
-            Assert.Equal("0 0 0 0 0 0 0", File.ReadAllText($"/proc/{zombie}/statm").Trim());
-            Assert.Null(RssSampler.Read(zombie));
-        }
-        finally
-        {
-            parent.Kill();
-        }
+        await using var parent = RunningProcess.Start(Cli.Wrap("sh").WithArguments(["-c", "true & exec sleep 10"]), TimeSpan.FromSeconds(30));
+        var zombie = await ZombieChildOfAsync(parent.ProcessId);
+        Assert.Equal("0 0 0 0 0 0 0", File.ReadAllText($"/proc/{zombie}/statm").Trim());
+        Assert.Null(RssSampler.Read(zombie));
     }
 
     private static async Task<int> ZombieChildOfAsync(int pid)
