@@ -16,21 +16,20 @@ public sealed class RunningProcess : IAsyncDisposable
     private readonly CommandTask<CommandResult> _run;
     private readonly RuntimeFiles _runtimeFiles;
 
-    private RunningProcess(Command command, TimeSpan limit, CancellationToken graceful)
+    private RunningProcess(Command command, TimeSpan limit)
     {
         _command = command;
         _kill = new CancellationTokenSource(limit);
         _run = command.WithStandardOutputPipe(PipeTarget.Merge(command.StandardOutputPipe, Output.Target))
             .WithStandardErrorPipe(PipeTarget.Merge(command.StandardErrorPipe, Error.Target))
             .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(_kill.Token, graceful);
+            .ExecuteAsync(_kill.Token);
         _runtimeFiles = new RuntimeFiles(_run.ProcessId);
         Exited = EndAsync();
     }
 
-    /// <summary>Starts <paramref name="command"/>; <paramref name="graceful"/> interrupts it (SIGINT) when cancelled.</summary>
-    public static RunningProcess Start(Command command, TimeSpan limit, CancellationToken graceful = default) =>
-        new(command, limit, graceful);
+    /// <summary>Starts <paramref name="command"/>, to be killed after <paramref name="limit"/> at the latest.</summary>
+    public static RunningProcess Start(Command command, TimeSpan limit) => new(command, limit);
 
     /// <summary>Runs <paramref name="command"/> to its end, or kills it and fails after <paramref name="limit"/>.</summary>
     public static async Task<ProcessOutcome> RunAsync(Command command, TimeSpan limit)
