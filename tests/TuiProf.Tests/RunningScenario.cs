@@ -1,28 +1,26 @@
 using CliWrap;
 using TuiProf.Scenarios;
 using TuiProf.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests;
 
 /// <summary>A scenario started on its own, outside TuiProf, as a program to attach to; ended on dispose (or after 60 s).</summary>
-public sealed class RunningScenario : IAsyncDisposable
+public sealed class RunningScenario(string name) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(60));
-    private readonly CommandTask<CommandResult> _process;
-
-    public RunningScenario(string name) =>
-        _process = Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, name, "--loop"])
-            .WithEnvironmentVariables(env => { foreach (var (name, value) in PinnedRuntime.Environment) env.Set(name, value); })
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(_stop.Token);
+    private readonly RunningProcess _process = RunningProcess.Start(
+        Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, name, "--loop"])
+            .WithEnvironmentVariables(env => { foreach (var (variable, value) in PinnedRuntime.Environment) env.Set(variable, value); })
+            .WithValidation(CommandResultValidation.None),
+        TimeSpan.FromSeconds(60));
 
     public int ProcessId => _process.ProcessId;
 
-    public bool HasExited => _process.Task.IsCompleted;
+    public bool HasExited => _process.HasExited;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _process.Task.ContinueWith(_ => { });
-        _stop.Dispose();
-    }
+    /// <summary>The <paramref name="count"/>-th line the scenario prints (each run ends with one), once printed.</summary>
+    public Task WaitForLineAsync(int count, TimeSpan within) =>
+        _process.Output.WaitForAsync(_ => --count == 0, within, $"the scenario's line {count}");
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -2,7 +2,7 @@ namespace TuiProf.Tests.CommandLine;
 
 public class CommandLineTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task I_can_record_manual_collect_and_plot_the_blogs_picture_the_dotnet_way()
     {
         var file = TuiProfCli.TempFile("manual-collect.jsonl");
@@ -24,7 +24,7 @@ public class CommandLineTests
         Assert.Contains("┃", plot.StandardOutput); // the induced GC's line through the graph
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task I_can_list_the_scenarios_and_read_what_to_look_for()
     {
         var list = await TuiProfCli.RunAsync("scenarios");
@@ -37,7 +37,7 @@ public class CommandLineTests
         Assert.Contains("What the Python post saw", one.StandardOutput);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("unknown scenario 'nope'", "record", "nope", "--out", "x.jsonl")]
     [InlineData("unknown scenario 'baselin'; did you mean 'baseline'?", "record", "baselin", "--out", "x.jsonl")]
     [InlineData("Unrecognized command or argument 'recrod'; did you mean 'record'?", "recrod", "baseline")]
@@ -62,7 +62,7 @@ public class CommandLineTests
         Assert.Contains(message, error);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Attaching_to_a_dead_pid_gives_one_clear_line_and_a_non_zero_exit()
     {
         var result = await TuiProfCli.RunAsync("record", "--pid", "999999", "--out", TuiProfCli.TempFile("dead.jsonl"));
@@ -71,7 +71,7 @@ public class CommandLineTests
         Assert.Equal("tuiprof: process 999999 is not running", result.StandardError.Trim());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_program_without_a_dotnet_runtime_is_reported_in_one_line()
     {
         var result = await TuiProfCli.RunAsync("record", "--out", TuiProfCli.TempFile("sleep.jsonl"), "--", "sleep", "30");
@@ -81,7 +81,7 @@ public class CommandLineTests
         Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Plotting_an_empty_recording_says_so()
     {
         var file = TuiProfCli.TempFile("empty.jsonl");

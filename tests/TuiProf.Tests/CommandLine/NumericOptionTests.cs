@@ -41,7 +41,7 @@ public class NumericOptionTests
     [MemberData(nameof(BadNumbers))]
     public async Task A_number_out_of_range_is_one_line_and_exit_2_before_anything_is_launched(string[] arguments, string message)
     {
-        var folder = Directory.CreateTempSubdirectory("tuiprof-numbers-").FullName;
+        var folder = TestTemp.Directory("tuiprof-numbers-");
         var marker = Path.Combine(folder, "launched");
 
         var result = await TuiProfCli.RunAsync([.. arguments.Select(a => a.Replace(Marker, marker))]);

@@ -5,7 +5,7 @@ namespace TuiProf.Tests.CommandLine;
 
 public class SamplingOptionsTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Interval_sets_the_rss_sample_period()
     {
         var samples = await RecordAsync("--interval", "0.1");
@@ -15,7 +15,7 @@ public class SamplingOptionsTests
         Assert.InRange(rate, 8, 10.5);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Counter_interval_sets_how_often_the_heap_counter_is_read()
     {
         // The heap line is the runtime's heap counter; a built-in scenario, watched by TuiProf alone, reads it every 0.1 s.
@@ -28,7 +28,7 @@ public class SamplingOptionsTests
         Assert.InRange(slow, 1, (int)Math.Ceiling(seconds) + 1);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task No_rss_records_the_gc_heap_alone()
     {
         var samples = await RecordAsync("--no-rss");
@@ -37,7 +37,7 @@ public class SamplingOptionsTests
         Assert.Contains(samples, s => s.Heap is not null);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Allocations_are_sampled_by_type_only_when_asked()
     {
         var sampled = await RecordEventsAsync("--allocations");
@@ -50,7 +50,7 @@ public class SamplingOptionsTests
         Assert.Empty(sampled.OfType<AllocationSite>()); // no stacks: they cost the target more than the types
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Call_sites_name_the_method_that_allocates_and_bring_the_types_with_them()
     {
         var events = await RecordEventsAsync("--call-sites");
@@ -61,7 +61,7 @@ public class SamplingOptionsTests
         Assert.All(longs, site => Assert.Contains(site.Frames, f => f.EndsWith("RandomNumberAverage", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Counters_adds_a_programs_own_event_counters()
     {
         var events = await RecordScenarioAsync("churn", "--counters", "TuiProf.Scenarios");

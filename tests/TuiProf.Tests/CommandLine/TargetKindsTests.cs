@@ -6,7 +6,7 @@ namespace TuiProf.Tests.CommandLine;
 
 public class TargetKindsTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task I_can_list_and_attach_to_a_running_dotnet_process_by_pid()
     {
         await using var running = new RunningScenario("baseline");
@@ -25,7 +25,7 @@ public class TargetKindsTests
         Assert.DoesNotContain(lines, l => l.Contains("\"type\":\"exit\"")); // we only detached
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task I_can_record_any_command_given_after_a_double_dash()
     {
         var file = TuiProfCli.TempFile("command.jsonl");

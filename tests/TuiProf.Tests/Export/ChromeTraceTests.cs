@@ -80,7 +80,7 @@ public class ChromeTraceTests(ManualCollectRecording manualCollect) : IClassFixt
             .Select(e => (e.GetProperty("pid").GetInt32(), e.GetProperty("args").GetProperty("MB").GetDouble())).Order());
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_recorded_scenario_is_a_trace_of_its_calls_gcs_rss_and_heap_in_microseconds()
     {
         var target = manualCollect.Target;
@@ -110,7 +110,7 @@ public class ChromeTraceTests(ManualCollectRecording manualCollect) : IClassFixt
         Assert.Equal(target.Exit!.Value * 1e6, exit.GetProperty("ts").GetDouble(), 1);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_nested_call_of_a_real_app_lies_inside_its_parent_on_its_threads_track()
     {
         var file = await SelfRecording.FileAsync();

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CliWrap;
-using CliWrap.Buffered;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Export;
 
@@ -16,8 +16,8 @@ public static class CountersReader
 {
     public static async Task<IReadOnlyDictionary<string, CounterSeries>> ReadAsync(string file)
     {
-        var result = await Cli.Wrap(RealMprof.Python).WithArguments([Script(), file])
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        var result = await RunningProcess.RunAsync(Cli.Wrap(RealMprof.Python).WithArguments([Script(), file])
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, $"the dotnet-counters reader could not read {file}:\n{result.StandardError}");
         return JsonSerializer.Deserialize<Dictionary<string, CounterSeries>>(result.StandardOutput,
             new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;

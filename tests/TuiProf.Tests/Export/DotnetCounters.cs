@@ -1,5 +1,5 @@
 using CliWrap;
-using CliWrap.Buffered;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Export;
 
@@ -15,10 +15,10 @@ public static class DotnetCounters
     /// <summary><c>dotnet-counters collect</c> on <paramref name="pid"/> for a few seconds, into <paramref name="output"/>.</summary>
     public static async Task CollectAsync(int pid, string format, string output, int seconds, params string[] more)
     {
-        var result = await Cli.Wrap(Tool.Value)
+        var result = await RunningProcess.RunAsync(Cli.Wrap(Tool.Value)
             .WithArguments(["collect", "-p", $"{pid}", "--format", format, "-o", output, "--duration", $"00:00:00:{seconds:00}", .. more])
             .WithEnvironmentVariables(Locale.Pinned)
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(seconds + 60));
         Assert.True(result.ExitCode == 0 && File.Exists(output),
             $"dotnet-counters collect: exit {result.ExitCode}\n{result.StandardOutput}{result.StandardError}");
     }

@@ -1,8 +1,8 @@
 using CliWrap;
-using CliWrap.Buffered;
 using TuiProf.Core.Export;
 using TuiProf.Tests.CommandLine;
 using TuiProf.Tests.Faults;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Export;
 
@@ -15,7 +15,7 @@ public class DotnetCountersTests
     private static readonly string[] Generations = ["gen0", "gen1", "gen2"];
     private static readonly string[] Heaps = ["gen0", "gen1", "gen2", "loh", "poh"];
 
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData("csv")]
     [InlineData("json")]
     public async Task One_reader_finds_the_runtime_series_of_dotnet_counters_in_tuiprofs_export_of_the_same_process(string format)
@@ -28,14 +28,13 @@ public class DotnetCountersTests
         // Both at once on one process: dotnet-counters reads the Meter-based instruments, TuiProf EventPipe events.
         // TuiProf records from before dotnet-counters starts until after it ends (attaching took 6 s once on a loaded
         // machine: a fixed duration missed every GC); 5 s hold two of the scenario's ~2.5 s loops and their GCs.
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var tuiprof = Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+        await using var tuiprof = RunningProcess.Start(Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
             .WithArguments([typeof(TuiProf.Commands.RecordCommand).Assembly.Location, "record", "--pid", $"{target.ProcessId}", "--out", recording])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(limit.Token);
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(60));
         await Signals.WaitForLineAsync(recording, l => l.Contains("\"type\":\"process\""), TimeSpan.FromSeconds(30));
         await DotnetCounters.CollectAsync(target.ProcessId, format, real, seconds: 5);
         await Signals.SendAsync(tuiprof.ProcessId, "INT");
-        Assert.Equal(0, (await tuiprof).ExitCode);
+        Assert.Equal(0, (await tuiprof.Exited).ExitCode);
         var mine = await ExportAsync(recording, format);
 
         var theirs = await CountersReader.ReadAsync(real);
@@ -66,7 +65,7 @@ public class DotnetCountersTests
         Assert.True(theirs[gen2].Sum >= 1 && ours[gen2].Sum >= 1, $"gen-2 GCs: {theirs[gen2].Sum} / {ours[gen2].Sum}");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task One_reader_finds_the_event_counters_of_dotnet_counters_in_tuiprofs_export()
     {
         // EventCounters' interval is shared by every session on a process: each tool gets a process of its own.
@@ -98,10 +97,10 @@ public class DotnetCountersTests
     private static async Task<string> ExportAsync(string recording, string format)
     {
         var output = Path.ChangeExtension(recording, $".tuiprof.{format}");
-        var result = await Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+        var result = await RunningProcess.RunAsync(Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
             .WithArguments([typeof(TuiProf.Commands.ExportCommand).Assembly.Location, "export", recording, "--format", format, "--out", output])
             .WithEnvironmentVariables(Locale.Pinned)
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(60));
         Assert.True(result.ExitCode == 0, result.StandardError);
         return output;
     }

@@ -4,7 +4,7 @@ namespace TuiProf.Tests.Export;
 
 public class ExportCommandTests
 {
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("mprof")]
     [InlineData("csv")]
     [InlineData("json")]

@@ -9,7 +9,7 @@ public class MprofRealToolTests(ManualCollectRecording manualCollect) : IClassFi
 {
     private const double Mebibyte = 1024 * 1024;
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task The_real_mprof_reads_rss_the_heap_the_calls_and_the_induced_gc_of_manual_collect()
     {
         var (series, target) = (manualCollect.Series, manualCollect.Target);
@@ -41,7 +41,7 @@ public class MprofRealToolTests(ManualCollectRecording manualCollect) : IClassFi
         Assert.True(before >= 30 && after < 5, $"heap {before:F1} MiB before the induced GC, {after:F1} MiB after");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task The_real_mprof_plots_flames_and_peaks_manual_collect()
     {
         var dat = await manualCollect.ExportAsync("mprof", ".dat");
@@ -65,7 +65,7 @@ public class MprofRealToolTests(ManualCollectRecording manualCollect) : IClassFi
         Assert.Equal(target.Heap.Max(s => s.Heap!.Value) / Mebibyte, peaks[1], tolerance: 0.001);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task An_activity_named_with_spaces_and_dollars_is_read_plotted_and_peaked_by_the_real_mprof()
     {
         var file = await SelfRecording.FileAsync();
@@ -86,7 +86,7 @@ public class MprofRealToolTests(ManualCollectRecording manualCollect) : IClassFi
         Assert.Equal((1260, 540), RealMprof.PngSize(Path.ChangeExtension(dat, ".png")));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Record_writes_the_mprof_format_directly()
     {
         var dat = TuiProfCli.TempFile("baseline.dat");

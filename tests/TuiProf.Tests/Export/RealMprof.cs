@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CliWrap;
-using CliWrap.Buffered;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Export;
 
@@ -17,9 +17,9 @@ public static class RealMprof
     /// <summary>The python3 the mprof script runs on, from its <c>#!</c> line.</summary>
     public static string Python => File.ReadLines(Script.Value).First().TrimStart('#', '!').Trim().Split(' ')[0];
 
-    public static async Task<BufferedCommandResult> RunAsync(params string[] arguments)
+    public static async Task<ProcessOutcome> RunAsync(params string[] arguments)
     {
-        var result = await Command(Script.Value).WithArguments(arguments).ExecuteBufferedAsync();
+        var result = await RunningProcess.RunAsync(Command(Script.Value).WithArguments(arguments), Limit);
         Assert.True(result.ExitCode == 0, $"mprof {string.Join(' ', arguments)}: exit {result.ExitCode}\n{result.StandardError}");
         return result;
     }
@@ -33,7 +33,7 @@ public static class RealMprof
             print(json.dumps({"mem": p["mem_usage"], "timestamp": p["timestamp"], "functions": p["func_timestamp"],
                               "children": p["children"], "cmdline": p["cmd_line"]}))
             """;
-        var result = await Command(Python).WithArguments(["-c", program, datFile]).ExecuteBufferedAsync();
+        var result = await RunningProcess.RunAsync(Command(Python).WithArguments(["-c", program, datFile]), Limit);
         Assert.True(result.ExitCode == 0, $"mprof could not read {datFile}:\n{result.StandardError}");
         return JsonDocument.Parse(result.StandardOutput).RootElement.Clone();
     }
@@ -47,6 +47,9 @@ public static class RealMprof
         return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)),
             System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
     }
+
+    /// <summary>Far beyond mprof's seconds of Python start-up and plotting.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     private static Command Command(string path) => Cli.Wrap(path)
         .WithEnvironmentVariables(env => env.Set("MPLBACKEND", "Agg"))

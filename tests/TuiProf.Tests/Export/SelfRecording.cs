@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CliWrap;
 using TuiProf.Tests.CommandLine;
 using TuiProf.Tests.Faults;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Export;
 
@@ -23,11 +24,10 @@ public static class SelfRecording
     {
         using var source = new ActivitySource("TuiProf.Tests.Export.Self");
         var file = TuiProfCli.TempFile("self.jsonl");
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var recording = Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+        await using var recording = RunningProcess.Start(Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
             .WithArguments([typeof(TuiProf.Commands.RecordCommand).Assembly.Location, "record", "--pid",
                 $"{Environment.ProcessId}", "--out", file])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(limit.Token);
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(60));
         await WaitForListenerAsync(source);
 
         using (source.StartActivity(Outer))
@@ -37,7 +37,7 @@ public static class SelfRecording
         }
         await Signals.WaitForLineAsync(file, l => l.Contains($"\"name\":\"{Outer}\""), TimeSpan.FromSeconds(20));
         await Signals.SendAsync(recording.ProcessId, "INT"); // as Ctrl-C: the recording stops and flushes
-        Assert.Equal(0, (await recording).ExitCode);
+        Assert.Equal(0, (await recording.Exited).ExitCode);
         return file;
     }
 

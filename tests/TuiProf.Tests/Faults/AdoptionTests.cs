@@ -46,9 +46,9 @@ public sealed class AdoptionTests : TargetTest
             "env", "HOME=/tmp", "DOTNET_CLI_HOME=/tmp", DotNetHost.Path, ScenarioCatalog.AssemblyPath, "baseline")]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.DoesNotContain('\n', run.Error.Trim());
+        Assert.DoesNotContain('\n', run.StandardError.Trim());
         Assert.Matches(@"^tuiprof: process \d+ has no \.NET diagnostics endpoint after 5 s .*; process \d+ of its tree runs as another user: not followed",
-            run.Error.Trim());
+            run.StandardError.Trim());
         AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(10)));
     }
 

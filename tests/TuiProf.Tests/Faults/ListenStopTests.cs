@@ -99,7 +99,7 @@ public class ListenStopTests
         return record;
     }
 
-    private static Task<CliWrap.Buffered.BufferedCommandResult> RecordForAsync(string socket, int seconds) =>
+    private static Task<Processes.ProcessOutcome> RecordForAsync(string socket, int seconds) =>
         TuiProfCli.RunAsync("record", "--diagnostic-port", socket, "--out", TuiProfCli.TempFile("r.jsonl"), "-d", $"{seconds}");
 
     /// <summary>The socket appears when listening starts; nothing announces it but the file itself.</summary>

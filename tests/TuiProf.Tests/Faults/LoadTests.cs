@@ -1,18 +1,18 @@
 using System.Text.RegularExpressions;
 using CliWrap;
-using CliWrap.Buffered;
 using TuiProf.Core.Rendering;
 using TuiProf.Core.Timeline;
 using TuiProf.Scenarios;
 using TuiProf.Targets;
 using TuiProf.Tests.Pipeline;
 using TuiProf.Tests.Tui;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
 public partial class LoadTests
 {
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData(Machine.AsItIs)]
     [InlineData(Machine.LargeCache)]
     public async Task At_hundreds_of_gcs_a_second_not_one_gc_is_lost(Machine machine)
@@ -28,14 +28,14 @@ public partial class LoadTests
         Assert.Equal(Enumerable.Range(1, printed), numbers.Take(printed));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task The_simulated_large_cache_is_one_an_unpinned_churn_makes_few_gcs_on()
     {
         // Without the scenario's pin, the simulation must reproduce what a 260 MiB L3 did (a gen-0 budget of ~128 MB),
         // or the large-cache tests would check nothing.
-        var result = await Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "churn"])
-            .WithEnvironmentVariables(env => { foreach (var (name, value) in MachineEnvironment.Of(Machine.LargeCache)) env.Set(name, value); })
-            .ExecuteBufferedAsync();
+        var result = await RunningProcess.RunAsync(Cli.Wrap(DotNetHost.Path).WithArguments([ScenarioCatalog.AssemblyPath, "churn"])
+            .WithEnvironmentVariables(env => { foreach (var (name, value) in MachineEnvironment.Of(Machine.LargeCache)) env.Set(name, value); }),
+            TimeSpan.FromSeconds(60));
 
         // Allocated bytes a GC, not GCs a second: a busy CPU slows the loop, not the budget (pinned: 3-6 MB).
         var printed = GcCount().Match(result.StandardOutput);
@@ -44,7 +44,7 @@ public partial class LoadTests
         Assert.Contains("DOTNET_GCgen0size", result.StandardError); // the scenario says it is not pinned
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task The_screen_stays_responsive_while_churn_collects_hundreds_of_times_a_second()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);

@@ -12,7 +12,7 @@ namespace TuiProf.Tests.Faults;
 /// </summary>
 public class NeighbourTests
 {
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("EventCounters")]
     [InlineData("Meters")]
     public async Task Dotnet_counters_on_the_same_process_gets_data_while_tuiprof_is_attached_and_after(string mode)

@@ -3,6 +3,7 @@ using CliWrap;
 using TuiProf.Scenarios;
 using TuiProf.Targets;
 using TuiProf.Tests.CommandLine;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -11,20 +12,20 @@ public class RecordingFaultTests
     private static readonly string Program = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    private static CommandTask<CommandResult> StartRecording(string file, CancellationToken forceful, CancellationToken graceful) =>
-        Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "baseline", "--loop", "--out", file])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(forceful, graceful);
+    private static RunningProcess StartRecording(string file) =>
+        RunningProcess.Start(Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "baseline", "--loop", "--out", file])
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(60));
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Killing_tuiprof_with_SIGKILL_while_recording_leaves_every_written_line_valid_and_no_target()
     {
         var file = TuiProfCli.TempFile("killed.jsonl");
-        var recording = StartRecording(file, CancellationToken.None, CancellationToken.None);
+        await using var recording = StartRecording(file);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"bracket\""), Limit);
         var (target, watchdog) = Signals.TargetAndWatchdogOf(recording.ProcessId);
 
         await Signals.SendAsync(recording.ProcessId, "KILL");
-        await recording.Task.ContinueWith(_ => { });
+        await recording.Exited.ContinueWith(_ => { });
 
         var lines = Signals.ReadShared(file).Split('\n');
         Assert.All(lines[..^1], l => JsonDocument.Parse(l).Dispose()); // all but a torn last line parse
@@ -32,18 +33,18 @@ public class RecordingFaultTests
         Assert.True(await Signals.GoneWithinAsync(watchdog, TimeSpan.FromSeconds(5)), $"watchdog {watchdog} outlived its work");
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData("INT")]
     [InlineData("TERM")]
     public async Task Stopping_a_recording_with_a_signal_flushes_it_and_ends_the_target(string signal)
     {
         var file = TuiProfCli.TempFile("stopped.jsonl");
-        var recording = StartRecording(file, CancellationToken.None, CancellationToken.None);
+        await using var recording = StartRecording(file);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"bracket\""), Limit);
         var (target, _) = Signals.TargetAndWatchdogOf(recording.ProcessId);
 
         await Signals.SendAsync(recording.ProcessId, signal);
-        var result = await recording.Task.WaitAsync(Limit);
+        var result = await recording.Exited.WaitAsync(Limit);
 
         Assert.True(await Signals.GoneWithinAsync(target, TimeSpan.FromSeconds(5)), $"scenario {target} outlived tuiprof");
         var text = Signals.ReadShared(file);
@@ -52,7 +53,7 @@ public class RecordingFaultTests
         Assert.True(result.ExitCode is 0 or 130 or 143, $"exit code {result.ExitCode}");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Two_recordings_can_attach_to_the_same_target()
     {
         await using var target = new RunningScenario("baseline");
@@ -65,7 +66,7 @@ public class RecordingFaultTests
         Assert.All(files, f => Assert.Contains("\"type\":\"bracket\"", File.ReadAllText(f)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_dotnet_program_with_diagnostics_disabled_is_reported_in_one_line()
     {
         var result = await TuiProfCli.RunAsync("record", "--out", TuiProfCli.TempFile("off.jsonl"), "--",
@@ -75,12 +76,12 @@ public class RecordingFaultTests
         Assert.Contains("DOTNET_EnableDiagnostics=0", Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Attaching_to_pid_1_fails_at_once_in_one_line()
     {
         // A TMPDIR of its own: a runtime killed in its own PID namespace leaves dotnet-diagnostic-1-KEY-socket in /tmp,
         // and then the answer is rightly another one (see ContainerTests).
-        var tmp = Directory.CreateTempSubdirectory("tuiprof-test-").FullName;
+        var tmp = TestTemp.Directory("tuiprof-test-");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await TuiProfCli.RunAsync(new Dictionary<string, string> { ["TMPDIR"] = tmp },
             "record", "--pid", "1", "--out", Path.Combine(tmp, "one.jsonl"));
@@ -90,7 +91,7 @@ public class RecordingFaultTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Plotting_a_truncated_recording_draws_what_is_valid_and_counts_the_rest()
     {
         var file = TuiProfCli.TempFile("torn.jsonl");

@@ -1,5 +1,5 @@
 using CliWrap;
-using CliWrap.Buffered;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -8,8 +8,8 @@ public sealed record SecondUser(string Name, int Uid, int Gid)
 {
     public static async Task<SecondUser> CreateAsync(string name)
     {
-        await Cli.Wrap("useradd").WithArguments(["-M", "-s", "/usr/sbin/nologin", name])
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(); // exit 9: exists already
+        await RunningProcess.RunAsync(Cli.Wrap("useradd").WithArguments(["-M", "-s", "/usr/sbin/nologin", name])
+            .WithValidation(CommandResultValidation.None), Limit); // exit 9: exists already
         return new SecondUser(name, await IdAsync("-u", name), await IdAsync("-g", name));
     }
 
@@ -21,5 +21,7 @@ public sealed record SecondUser(string Name, int Uid, int Gid)
     public string[] Arguments(params string[] command) => [$"--reuid={Uid}", $"--regid={Gid}", "--clear-groups", "--", .. command];
 
     private static async Task<int> IdAsync(string option, string name) =>
-        int.Parse((await Cli.Wrap("id").WithArguments([option, name]).ExecuteBufferedAsync()).StandardOutput.Trim());
+        int.Parse((await RunningProcess.RunAsync(Cli.Wrap("id").WithArguments([option, name]), Limit)).StandardOutput.Trim());
+
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 }

@@ -1,6 +1,7 @@
 using CliWrap;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -8,7 +9,7 @@ namespace TuiProf.Tests.Faults;
 public static class Signals
 {
     public static Task SendAsync(int pid, string signal) =>
-        Cli.Wrap("kill").WithArguments([$"-{signal}", $"{pid}"]).ExecuteAsync();
+        RunningProcess.RunAsync(Cli.Wrap("kill").WithArguments([$"-{signal}", $"{pid}"]), TimeSpan.FromSeconds(30));
 
     public static async Task<bool> GoneWithinAsync(int pid, TimeSpan limit)
     {

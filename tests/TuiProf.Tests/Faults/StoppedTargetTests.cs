@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CliWrap;
-using CliWrap.Buffered;
 using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Targets;
 using TuiProf.Tests.CommandLine;
 using TuiProf.Tests.Tui;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -76,12 +76,12 @@ public class StoppedTargetTests
     {
         await using var target = await AnsweringScenarioAsync();
         var file = TuiProfCli.TempFile("stopped-midway.jsonl");
-        var recording = Record(target.ProcessId, file, "-d", "3");
+        await using var recording = Record(target.ProcessId, file, "-d", "3");
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"sample\""), Limit);
         var recordingFor = Stopwatch.StartNew(); // the duration counts from before the first sample
         await WhileStoppedAsync(target.ProcessId, async () =>
         {
-            var result = await recording.Task.WaitAsync(Limit);
+            var result = await recording.Exited.WaitAsync(Limit);
 
             Assert.True(recordingFor.Elapsed < TimeSpan.FromSeconds(3) + QuitBound, $"ended {recordingFor.Elapsed.TotalSeconds:0.00} s after its first sample");
             Assert.True(result.ExitCode == 0, result.StandardError);
@@ -95,13 +95,13 @@ public class StoppedTargetTests
     {
         await using var target = await AnsweringScenarioAsync();
         var file = TuiProfCli.TempFile("interrupted.jsonl");
-        var recording = Record(target.ProcessId, file);
+        await using var recording = Record(target.ProcessId, file);
         await Signals.WaitForLineAsync(file, l => l.Contains("\"type\":\"sample\""), Limit);
         await WhileStoppedAsync(target.ProcessId, async () =>
         {
             var clock = Stopwatch.StartNew();
             await Signals.SendAsync(recording.ProcessId, "INT");
-            var result = await recording.Task.WaitAsync(Limit);
+            var result = await recording.Exited.WaitAsync(Limit);
 
             Assert.True(clock.Elapsed < QuitBound, $"took {clock.Elapsed.TotalSeconds:0.00} s");
             // Its own summary: the recording ended itself, not cut off by the command line's 2 s grace after a signal.
@@ -160,9 +160,9 @@ public class StoppedTargetTests
         }
     }
 
-    private static CommandTask<BufferedCommandResult> Record(int pid, string file, params string[] more) =>
-        Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "--pid", $"{pid}", "-o", file, .. more])
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+    private static RunningProcess Record(int pid, string file, params string[] more) =>
+        RunningProcess.Start(Cli.Wrap(DotNetHost.Path).WithArguments([Program, "record", "--pid", $"{pid}", "-o", file, .. more])
+            .WithValidation(CommandResultValidation.None), 2 * Limit);
 
     private static void AssertWholeLines(string file)
     {

@@ -1,5 +1,6 @@
 using TuiProf.Tests.CommandLine;
 using TuiProf.Tests.Export;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -13,6 +14,7 @@ public sealed class SymlinkTests(ManualCollectRecording recorded) : IClassFixtur
     private const string Precious = "not to be overwritten\n";
     private readonly string _victim = TuiProfCli.TempFile("victim.txt");
     private readonly string _link = Path.Combine("/tmp", $"tuiprof-link-{Guid.NewGuid():N}");
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
     [RootFact(Timeout = 60_000)]
     public async Task Recording_through_another_users_symlink_in_tmp_is_refused_in_one_line_before_anything_is_launched()
@@ -45,7 +47,7 @@ public sealed class SymlinkTests(ManualCollectRecording recorded) : IClassFixtur
     {
         await File.WriteAllTextAsync(_victim, Precious);
         var user = await SecondUser.CreateAsync(UserName);
-        Assert.Equal(0, (await user.Run("ln", "-s", Path.GetDirectoryName(_victim)!, _link).ExecuteAsync()).ExitCode);
+        Assert.Equal(0, (await RunningProcess.RunAsync(user.Run("ln", "-s", Path.GetDirectoryName(_victim)!, _link), Limit)).ExitCode);
         var through = Path.Combine(_link, Path.GetFileName(_victim));
 
         var result = await TuiProfCli.RunAsync("export", recorded.File, "--format", "csv", "--out", through);
@@ -76,7 +78,7 @@ public sealed class SymlinkTests(ManualCollectRecording recorded) : IClassFixtur
     {
         await File.WriteAllTextAsync(_victim, Precious);
         var user = await SecondUser.CreateAsync(UserName);
-        var planted = await user.Run("ln", "-s", _victim, _link).ExecuteAsync();
+        var planted = await RunningProcess.RunAsync(user.Run("ln", "-s", _victim, _link), Limit);
         Assert.Equal(0, planted.ExitCode);
     }
 

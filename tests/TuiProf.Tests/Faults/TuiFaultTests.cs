@@ -9,7 +9,7 @@ public partial class TuiFaultTests
 {
     private static string[] Run(params string[] command) => ["run", "--", DotNetHost.Path, ScenarioCatalog.AssemblyPath, .. command];
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_target_that_exits_leaves_the_screen_up_with_its_exit_code_and_r_restarts_it()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30, [], Run("baseline"));
@@ -22,7 +22,7 @@ public partial class TuiFaultTests
         await tui.WaitForRunningTargetAsync("the restarted target");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task In_run_mode_no_key_ends_my_program_without_asking_esc_never_quits_and_r_restarts_my_command()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30, [], Run("leak", "--loop"));
@@ -50,7 +50,7 @@ public partial class TuiFaultTests
         Assert.Contains($"{TmuxScreen.ExitMarker} 0", await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the exit"));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task F1_opens_the_help_esc_closes_it_and_the_screen_stays_up()
     {
         await using var tui = await TmuxScreen.StartAsync(80, 24, "TERM=screen");
@@ -67,7 +67,7 @@ public partial class TuiFaultTests
         Assert.DoesNotContain(TmuxScreen.ExitMarker, screen);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_target_dying_of_an_unhandled_exception_shows_code_134_and_its_stack_on_stderr()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
@@ -82,7 +82,7 @@ public partial class TuiFaultTests
         Assert.DoesNotContain("event stream ended", screen);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Ctrl_C_quits_like_q_and_ends_the_target()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
@@ -94,7 +94,7 @@ public partial class TuiFaultTests
         Assert.True(await Signals.GoneWithinAsync(pid, TimeSpan.FromSeconds(5)), $"target {pid} outlived tuiprof");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_target_killed_with_SIGKILL_shows_its_code_and_the_screen_stays_up()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
@@ -106,7 +106,7 @@ public partial class TuiFaultTests
         Assert.Contains("q quit", screen);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_program_that_is_not_dotnet_gets_a_message_on_screen_not_a_crash()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30, [], ["run", "--", "sleep", "60"]);
@@ -118,7 +118,7 @@ public partial class TuiFaultTests
         await tui.WaitForAsync(s => s.Contains("baseline  pid") && TmuxScreen.ShowsRunning(s), "a scenario started after the failure");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task SIGTERM_ends_tuiprof_and_its_target_and_restores_the_terminal()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
@@ -132,7 +132,7 @@ public partial class TuiFaultTests
         Assert.True(await Signals.GoneWithinAsync(target, TimeSpan.FromSeconds(5)), $"target {target} outlived tuiprof");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Resizing_to_20x5_and_back_again_and_again_never_breaks_the_screen()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);
@@ -149,7 +149,7 @@ public partial class TuiFaultTests
         Assert.Contains($"{TmuxScreen.ExitMarker} 0", await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "a clean exit"));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task G_on_a_stopped_target_says_why_no_gc_came_and_the_screen_stays_responsive()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30);

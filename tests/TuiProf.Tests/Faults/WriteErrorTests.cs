@@ -2,6 +2,7 @@ using System.Text.Json;
 using CliWrap;
 using TuiProf.Targets;
 using TuiProf.Tests.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Faults;
 
@@ -23,15 +24,15 @@ public sealed class WriteErrorTests : TargetTest
         var result = await RecordAsync("baseline", "--loop", "--out", "/dev/full", "--format", format, "--duration", "3");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("tuiprof: cannot write '/dev/full': No space left on device", OneLine(result.Error));
+        Assert.Equal("tuiprof: cannot write '/dev/full': No space left on device", OneLine(result.StandardError));
         AssertNone("outlived a failed recording", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(5)));
     }
 
     [RootFact(Timeout = 120_000)]
     public async Task A_disk_that_fills_mid_recording_leaves_whole_lines_and_one_line_on_stderr()
     {
-        var disk = Directory.CreateTempSubdirectory("tuiprof-small-disk-").FullName;
-        await Cli.Wrap("mount").WithArguments(["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk]).ExecuteAsync();
+        var disk = TestTemp.Directory("tuiprof-small-disk-");
+        await RunningProcess.RunAsync(Cli.Wrap("mount").WithArguments(["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk]), HangLimit);
         try
         {
             // 48 of its 64 KiB taken: 200 samples a second fill the rest in about a second.
@@ -41,7 +42,7 @@ public sealed class WriteErrorTests : TargetTest
             var result = await RecordAsync("baseline", "--loop", "--interval", "0.005", "--out", file);
 
             Assert.True(result.ExitCode == 1, result.ToString());
-            Assert.Equal($"tuiprof: cannot write '{file}': No space left on device", OneLine(result.Error));
+            Assert.Equal($"tuiprof: cannot write '{file}': No space left on device", OneLine(result.StandardError));
             var text = await File.ReadAllTextAsync(file);
             Assert.Contains("\"type\":\"sample\"", text);
             Assert.EndsWith("\n", text); // the failed write was cut back: not even the last line is torn
@@ -50,7 +51,7 @@ public sealed class WriteErrorTests : TargetTest
         }
         finally
         {
-            await Cli.Wrap("umount").WithArguments(["-l", disk]).ExecuteAsync();
+            await RunningProcess.RunAsync(Cli.Wrap("umount").WithArguments(["-l", disk]), HangLimit);
             Directory.Delete(disk);
         }
     }
@@ -64,7 +65,7 @@ public sealed class WriteErrorTests : TargetTest
         var result = await RecordAsync("--pid", $"{target.ProcessId}", "--out", "/dev/full");
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("tuiprof: cannot write '/dev/full': No space left on device", OneLine(result.Error));
+        Assert.Equal("tuiprof: cannot write '/dev/full': No space left on device", OneLine(result.StandardError));
         Assert.False(target.HasExited, "the attached target ended with tuiprof's write error");
         Assert.True(Core.Targets.ProcessInfo.IsAlive(target.ProcessId));
         Assert.NotEqual('T', TreeProcesses.State(target.ProcessId)); // not left stopped either
@@ -81,7 +82,7 @@ public sealed class WriteErrorTests : TargetTest
         var result = await recording;
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal($"tuiprof: cannot write '{file}': it was removed while being written", OneLine(result.Error));
+        Assert.Equal($"tuiprof: cannot write '{file}': it was removed while being written", OneLine(result.StandardError));
         AssertNone("outlived a failed recording", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(5)));
     }
 
@@ -112,7 +113,7 @@ public sealed class WriteErrorTests : TargetTest
 
         Assert.True(result.ExitCode == 1, result.ToString());
         var reason = redirect == Full ? "No space left on device" : "Bad file descriptor";
-        Assert.Equal($"tuiprof: cannot write stdout: {reason}", OneLine(result.Error));
+        Assert.Equal($"tuiprof: cannot write stdout: {reason}", OneLine(result.StandardError));
         AssertNone("outlived a failed command", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(5)));
     }
 
@@ -126,7 +127,7 @@ public sealed class WriteErrorTests : TargetTest
             DotNetCommands.TuiProf(Tree, "export", recording, "--format", "mprof", "--out", "/dev/full"), Tree, HangLimit);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("tuiprof: cannot write '/dev/full': No space left on device", OneLine(result.Error));
+        Assert.Equal("tuiprof: cannot write '/dev/full': No space left on device", OneLine(result.StandardError));
     }
 
     [Theory(Timeout = 120_000)]

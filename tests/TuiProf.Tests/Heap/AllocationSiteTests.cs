@@ -7,12 +7,12 @@ namespace TuiProf.Tests.Heap;
 
 public class AllocationSiteTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task On_baseline_the_top_call_site_allocating_Int64_arrays_is_RandomNumberAverage()
     {
         await using var baseline = new RunningScenario("baseline");
         var runtime = await HeapTarget.RuntimeAsync(baseline.ProcessId);
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the method is compiled before we come: the rundown must name it
+        await baseline.WaitForLineAsync(1, TimeSpan.FromSeconds(30)); // a run is over, the method compiled: the rundown must name it
         var samples = Channel.CreateUnbounded<TimelineEvent>();
 
         List<AllocationSite> sites = [];

@@ -5,7 +5,7 @@ namespace TuiProf.Tests.Heap;
 
 public class HeapCommandTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Heap_leak_with_diff_prints_json_with_the_buffers_growing_and_the_static_event_that_holds_them()
     {
         var result = await TuiProfCli.RunAsync("heap", "leak", "--diff", "1.5", "--format", "json", "--top", "5");
@@ -21,7 +21,7 @@ public class HeapCommandTests
         Assert.True(json.RootElement.GetProperty("second").GetProperty("pauseMs").GetDouble() > 0);
     }
 
-    [Theory]
+    [Theory(Timeout = 60_000)]
     [InlineData(2, "heap", "leak", "--top", "0")]
     [InlineData(2, "heap", "leak", "--diff", "-1")]
     [InlineData(2, "heap", "leak", "--format", "xml")]
@@ -36,7 +36,7 @@ public class HeapCommandTests
         Assert.StartsWith("tuiprof: ", result.StandardError);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Heap_baseline_with_allocations_names_RandomNumberAverage_as_the_site_allocating_Int64_arrays()
     {
         var result = await TuiProfCli.RunAsync("heap", "baseline", "--allocations", "--wait", "2", "--format", "json");

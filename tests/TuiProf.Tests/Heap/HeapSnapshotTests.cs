@@ -1,20 +1,26 @@
 using System.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Targets;
+using TuiProf.Tests.Faults;
 
 namespace TuiProf.Tests.Heap;
 
 public class HeapSnapshotTests
 {
-    [Fact]
+    /// <summary>Far beyond leak's run of 2 s and its pause of 1 s.</summary>
+    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(30);
+
+    [Fact(Timeout = 60_000)]
     public async Task On_leak_the_diff_of_two_snapshots_puts_the_leaking_buffers_on_top_growing_2_MB_each()
     {
         await using var leak = new RunningScenario("leak");
         var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId));
-        await Task.Delay(TimeSpan.FromSeconds(1)); // past start-up, whose own small buffers die later
+        // Each snapshot in the second's pause after a run's line: past start-up, whose own small buffers die later,
+        // and 20 buffers apart, with no GC.Collect() of leak's own under way.
+        await leak.WaitForLineAsync(1, RunLimit);
 
         var before = await snapshotter.TakeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await leak.WaitForLineAsync(2, RunLimit);
         var after = await snapshotter.TakeAsync();
         var diff = HeapDiff.Between(before, after);
 
@@ -29,12 +35,12 @@ public class HeapSnapshotTests
         Assert.True(after.Cost.GcNumber > before.Cost.GcNumber);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task On_leak_the_buffers_are_kept_by_the_static_event_through_the_closure_that_captures_them()
     {
         await using var leak = new RunningScenario("leak");
         var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId));
-        await Task.Delay(TimeSpan.FromSeconds(0.5));
+        await leak.WaitForLineAsync(1, RunLimit); // a run's buffers are on the heap
 
         var report = (await snapshotter.TakeAsync()).PathsTo("System.Byte[]");
 
@@ -47,7 +53,7 @@ public class HeapSnapshotTests
         Assert.Contains(path.Hops, h => h.TypeName == "System.EventHandler");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_second_snapshot_asked_for_while_one_is_running_is_refused_in_one_line()
     {
         await using var leak = new RunningScenario("leak");
@@ -61,12 +67,12 @@ public class HeapSnapshotTests
         Assert.True((await first).ObjectCount > 0);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_stopped_target_gives_a_clear_error_within_a_few_seconds_and_no_snapshot()
     {
         await using var leak = new RunningScenario("leak");
         var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId));
-        Process.Start("kill", ["-STOP", leak.ProcessId.ToString()]).WaitForExit();
+        await Signals.SendAsync(leak.ProcessId, "STOP");
         try
         {
             var clock = Stopwatch.StartNew();
@@ -76,15 +82,16 @@ public class HeapSnapshotTests
         }
         finally
         {
-            Process.Start("kill", ["-CONT", leak.ProcessId.ToString()]).WaitForExit();
+            await Signals.SendAsync(leak.ProcessId, "CONT");
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_heap_over_the_object_limit_gives_a_snapshot_marked_incomplete_not_a_crash()
     {
-        await using var leak = new RunningScenario("leak");
-        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(leak.ProcessId), new HeapLimits(MaxObjects: 1_000));
+        // A target that runs no GC of its own while the dump's GC is awaited (leak's GC.Collect() could be taken for it).
+        await using var target = await RunningHeapTarget.StartAsync(10_000, 8);
+        var snapshotter = new HeapSnapshotter(await HeapTarget.RuntimeAsync(target.ProcessId), new HeapLimits(MaxObjects: 1_000));
 
         var snapshot = await snapshotter.TakeAsync();
 

@@ -8,12 +8,7 @@ public static class HeapTarget
 {
     public static async Task<DiagnosticsClient> ClientAsync(int pid)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!DiagnosticSocket.IsPublished(pid))
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"process {pid} published no diagnostics socket");
-            await Task.Delay(50);
-        }
+        await Faults.Signals.WaitForSocketAsync(pid, TimeSpan.FromSeconds(10));
         return new DiagnosticsClient(pid);
     }
 

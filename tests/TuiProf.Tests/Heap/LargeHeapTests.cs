@@ -9,7 +9,7 @@ namespace TuiProf.Tests.Heap;
 
 public class LargeHeapTests
 {
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_snapshot_of_three_million_objects_completes_whole_within_tuiprofs_memory_bound()
     {
         await using var target = await RunningHeapTarget.StartAsync(3_000_000, 40);
@@ -28,7 +28,7 @@ public class LargeHeapTests
         Assert.True(peak < 100_000_000 + 150L * objects, $"peak {peak / 1_000_000} MB for {objects:N0} objects");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_target_killed_mid_dump_gives_a_clear_error_within_a_few_seconds_and_no_snapshot()
     {
         await using var target = await RunningHeapTarget.StartAsync(3_000_000, 40);

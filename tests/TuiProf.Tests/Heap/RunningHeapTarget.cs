@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using CliWrap;
 using TuiProf.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Heap;
 
@@ -8,29 +8,20 @@ namespace TuiProf.Tests.Heap;
 public sealed class RunningHeapTarget : IAsyncDisposable
 {
     private static readonly string Assembly = typeof(Item).Assembly.Location;
-    private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(120));
-    private readonly CommandTask<CommandResult> _process;
-    private readonly Channel<string> _output = Channel.CreateUnbounded<string>();
+    private readonly RunningProcess _process;
 
     private RunningHeapTarget(int objects, int payloadBytes) =>
-        _process = Cli.Wrap(DotNetHost.Path).WithArguments([Assembly, objects.ToString(), payloadBytes.ToString()])
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => _output.Writer.TryWrite(line)))
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(_stop.Token);
+        _process = RunningProcess.Start(Cli.Wrap(DotNetHost.Path).WithArguments([Assembly, objects.ToString(), payloadBytes.ToString()])
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(120));
 
     public int ProcessId => _process.ProcessId;
 
     public static async Task<RunningHeapTarget> StartAsync(int objects, int payloadBytes)
     {
         var target = new RunningHeapTarget(objects, payloadBytes);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!(await target._output.Reader.ReadAsync(timeout.Token)).StartsWith("ready")) { }
+        await target._process.Output.WaitForAsync(l => l.StartsWith("ready"), TimeSpan.FromSeconds(60), "'ready'");
         return target;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _process.Task.ContinueWith(_ => { });
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

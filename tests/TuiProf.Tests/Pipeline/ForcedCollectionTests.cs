@@ -7,7 +7,7 @@ namespace TuiProf.Tests.Pipeline;
 
 public class ForcedCollectionTests
 {
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task I_can_force_a_collection_and_see_it_arrive_as_an_induced_gen2_gc_within_a_second()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -24,7 +24,7 @@ public class ForcedCollectionTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed.TotalMilliseconds:0} ms");
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_forced_collection_inside_a_no_gc_region_still_runs_and_ends_the_region()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -38,7 +38,7 @@ public class ForcedCollectionTests
         await Recorder.WaitForAsync<OutputLine>(session, l => l.Text.Contains("ended early"), TimeSpan.FromSeconds(10));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Disposing_a_session_ends_the_launched_target()
     {
         int pid;

@@ -4,6 +4,7 @@ using TuiProf.Core.Recording;
 using TuiProf.Core.Timeline;
 using TuiProf.Tests.CommandLine;
 using TuiProf.Tests.Faults;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Pipeline;
 
@@ -31,26 +32,22 @@ public static class LoopRecording
     private static async Task<IReadOnlyList<TimelineEvent>> MakeAsync(string scenario, Machine machine, int runs)
     {
         var file = TuiProfCli.TempFile($"{scenario}-{machine}.jsonl");
-        using var forceful = new CancellationTokenSource(Limit);
-        var errors = new System.Text.StringBuilder();
-        var recording = Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
+        await using var recording = RunningProcess.Start(Cli.Wrap(TuiProf.Targets.DotNetHost.Path)
             .WithArguments([Program, "record", scenario, "--loop", "--out", file])
             .WithEnvironmentVariables(env => { foreach (var (name, value) in MachineEnvironment.Of(machine)) env.Set(name, value); })
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(forceful.Token);
+            .WithValidation(CommandResultValidation.None), Limit);
         var end = RunEnd.GetValueOrDefault(scenario, "Averages: ");
         // Until the last run's line and a call of the next run (the last run's own calls come over EventPipe, up to
         // ~0.2 s after its line on stdout). A scenario that dies (crash) ends the recording itself.
         var done = Task.Run(async () =>
         {
-            while (!recording.Task.IsCompleted && !HasRuns(file, end, runs))
+            while (!recording.HasExited && !HasRuns(file, end, runs))
                 await Task.Delay(100);
         });
         await done.WaitAsync(Limit);
-        if (!recording.Task.IsCompleted) await Signals.SendAsync(recording.ProcessId, "INT");
-        var result = await recording.Task.WaitAsync(Limit);
-        Assert.True(result.ExitCode is 0 or 130, $"tuiprof record exited with {result.ExitCode}: {errors}");
+        if (!recording.HasExited) await Signals.SendAsync(recording.ProcessId, "INT");
+        var result = await recording.Exited.WaitAsync(Limit);
+        Assert.True(result.ExitCode is 0 or 130, $"tuiprof record exited with {result.ExitCode}: {result.StandardError}");
         using var reader = File.OpenText(file);
         return JsonLinesReader.Read(reader).Events;
     }

@@ -25,7 +25,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
     /// <summary>The heap line the user sees drawn.</summary>
     private static List<MemorySample> Heap(IReadOnlyList<TimelineEvent> events) => HeapSeries.Of(events);
 
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData("baseline")]
     [InlineData("cycle")]
     [InlineData("manual-collect")]
@@ -51,7 +51,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         Assert.True((rss.Count - 1) / (rss[^1].T - rss[0].T) >= 20, "RSS sampled at fewer than 20 a second");
     }
 
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData("baseline")]
     [InlineData("cycle")]
     public async Task Only_alloclarge_gen2_gcs_during_the_calls_reclaim_the_arrays_and_the_heap_goes_up_and_down(string scenario)
@@ -74,7 +74,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         Assert.InRange(Heap(events).Max(s => s.Heap!.Value) / Megabyte, 72, 140);
     }
 
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData("baseline")]
     [InlineData("cycle")]
     [InlineData("manual-collect")]
@@ -90,7 +90,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
             $"RSS fell {d.First.Rss / Megabyte:0} -> {d.Second.Rss / Megabyte:0} MB at {d.Second.T:0.00} s with no AllocLarge GC just before"));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Manual_collect_frees_everything_between_the_second_and_third_call_40_MB_in_the_first_run_64_after()
     {
         var events = await Record("manual-collect");
@@ -111,7 +111,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         Assert.Contains(events.OfType<OutputLine>(), l => l.Text.StartsWith("Clean up took "));
     }
 
-    [Theory]
+    [Theory(Timeout = 120_000)]
     [InlineData("gc-disabled")]
     [InlineData("cycle-gc-disabled")]
     public async Task A_no_gc_region_runs_no_gc_during_the_calls_and_the_heap_climbs_in_three_steps(string scenario)
@@ -132,7 +132,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         Assert.DoesNotContain(events.OfType<OutputLine>(), l => l.Text.Contains("ended early"));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Leak_climbs_40_MB_a_run_and_no_gc_ever_takes_any_of_it_back()
     {
         var events = await Record("leak");
@@ -148,7 +148,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         Assert.Contains(gcs, g => g.Reason == "AllocLarge" && g.Generation == 2);
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Churn_collects_gen0_every_few_MB_with_short_pauses_a_flat_heap_and_a_still_rss()
     {
         var events = await Record("churn");
@@ -175,7 +175,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Loh_small_arrays_make_gen0_gcs_and_large_ones_gen2_alloclarge_gcs()
     {
         var events = await Record("loh");
@@ -193,7 +193,7 @@ public abstract class ScenarioClaimsTests(Machine machine)
         }
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task Crash_makes_one_call_then_dies_of_SIGABRT_with_its_exception_on_stderr()
     {
         var events = await Record("crash");

@@ -9,7 +9,7 @@ namespace TuiProf.Tests.Sources;
 
 public sealed class GcEventsTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_heap_before_a_gc_read_in_place_is_what_TraceEvent_reads_from_a_real_runtime()
     {
         await using var churn = new RunningScenario("churn");

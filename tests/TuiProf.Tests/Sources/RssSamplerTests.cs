@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using CliWrap;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Sources;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Sources;
 
@@ -54,22 +56,15 @@ public class RssSamplerTests
         Assert.InRange(handOvers, 1, 10 * seconds + 4); // and the first two, and the last few at the end
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_process_that_has_exited_but_is_not_yet_reaped_reads_as_gone_not_as_zero_bytes()
     {
         // The backgrounded 'true' becomes a child of the exec'd sleep, which never reaps it: a zombie, whose
         // statm reads all zeros, as a target's does for a moment while it exits.
-        using var parent = Process.Start(new ProcessStartInfo("sh", ["-c", "true & exec sleep 10"]))!;
-        try
-        {
-            var zombie = await ZombieChildOfAsync(parent.Id);
-            Assert.Equal("0 0 0 0 0 0 0", File.ReadAllText($"/proc/{zombie}/statm").Trim());
-            Assert.Null(RssSampler.Read(zombie));
-        }
-        finally
-        {
-            parent.Kill();
-        }
+        await using var parent = RunningProcess.Start(Cli.Wrap("sh").WithArguments(["-c", "true & exec sleep 10"]), TimeSpan.FromSeconds(30));
+        var zombie = await ZombieChildOfAsync(parent.ProcessId);
+        Assert.Equal("0 0 0 0 0 0 0", File.ReadAllText($"/proc/{zombie}/statm").Trim());
+        Assert.Null(RssSampler.Read(zombie));
     }
 
     private static async Task<int> ZombieChildOfAsync(int pid)

@@ -9,11 +9,11 @@ public sealed class BadDiagnosticPortTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public Task A_connect_port_that_does_not_exist_fails_in_one_line() =>
         AssertFailsInOneLineAsync(Path.Combine(EmptyDir(), "nothing.sock") + ",connect");
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public Task A_connect_port_that_is_a_regular_file_fails_in_one_line()
     {
         var file = Path.Combine(EmptyDir(), "file.sock");
@@ -21,7 +21,7 @@ public sealed class BadDiagnosticPortTests
         return AssertFailsInOneLineAsync(file + ",connect");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_connect_port_whose_socket_never_answers_fails_in_one_line()
     {
         var path = Path.Combine(EmptyDir(), "silent.sock");
@@ -33,7 +33,7 @@ public sealed class BadDiagnosticPortTests
         await AssertFailsInOneLineAsync(path + ",connect");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public Task A_listen_port_in_a_directory_that_does_not_exist_fails_in_one_line() =>
         AssertFailsInOneLineAsync(Path.Combine(EmptyDir(), "missing", "listen.sock") + ",listen");
 
@@ -49,5 +49,5 @@ public sealed class BadDiagnosticPortTests
         Assert.True(clock.Elapsed < Limit, $"took {clock.Elapsed.TotalSeconds:0.0} s: {result.StandardError}");
     }
 
-    private static string EmptyDir() => Directory.CreateTempSubdirectory("tuiprof-badport-").FullName;
+    private static string EmptyDir() => TestTemp.Directory("tuiprof-badport-");
 }

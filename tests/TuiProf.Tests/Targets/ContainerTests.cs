@@ -5,7 +5,7 @@ namespace TuiProf.Tests.Targets;
 [Collection(TestProjectsCollection.Name)]
 public sealed class ContainerTests(TestProjects projects) : TargetTest
 {
-    [UnshareFact]
+    [UnshareFact(Timeout = 180_000)]
     public async Task A_runtime_in_its_own_pid_namespace_is_reached_by_its_host_pid_and_by_its_socket_without_a_local_rss()
     {
         var (socket, hostPid) = await StartContainerAsync(Volume());
@@ -14,7 +14,7 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
 
         // A dead runtime that had the host PID left its socket where tuiprof runs: PIDs come round, and a CI run
         // once had one. It is not the container's, whose socket the client looks for under /proc/PID/root.
-        var leftovers = Directory.CreateTempSubdirectory("tuiprof-leftovers-").FullName;
+        var leftovers = TestTemp.Directory("tuiprof-leftovers-");
         File.WriteAllText(Path.Join(leftovers, $"dotnet-diagnostic-{hostPid}-1-socket"), "");
 
         var attach = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, new Dictionary<string, string> { ["TMPDIR"] = leftovers },
@@ -34,7 +34,7 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
         Assert.Contains(recording.OfType("sample"), s => s.TryGetProperty("heap", out _));
     }
 
-    [UnshareFact]
+    [UnshareFact(Timeout = 180_000)]
     public async Task A_runtime_numbered_1_in_its_own_pid_namespace_is_not_taken_for_this_machines_pid_1()
     {
         // Its socket, in a TMPDIR this machine's processes share, is named with PID 1: the diagnostics client takes it
@@ -46,15 +46,15 @@ public sealed class ContainerTests(TestProjects projects) : TargetTest
         var ps = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, sharing, "ps"), Tree, HangLimit);
         var attach = await DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, sharing, "record", "--pid", "1", "--out", OutFile("pid1.jsonl")), Tree, HangLimit);
 
-        Assert.DoesNotContain(ps.Output.Split('\n'), line => line.TrimStart().StartsWith("1 "));
-        Assert.Contains(ps.Output.Split('\n'), line => line.TrimStart().StartsWith($"{hostPid} "));
+        Assert.DoesNotContain(ps.StandardOutput.Split('\n'), line => line.TrimStart().StartsWith("1 "));
+        Assert.Contains(ps.StandardOutput.Split('\n'), line => line.TrimStart().StartsWith($"{hostPid} "));
         Assert.True(attach.ExitCode != 0, attach.ToString());
-        Assert.Contains("process 1 has no diagnostics socket of its own", attach.Error);
-        Assert.Single(attach.Error.Trim().Split('\n'));
+        Assert.Contains("process 1 has no diagnostics socket of its own", attach.StandardError);
+        Assert.Single(attach.StandardError.Trim().Split('\n'));
     }
 
     /// <summary>The container's TMPDIR: a volume shared with the host, where the runtime's socket appears.</summary>
-    private static string Volume() => Directory.CreateTempSubdirectory("tuiprof-volume-").FullName;
+    private static string Volume() => TestTemp.Directory("tuiprof-volume-");
 
     /// <summary>PortApp as PID 1 of its own PID namespace, for the test's length: its socket and its PID on this machine.</summary>
     private async Task<(string Socket, int HostPid)> StartContainerAsync(string volume)

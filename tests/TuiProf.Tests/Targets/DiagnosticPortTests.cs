@@ -5,12 +5,12 @@ namespace TuiProf.Tests.Targets;
 [Collection(TestProjectsCollection.Name)]
 public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Connecting_to_the_socket_of_a_runtime_held_at_startup_records_it_from_its_first_call_and_resumes_it()
     {
         // A runtime listens only on its default socket (CoreCLR ignores ",listen" in DOTNET_DiagnosticPorts); TMPDIR
         // says where, as a container's shared volume does. DefaultDiagnosticPortSuspend holds it until a tool connects.
-        var directory = Directory.CreateTempSubdirectory("tuiprof-port-").FullName;
+        var directory = TestTemp.Directory("tuiprof-port-");
         using var limit = new CancellationTokenSource(HangLimit);
         var app = DotNetCommands.Dotnet(Tree, [projects.PortApp, "4"],
             new() { ["TMPDIR"] = directory, ["DOTNET_DefaultDiagnosticPortSuspend"] = "1" }).ExecuteAsync(limit.Token);
@@ -27,10 +27,10 @@ public sealed class DiagnosticPortTests(TestProjects projects) : TargetTest
         Assert.Equal(0, (await app).ExitCode); // resumed by tuiprof, then ran to its end
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Listening_profiles_a_runtime_that_connects_from_its_first_allocation_and_resumes_it()
     {
-        var socket = Path.Combine(Directory.CreateTempSubdirectory("tuiprof-port-").FullName, "port.sock");
+        var socket = Path.Combine(TestTemp.Directory("tuiprof-port-"), "port.sock");
         using var limit = new CancellationTokenSource(HangLimit);
         var file = OutFile("listen.jsonl");
         var tuiprof = DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, "record", "--diagnostic-port", socket, "--out", file, "--duration", "10"),

@@ -3,7 +3,7 @@ namespace TuiProf.Tests.Targets;
 [Collection(TestProjectsCollection.Name)]
 public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
 {
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Recording_a_dotnet_build_that_compiles_finishes_and_leaves_no_process_behind()
     {
         var recording = await RecordCleanBuildAsync("build.jsonl", [], TestProjectSources.NoLeftovers);
@@ -12,7 +12,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(15)));
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Recording_a_dotnet_build_with_node_reuse_on_leaves_its_reusable_nodes_running_not_suspended()
     {
         await RecordCleanBuildAsync("build-defaults.jsonl", []);
@@ -21,7 +21,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         AssertNone("stopped or held at startup", await Tree.StuckAsync(TimeSpan.FromSeconds(3)));
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task A_build_whose_profiler_is_killed_is_ended_with_it_and_leaves_nothing_suspended()
     {
         projects.CleanSolution();
@@ -38,7 +38,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(10)));
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Following_all_profiles_every_dotnet_process_of_a_build_and_names_each_events_process()
     {
         var recording = await RecordCleanBuildAsync("follow-all.jsonl", ["--follow", "all"], TestProjectSources.NoLeftovers);
@@ -54,7 +54,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.All(compilers, p => Assert.True(exited.Contains(RecordedFile.Pid(p)), $"no processExit for {RecordedFile.Describe(p)}"));
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Following_a_name_profiles_only_the_processes_of_that_name()
     {
         var recording = await RecordCleanBuildAsync("follow-csc.jsonl", ["--follow", "csc"], TestProjectSources.NoLeftovers);
@@ -66,7 +66,7 @@ public sealed class DotNetBuildTests(TestProjects projects) : TargetTest
         Assert.All(recording.Events, e => Assert.Contains(recording.ProcessOf(e), compilers.Append(recording.LaunchedPid)));
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Following_none_profiles_only_the_launched_dotnet_build()
     {
         var recording = await RecordCleanBuildAsync("follow-none.jsonl", ["--follow", "none"], TestProjectSources.NoLeftovers);

@@ -1,6 +1,6 @@
 using CliWrap;
-using CliWrap.Buffered;
 using TuiProf.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Targets;
 
@@ -11,12 +11,10 @@ namespace TuiProf.Tests.Targets;
 /// </summary>
 public static class DotNetCommands
 {
-    private static readonly string TuiProfAssembly = typeof(TuiProf.Commands.RecordCommand).Assembly.Location;
-
     public static Command TuiProf(TreeProcesses tree, params string[] arguments) => TuiProf(tree, new Dictionary<string, string>(), arguments);
 
     public static Command TuiProf(TreeProcesses tree, Dictionary<string, string> environment, params string[] arguments) =>
-        Dotnet(tree, [TuiProfAssembly, .. arguments], new(environment) { ["NO_COLOR"] = "1" });
+        Dotnet(tree, [CommandLine.TuiProfCli.Assembly, .. arguments], new(environment) { ["NO_COLOR"] = "1" });
 
     public static Command Dotnet(TreeProcesses tree, IEnumerable<string> arguments, Dictionary<string, string>? environment = null) =>
         Marked(Cli.Wrap(DotNetHost.Path).WithArguments(arguments), tree, environment);
@@ -37,25 +35,19 @@ public static class DotNetCommands
             });
 
     /// <summary>Runs to the end, or fails the test after <paramref name="limit"/>, naming what was stuck (then kills the tree).</summary>
-    public static async Task<Finished> RunAsync(Command command, TreeProcesses tree, TimeSpan limit)
+    public static async Task<ProcessOutcome> RunAsync(Command command, TreeProcesses tree, TimeSpan limit)
     {
-        using var kill = new CancellationTokenSource();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var running = command.ExecuteBufferedAsync(kill.Token);
-        if (await Task.WhenAny(running.Task, Task.Delay(limit)) != running.Task)
+        await using var running = RunningProcess.Start(command, 2 * limit); // past the limit, the check below names what hung
+        try
+        {
+            return await running.WaitForExitAsync(limit);
+        }
+        catch (TimeoutException)
         {
             var alive = tree.Alive().Select(TreeProcesses.Describe).ToList();
-            await kill.CancelAsync();
-            await running.Task.ContinueWith(_ => { });
+            await running.DisposeAsync();
             tree.KillAll();
             throw new TimeoutException($"'{command}' did not finish in {limit.TotalSeconds} s; its processes then:\n" + string.Join("\n", alive));
         }
-        var result = await running;
-        return new Finished(result.ExitCode, result.StandardOutput, result.StandardError, clock.Elapsed);
-    }
-
-    public sealed record Finished(int ExitCode, string Output, string Error, TimeSpan Elapsed)
-    {
-        public override string ToString() => $"exit {ExitCode} after {Elapsed.TotalSeconds:0.0} s\nstdout: {Output}\nstderr: {Error}";
     }
 }

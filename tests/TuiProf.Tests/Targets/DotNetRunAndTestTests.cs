@@ -5,7 +5,7 @@ namespace TuiProf.Tests.Targets;
 [Collection(TestProjectsCollection.Name)]
 public sealed class DotNetRunAndTestTests(TestProjects projects) : TargetTest
 {
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Recording_dotnet_run_follows_the_app_and_records_its_own_brackets()
     {
         var file = OutFile("run.jsonl");
@@ -20,7 +20,7 @@ public sealed class DotNetRunAndTestTests(TestProjects projects) : TargetTest
         Assert.All(recording.OfType("bracket"), b => Assert.Equal(app, recording.ProcessOf(b)));
     }
 
-    [Fact]
+    [Fact(Timeout = 300_000)]
     public async Task Recording_dotnet_test_follows_the_testhost_and_records_the_tests_brackets()
     {
         var file = OutFile("test.jsonl");

@@ -3,7 +3,7 @@ namespace TuiProf.Tests.Targets;
 [Collection(TestProjectsCollection.Name)]
 public sealed class ProcessTreeTests(TestProjects projects) : TargetTest
 {
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task Fifty_short_lived_dotnet_children_all_run_to_the_end_under_follow_all()
     {
         var file = OutFile("fifty.jsonl");
@@ -17,7 +17,7 @@ public sealed class ProcessTreeTests(TestProjects projects) : TargetTest
         AssertNone("left running", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(10)));
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_child_that_outlives_the_launched_process_is_recorded_to_its_end_and_nothing_is_left()
     {
         var file = OutFile("orphan.jsonl");
@@ -34,12 +34,12 @@ public sealed class ProcessTreeTests(TestProjects projects) : TargetTest
         AssertNone("left running after tuiprof ended", await Tree.LeftAfterAsync(TimeSpan.FromSeconds(10)));
     }
 
-    [Fact]
+    [Fact(Timeout = 180_000)]
     public async Task A_dead_runtimes_leftover_socket_does_not_hide_a_new_process_that_has_its_pid()
     {
         // A runtime killed outright leaves dotnet-diagnostic-PID-KEY-socket behind, and PIDs come round again: here
         // every one of the next 2 000 PIDs has such a socket, so the launched process and its children all get one.
-        var tmp = Directory.CreateTempSubdirectory("tuiprof-leftovers-").FullName;
+        var tmp = TestTemp.Directory("tuiprof-leftovers-");
         try
         {
             var (last, max) = (Number("/proc/sys/kernel/ns_last_pid"), Number("/proc/sys/kernel/pid_max"));

@@ -13,7 +13,7 @@ public abstract class TargetTest : IDisposable
 
     protected static string OutFile(string name) => CommandLine.TuiProfCli.TempFile(name);
 
-    protected Task<DotNetCommands.Finished> RecordAsync(params string[] arguments) =>
+    protected Task<Processes.ProcessOutcome> RecordAsync(params string[] arguments) =>
         DotNetCommands.RunAsync(DotNetCommands.TuiProf(Tree, ["record", .. arguments]), Tree, HangLimit);
 
     /// <summary>

@@ -8,7 +8,7 @@ public sealed class TestProjects : IAsyncLifetime
 {
     private readonly TreeProcesses _build = new($"fixture-{Guid.NewGuid():N}");
 
-    public string Root { get; } = Directory.CreateTempSubdirectory("tuiprof-projects-").FullName;
+    public string Root { get; } = TestTemp.Directory("tuiprof-projects-");
 
     public string Solution => TestProjectSources.Solution(Root);
 

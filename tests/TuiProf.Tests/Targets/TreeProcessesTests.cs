@@ -6,7 +6,7 @@ namespace TuiProf.Tests.Targets;
 /// <summary>The controls of the leftover checks: they find what they must, so an empty list means something.</summary>
 public sealed class TreeProcessesTests : TargetTest
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Every_process_a_test_starts_is_found_at_any_depth_and_killed()
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -19,7 +19,7 @@ public sealed class TreeProcessesTests : TargetTest
         await shell.Task.ContinueWith(_ => { });
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task A_runtime_held_at_its_startup_pause_is_reported_stuck_and_a_running_one_is_not()
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using CliWrap;
-using CliWrap.Buffered;
 using TuiProf.HostileTarget;
 using TuiProf.Targets;
 using TuiProf.Tests.CommandLine;
 using TuiProf.Tests.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Text;
 
@@ -78,14 +78,13 @@ public class HostileTextTests
         params string[] arguments)
     {
         var stdout = TuiProfCli.TempFile("stdout");
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var clock = Stopwatch.StartNew();
 
         // stdin from /dev/null and stdout to a file, as a cron job or a script would run it.
-        var result = await Cli.Wrap("sh")
+        var result = await RunningProcess.RunAsync(Cli.Wrap("sh")
             .WithArguments(["-c", "out=$1; shift; exec \"$@\" </dev/null >\"$out\"", "sh", stdout, DotNetHost.Path,
                 typeof(TuiProf.Commands.RecordCommand).Assembly.Location, .. arguments])
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(limit.Token);
+            .WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("tuiprof: needs a terminal on stdin and stdout; for headless use 'tuiprof record' (see 'tuiprof --help')\n",

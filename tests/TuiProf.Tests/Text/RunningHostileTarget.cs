@@ -1,7 +1,7 @@
-using System.Threading.Channels;
 using CliWrap;
 using TuiProf.HostileTarget;
 using TuiProf.Targets;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Text;
 
@@ -21,19 +21,13 @@ public sealed class RunningHostileTarget : IAsyncDisposable
 
     private static readonly Lazy<string> LazyHost = new(() =>
     {
-        var link = Path.Combine(Directory.CreateTempSubdirectory("tuiprof-hostile-").FullName, "dotnet" + HostileText.Text);
+        var link = Path.Combine(TestTemp.Directory("tuiprof-hostile-"), "dotnet" + HostileText.Text);
         File.CreateSymbolicLink(link, DotNetHost.Path);
         return link;
     });
 
-    private readonly CancellationTokenSource _stop = new(TimeSpan.FromSeconds(120));
-    private readonly Channel<string> _output = Channel.CreateUnbounded<string>();
-    private readonly CommandTask<CommandResult> _process;
-
-    private RunningHostileTarget() =>
-        _process = Cli.Wrap(Host).WithArguments([Assembly, HostileText.Text])
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => _output.Writer.TryWrite(line)))
-            .WithValidation(CommandResultValidation.None).ExecuteAsync(_stop.Token);
+    private readonly RunningProcess _process = RunningProcess.Start(
+        Cli.Wrap(Host).WithArguments([Assembly, HostileText.Text]).WithValidation(CommandResultValidation.None), TimeSpan.FromSeconds(120));
 
     public int ProcessId => _process.ProcessId;
 
@@ -41,15 +35,9 @@ public sealed class RunningHostileTarget : IAsyncDisposable
     public static async Task<RunningHostileTarget> StartAsync()
     {
         var target = new RunningHostileTarget();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!(await target._output.Reader.ReadAsync(timeout.Token)).StartsWith("ready", StringComparison.Ordinal)) { }
+        await target._process.Output.WaitForAsync(l => l.StartsWith("ready", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "'ready'");
         return target;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        await _process.Task.ContinueWith(_ => { });
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -3,7 +3,7 @@ namespace TuiProf.Tests.Tui;
 /// <summary>With --call-sites the Allocations panel names who allocates: sampled stacks resolved to methods, live.</summary>
 public class CallSitesScreenTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task With_call_sites_the_panel_names_RandomNumberAverage_as_the_call_site_of_the_Int64_arrays()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "baseline", "--call-sites"]);

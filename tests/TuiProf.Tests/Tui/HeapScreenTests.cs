@@ -3,7 +3,7 @@ namespace TuiProf.Tests.Tui;
 /// <summary>The heap key on the live screen: snapshots of the shown process, the growth between two, and who holds it.</summary>
 public class HeapScreenTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Two_snapshots_of_leak_show_its_buffers_growing_and_the_static_event_that_holds_them()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "leak"]);

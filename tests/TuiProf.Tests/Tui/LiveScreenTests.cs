@@ -6,7 +6,7 @@ namespace TuiProf.Tests.Tui;
 
 public partial class LiveScreenTests
 {
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_live_screen_shows_the_baseline_graph_with_its_brackets_and_gc_markers()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40);
@@ -21,7 +21,7 @@ public partial class LiveScreenTests
         await tui.WaitForAsync(s => s.Contains("Recent calls") && s.Contains("RandomNumberAverage"), "the calls panel");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task With_allocations_a_panel_shows_the_types_that_allocate_and_the_last_calls()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "baseline", "--allocations"]);
@@ -34,7 +34,7 @@ public partial class LiveScreenTests
         Assert.Matches(@"\d+\.\d MB  System\.Int64\[\]", screen);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task I_can_force_a_collection_with_g_and_see_its_induced_marker()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40);
@@ -47,7 +47,7 @@ public partial class LiveScreenTests
         Assert.Contains("┃", screen); // the induced GC's heavy line through the graph
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Pressing_2_switches_scenario_and_the_old_target_is_gone()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40);
@@ -63,7 +63,7 @@ public partial class LiveScreenTests
         Assert.Contains(">2 gc-disabled", screen);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Run_with_a_scenario_selects_it_in_the_list_with_its_text()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40, [], ["run", "manual-collect"]);
@@ -73,7 +73,7 @@ public partial class LiveScreenTests
             s.Contains("What to look for: manual-collect"), "manual-collect running, selected, with its text");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task Q_quits_after_an_enlarged_window_leaving_the_terminal_exactly_as_found_and_no_target_behind()
     {
         await using var tui = await TmuxScreen.StartAsync(80, 24);
@@ -91,7 +91,7 @@ public partial class LiveScreenTests
         Assert.False(ProcessInfo.IsAlive(pid), $"the target {pid} outlived TuiProf");
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task With_LANG_C_NO_COLOR_and_TERM_screen_the_screen_is_plain_ascii_with_a_legend_that_tells_the_lines_apart()
     {
         await using var tui = await TmuxScreen.StartAsync(80, 24, "LANG=C", "LC_ALL=", "NO_COLOR=1", "TERM=screen");
@@ -107,7 +107,7 @@ public partial class LiveScreenTests
         Assert.EndsWith("h help  q quit", LastLine(screen));
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task When_the_terminal_goes_away_like_a_dropped_ssh_connection_tuiprof_and_its_target_end()
     {
         var tui = await TmuxScreen.StartAsync(80, 24);
@@ -131,7 +131,7 @@ public partial class LiveScreenTests
     private static int ParentOf(int pid) =>
         int.Parse(File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task The_screen_redraws_to_fit_after_the_terminal_is_resized()
     {
         await using var tui = await TmuxScreen.StartAsync(120, 40);
@@ -148,7 +148,7 @@ public partial class LiveScreenTests
         Assert.Contains("MB┤", large);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task I_can_attach_the_live_screen_to_a_running_process()
     {
         await using var running = new RunningScenario("manual-collect");
@@ -160,7 +160,7 @@ public partial class LiveScreenTests
         Assert.Contains("GC", screen);
     }
 
-    [Fact]
+    [Fact(Timeout = 60_000)]
     public async Task P_lists_my_dotnet_processes_and_enter_attaches_to_one_without_ending_the_scenario_for_good()
     {
         await using var running = new RunningScenario("leak");

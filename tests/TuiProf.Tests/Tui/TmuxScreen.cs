@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CliWrap;
-using CliWrap.Buffered;
+using TuiProf.Tests.Processes;
 
 namespace TuiProf.Tests.Tui;
 
@@ -98,8 +98,8 @@ public sealed partial class TmuxScreen : IAsyncDisposable
 
     /// <summary>Ends the tmux server: the terminal disappears under the program, as when an SSH connection drops.</summary>
     public Task HangUpAsync() =>
-        Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync().Task;
+        RunningProcess.RunAsync(Cli.Wrap("tmux").WithArguments(["-L", _socket, "kill-server"])
+            .WithValidation(CommandResultValidation.None), Limit);
 
     public async ValueTask DisposeAsync()
     {
@@ -113,6 +113,9 @@ public sealed partial class TmuxScreen : IAsyncDisposable
         await HangUpAsync();
     }
 
-    private async Task<BufferedCommandResult> TmuxAsync(params string[] arguments) =>
-        await Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]).ExecuteBufferedAsync();
+    private Task<ProcessOutcome> TmuxAsync(params string[] arguments) =>
+        RunningProcess.RunAsync(Cli.Wrap("tmux").WithArguments(["-L", _socket, .. arguments]), Limit);
+
+    /// <summary>Far beyond a tmux command's few milliseconds, even on a loaded machine.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 }
