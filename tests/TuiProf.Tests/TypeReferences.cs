@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Reflection.Emit;
 
 namespace TuiProf.Tests;
 
@@ -12,11 +11,6 @@ public static class TypeReferences
 {
     private const BindingFlags Declared = BindingFlags.DeclaredOnly | BindingFlags.Instance | BindingFlags.Static |
                                           BindingFlags.Public | BindingFlags.NonPublic;
-
-    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Select(f => (OpCode)f.GetValue(null)!)
-        .ToDictionary(o => o.Value);
 
     public static IEnumerable<Type> Of(Type type)
     {
@@ -39,30 +33,14 @@ public static class TypeReferences
     {
         var typeArguments = method.DeclaringType is { IsGenericType: true } t ? t.GetGenericArguments() : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        for (var at = 0; at < il.Length;)
+        foreach (var (_, token) in IlOperands.Tokens(il))
         {
-            var opCode = il[at] == 0xFE ? OpCodesByValue[(short)(0xFE00 | il[at + 1])] : OpCodesByValue[il[at]];
-            at += opCode.Size;
-            if (opCode.OperandType is OperandType.InlineType or OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineTok)
-            {
-                var member = method.Module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments);
-                yield return member as Type ?? member?.DeclaringType;
-                if (member is MethodInfo { IsGenericMethod: true } generic)
-                    foreach (var argument in generic.GetGenericArguments()) yield return argument;
-            }
-            at += OperandSize(opCode.OperandType, il, at);
+            var member = method.Module.ResolveMember(token, typeArguments, methodArguments);
+            yield return member as Type ?? member?.DeclaringType;
+            if (member is MethodInfo { IsGenericMethod: true } generic)
+                foreach (var argument in generic.GetGenericArguments()) yield return argument;
         }
     }
-
-    private static int OperandSize(OperandType operand, byte[] il, int at) => operand switch
-    {
-        OperandType.InlineNone => 0,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-        OperandType.InlineVar => 2,
-        OperandType.InlineI8 or OperandType.InlineR => 8,
-        OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, at),
-        _ => 4,
-    };
 
     /// <summary>A type and what it is built of: an array's element, a generic's arguments.</summary>
     private static IEnumerable<Type> Flatten(Type type)

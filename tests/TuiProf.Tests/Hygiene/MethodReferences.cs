@@ -10,10 +10,6 @@ namespace TuiProf.Tests.Hygiene;
 /// </summary>
 public static class MethodReferences
 {
-    private static readonly Dictionary<short, OpCode> Codes = typeof(OpCodes)
-        .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!)
-        .ToDictionary(c => c.Value);
-
     public static IEnumerable<MethodBase> Of(MethodBase method)
     {
         foreach (var body in Bodies(method))
@@ -46,25 +42,6 @@ public static class MethodReferences
     }
 
     /// <summary>The operand tokens of the instructions whose operand is a method.</summary>
-    private static IEnumerable<int> MethodTokens(byte[] il)
-    {
-        for (var i = 0; i < il.Length;)
-        {
-            var value = il[i] == 0xFE ? unchecked((short)(0xFE00 | il[i + 1])) : il[i];
-            var code = Codes[value];
-            i += code.Size;
-            if (code.OperandType == OperandType.InlineMethod) yield return BitConverter.ToInt32(il, i);
-            i += OperandSize(code.OperandType, il, i);
-        }
-    }
-
-    private static int OperandSize(OperandType operand, byte[] il, int at) => operand switch
-    {
-        OperandType.InlineNone => 0,
-        OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
-        OperandType.InlineVar => 2,
-        OperandType.InlineI8 or OperandType.InlineR => 8,
-        OperandType.InlineSwitch => 4 + 4 * BitConverter.ToInt32(il, at),
-        _ => 4,
-    };
+    private static IEnumerable<int> MethodTokens(byte[] il) =>
+        IlOperands.Tokens(il).Where(i => i.Operand == OperandType.InlineMethod).Select(i => i.Token);
 }
