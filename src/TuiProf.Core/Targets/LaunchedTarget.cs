@@ -69,10 +69,11 @@ public sealed class LaunchedTarget(TargetCommand command) : Target
             if (ended == first) return await Found(first);
             if (ended == process.Exited) throw new ProfilerException(ExitedEarly(await process.Exited)); // a command that could not start throws its one line here
             await passed; // cancelled with the caller
+            var waited = (int)deadline.Elapsed.TotalSeconds; // what the user was made to wait for the runtime, not the grace below
             // A target that died at once: its exit event may still be on its way; wait for it a moment.
             if (await Task.WhenAny(process.Exited, Task.Delay(ExitGrace, cancellation)) == process.Exited && process.Exited.IsCompletedSuccessfully)
                 throw new ProfilerException(ExitedEarly(process.Exited.Result));
-            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {(int)deadline.Elapsed.TotalSeconds} s") +
+            throw new ProfilerException(LocalRuntime.NoEndpoint(pid, $" after {waited} s") +
                                         (_foreign is { } foreign ? $"; {foreign}" : ", and none of its child processes is a .NET program"));
         }
         finally
