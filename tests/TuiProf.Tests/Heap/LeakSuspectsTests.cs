@@ -30,6 +30,21 @@ public class LeakSuspectsTests
     }
 
     [Fact]
+    public void A_type_whose_memory_grew_every_time_is_a_suspect_though_its_count_fell_or_stayed()
+    {
+        // Seen on the leak scenario snapshotted at its start: the small arrays of the start freed, the buffers kept.
+        var series = Series(
+            ("System.Byte[]", [(136, 2_014_190), (42, 40_008_774), (62, 80_009_254)]),
+            ("System.Int64[]", [(1, 1_000_000), (1, 2_000_000), (1, 4_000_000)]));
+
+        var suspects = LeakSuspects.Rank(series, 3);
+
+        Assert.Equal(["System.Byte[]", "System.Int64[]"], suspects.Select(s => s.Type));
+        Assert.StartsWith("grew in all 2 intervals: -74 objects, ", suspects[0].Growth);
+        Assert.StartsWith("grew in all 2 intervals: 0 objects, ", suspects[1].Growth);
+    }
+
+    [Fact]
     public void Growth_below_the_noise_floor_and_a_single_snapshot_give_no_suspect()
     {
         Assert.Empty(LeakSuspects.Rank(Series(("System.String", [(100, 3_000), (110, 3_300), (120, 3_600)])), 3));
