@@ -43,12 +43,15 @@ internal sealed class RuntimeSession
         var sources = options.Sources(hasLocalProcess: runtime.LocalPid is not null, self.OpenSpans);
         try
         {
-            var providers = ProviderSet.Merge(sources.SelectMany(s => s.Providers));
-            try { self._session = await StartSessionAsync(runtime, providers, cancellation); }
+            try { self._session = await StartSessionAsync(runtime, ProviderSet.Merge(sources.SelectMany(s => s.Providers)), cancellation); }
             catch (UnsupportedCommandException)
             {
                 // A runtime before .NET 10 cannot be told which event IDs: it sends every event its keywords enable.
-                self._session = await StartSessionAsync(runtime, ProviderSet.WithoutEventFilters(providers), cancellation);
+                // Nor has it randomized allocation sampling: its allocations are the 100 KB ticks.
+                sources = options.Sources(hasLocalProcess: runtime.LocalPid is not null, self.OpenSpans, randomizedSampling: false);
+                self._session = await StartSessionAsync(runtime, ProviderSet.WithoutEventFilters(ProviderSet.Merge(sources.SelectMany(s => s.Providers))), cancellation);
+                if (options.Allocations)
+                    self._emit(new Notice(0, $"{runtime.Label} is older than .NET 10: allocations are its 100 KB ticks, biased, with no bound per call"));
             }
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or ServerErrorException or TimeoutException or EndOfStreamException)

@@ -26,8 +26,9 @@ public sealed record SessionOptions
     public bool CounterIntervalGiven { get; init; }
 
     /// <summary>
-    /// Sampled allocations by type (the GC keyword at Verbose level, for GCAllocationTick). Off by default: a tick
-    /// every ~100 KB cost a target allocating gigabytes a second a quarter of its speed.
+    /// Sampled allocations, by type and per call: .NET 10's randomized sampling, or before it GCAllocationTick (the
+    /// GC keyword at Verbose level). Off by default: a sample every ~100 KB costs a target allocating gigabytes a
+    /// second a share of its speed (bench/README.md).
     /// </summary>
     public bool Allocations { get; init; }
 
@@ -51,13 +52,18 @@ public sealed record SessionOptions
 
     /// <summary>
     /// The data sources of one runtime's session; without a local process, RSS is the runtime's working set. Its
-    /// activities between start and stop are kept in <paramref name="openSpans"/>.
+    /// activities between start and stop are kept in <paramref name="openSpans"/>. Allocations are sampled at random
+    /// unless the runtime is older than <paramref name="randomizedSampling"/> needs (.NET 10).
     /// </summary>
-    public IReadOnlyList<IRuntimeSource> Sources(bool hasLocalProcess, OpenSpans openSpans) =>
-    [
-        new GcEvents(),
-        new RuntimeCounters(CounterInterval, CounterProviders, workingSetAsRss: !hasLocalProcess && SamplePeriod is not null),
-        new Activities(Activities, openSpans),
-        .. Allocations ? [new AllocationTicks()] : Array.Empty<IRuntimeSource>(),
-    ];
+    public IReadOnlyList<IRuntimeSource> Sources(bool hasLocalProcess, OpenSpans openSpans, bool randomizedSampling = true)
+    {
+        var calls = Allocations ? new ThreadAllocations() : null;
+        return
+        [
+            new GcEvents(),
+            new RuntimeCounters(CounterInterval, CounterProviders, workingSetAsRss: !hasLocalProcess && SamplePeriod is not null),
+            new Activities(Activities, openSpans, calls),
+            .. Allocations ? [randomizedSampling ? new AllocationSampling(calls) : new AllocationTicks(calls)] : Array.Empty<IRuntimeSource>(),
+        ];
+    }
 }

@@ -42,7 +42,12 @@ public static class JsonLinesReader
                     case "bracket":
                         events.Add(new Bracket(Seconds(o, "start"), Seconds(o, "end"),
                             o.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "", o.GetProperty("name").GetString() ?? "",
-                            o.GetProperty("depth").GetInt32(), o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0));
+                            o.GetProperty("depth").GetInt32(), o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0)
+                        {
+                            Allocated = o.TryGetProperty("allocated", out var allocated)
+                                ? new CallAllocation(allocated.GetInt64(), o.TryGetProperty("allocatedError", out var error) && error.ValueKind == JsonValueKind.Number ? error.GetInt64() : null)
+                                : null,
+                        });
                         break;
                     case "output":
                         events.Add(new OutputLine(T(o), o.GetProperty("text").GetString() ?? "",

@@ -45,6 +45,10 @@ public sealed partial class JsonLinesWriter
             j.WriteNumber("depth", b.Depth);
             j.WriteNumber("thread", b.Thread);
             j.WriteString("id", b.Id);
+            if (b.Allocated is not { } allocated) return;
+            j.WriteNumber("allocated", allocated.Bytes);
+            if (allocated.Error is { } error) j.WriteNumber("allocatedError", error);
+            else j.WriteNull("allocatedError"); // ticks: biased, no bound
         });
 
         public bool Visit(OutputLine o) => Written("output", o.T, j =>

@@ -8,9 +8,10 @@ namespace TuiProf.Core.Sources;
 /// <summary>
 /// <c>ActivitySource</c> spans, as brackets: the calls of the listened-to sources, paired start to stop, nested by
 /// parent span, the open ones kept in <c>open</c>. Which sources: all but .NET's own <c>Experimental.*</c> ones
-/// (socket connects and connection setup by the hundred thousand in one build), or the names given.
+/// (socket connects and connection setup by the hundred thousand in one build), or the names given. With
+/// <c>calls</c>, each bracket gets what it allocated.
 /// </summary>
-public sealed class Activities(ActivityFilter filter, OpenSpans open) : IRuntimeSource
+public sealed class Activities(ActivityFilter filter, OpenSpans open, ThreadAllocations? calls = null) : IRuntimeSource
 {
     public const string DiagnosticSourceProvider = "Microsoft-Diagnostics-DiagnosticSource";
     private const long EventsKeyword = 0x2;
@@ -31,7 +32,7 @@ public sealed class Activities(ActivityFilter filter, OpenSpans open) : IRuntime
 
     public void Subscribe(TraceEventDispatcher events, SourceClock clock, Action<TimelineEvent> emit)
     {
-        var brackets = new BracketAssembler(emit, open);
+        var brackets = new BracketAssembler(emit, open, calls);
         events.Dynamic.All += e =>
         {
             if (e.ProviderName != DiagnosticSourceProvider) return;

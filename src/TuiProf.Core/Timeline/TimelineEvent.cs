@@ -79,10 +79,15 @@ public sealed record BracketStarted(double T, string Id, string Name, int Depth,
     public override TResult Accept<TResult>(ITimelineEventVisitor<TResult> visitor) => visitor.Visit(this);
 }
 
-/// <summary>A finished activity: one bracket on the graph, from <c>T</c> to <see cref="End"/>.</summary>
+/// <summary>
+/// A finished activity: one bracket on the graph, from <c>T</c> to <see cref="End"/>. <see cref="Allocated"/> is what
+/// it allocated, with <c>--allocations</c>, when it started and stopped on one thread while we watched.
+/// </summary>
 public sealed record Bracket(double T, double End, string Id, string Name, int Depth, int Thread) : TimelineEvent(T)
 {
     public override TResult Accept<TResult>(ITimelineEventVisitor<TResult> visitor) => visitor.Visit(this);
+
+    public CallAllocation? Allocated { get; init; }
 
     public double Duration => End - T;
 }
@@ -106,8 +111,10 @@ public sealed record Notice(double T, string Text) : TimelineEvent(T)
 }
 
 /// <summary>
-/// A sampled allocation (GCAllocationTick): about every 100 KB a thread allocates, the type of the object that
-/// crossed the mark and the bytes the sample stands for. Sums per type estimate who allocates.
+/// A sampled allocation: the type of the object sampled and the bytes the sample stands for. From .NET 10's
+/// randomized sampling (each byte with a known chance) the sums are unbiased; from GCAllocationTick (about every
+/// 100 KB a thread allocates, the object that crossed the mark) they lean towards large objects. Sums per type
+/// estimate who allocates.
 /// </summary>
 public sealed record AllocationSample(double T, string TypeName, long Bytes) : TimelineEvent(T)
 {

@@ -7,7 +7,7 @@ namespace TuiProf.Tests.Heap;
 /// <summary>TuiProf.HeapTarget with a heap of a given number of objects, ready to snapshot; ended on dispose.</summary>
 public sealed class RunningHeapTarget : IAsyncDisposable
 {
-    private static readonly string Assembly = typeof(Item).Assembly.Location;
+    public static readonly string Assembly = typeof(Item).Assembly.Location;
     private readonly RunningProcess _process;
 
     private RunningHeapTarget(int objects, int payloadBytes) =>

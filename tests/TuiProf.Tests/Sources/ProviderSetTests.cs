@@ -39,13 +39,28 @@ public sealed class ProviderSetTests
     }
 
     /// <summary>
-    /// .NET 10.0.12 sends GCAllocationTick only a few times a second when it is named in an event list (24 in 3 s
-    /// where 58 738 came without one), so allocation sampling takes every event of its keyword and level.
+    /// .NET 10's sampled allocations are one event among the GC's it names, at Informational: nothing else of the GC's
+    /// Verbose level comes.
     /// </summary>
     [Fact]
-    public void With_allocations_the_runtime_provider_names_no_events()
+    public void With_allocations_the_runtime_provider_adds_the_sampled_allocation_event_to_its_list()
     {
         var runtime = Providers(new SessionOptions { Allocations = true }).Single(p => p.Name == Runtime);
+
+        Assert.Contains(303u, runtime.EventFilter!.EventIds);
+        Assert.Equal(EventLevel.Informational, runtime.EventLevel);
+        Assert.Equal(GcEvents.GcKeyword | AllocationSampling.Keyword, runtime.Keywords);
+    }
+
+    /// <summary>
+    /// .NET 10.0.12 sends GCAllocationTick only a few times a second when it is named in an event list (24 in 3 s
+    /// where 58 738 came without one), so the ticks of a runtime before .NET 10 take every event of their keyword and level.
+    /// </summary>
+    [Fact]
+    public void With_allocations_from_ticks_the_runtime_provider_names_no_events()
+    {
+        var runtime = ProviderSet.Merge(new SessionOptions { Allocations = true }
+            .Sources(hasLocalProcess: true, new OpenSpans(), randomizedSampling: false).SelectMany(s => s.Providers)).Single(p => p.Name == Runtime);
 
         Assert.Null(runtime.EventFilter);
         Assert.Equal(EventLevel.Verbose, runtime.EventLevel);

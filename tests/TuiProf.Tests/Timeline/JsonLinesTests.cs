@@ -11,6 +11,8 @@ public class JsonLinesTests
         new MemorySample(0.5, Heap: 24_900_000, Generations: new GenerationSizes(1, 2, 3, 24_000_000, 8184)),
         new GcEvent(1.4786, 2, 2, "Induced", "NonConcurrentGC", 2.943, 3.399, 40_491_032, 381_352),
         new Bracket(0.788, 1.4766, "dfb4", "RandomNumberAverage", 0, 3538),
+        new Bracket(1.5, 1.9, "dfb5", "RandomNumberAverage", 0, 3538) { Allocated = new CallAllocation(40_000_024, 594_857) },
+        new Bracket(2.0, 2.1, "dfb6", "RandomNumberAverage", 0, 3538) { Allocated = new CallAllocation(102_400, null) },
         new OutputLine(1.49, "Clean up took 0.003503 seconds"),
         new CounterReading(1.5, new CounterId("System.Runtime", "alloc-rate", "Allocation Rate", "B", IsRate: true), 1024),
         new CounterReading(1.5, new CounterId("TuiProf.Scenarios", "objects-allocated"), 7),
