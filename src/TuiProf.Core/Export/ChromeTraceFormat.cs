@@ -101,6 +101,13 @@ public static class ChromeTraceFormat
         json.WriteStartObject("args");
         json.WriteString("id", call.Id);
         json.WriteNumber("depth", call.Depth);
+        if (call.Allocated is { } allocated)
+        {
+            // Perfetto shows args as they are: the figure as text too, with its bound.
+            json.WriteNumber("allocated", allocated.Bytes);
+            if (allocated.Error is { } error) json.WriteNumber("allocatedError", error);
+            json.WriteString("allocatedText", allocated.Text);
+        }
         json.WriteEndObject();
     }
 

@@ -1,11 +1,13 @@
 using System.Globalization;
 using TuiProf.Core.Text;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Core.Rendering;
 
 /// <summary>
 /// The calls in view, by name, each with its line and colour: one row listing them beside readable brackets, or,
-/// when the brackets are too dense to read, one row per name with its count, durations and heap change per call.
+/// when the brackets are too dense to read, one row per name with its count, durations, heap change and allocations
+/// per call.
 /// </summary>
 public static class CallLegend
 {
@@ -30,13 +32,15 @@ public static class CallLegend
             var c = shown[i];
             var more = i == rows - 1 && calls.Count > rows ? $"  (+{calls.Count - rows} more names)" : "";
             var text = SafeText.Of(string.Create(CultureInfo.InvariantCulture,
-                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  p50 {Seconds(c.P50)}  p95 {Seconds(c.P95)}  heap {Heap(c.HeapPerCall)}/call{more}"));
+                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  p50 {Seconds(c.P50)}  p95 {Seconds(c.P95)}{Allocated(c.AllocatedPerCall)}  heap {Heap(c.HeapPerCall)}/call{more}"));
             grid.Text(x, y + i, text.Length <= width ? text : text[..width], CallStyles.Role(c.Style));
         }
     }
 
     private static string Seconds(double s) =>
         s < 1 ? string.Create(CultureInfo.InvariantCulture, $"{s * 1000:0.#} ms") : string.Create(CultureInfo.InvariantCulture, $"{s:0.00} s");
+
+    private static string Allocated(CallAllocation? allocated) => allocated is null ? "" : $"  alloc {allocated.Text}/call";
 
     /// <summary>A dash where the readings cannot tell (a GC inside every call, or readings too sparse).</summary>
     private static string Heap(long? bytes) =>

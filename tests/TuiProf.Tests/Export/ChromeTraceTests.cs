@@ -24,7 +24,7 @@ public class ChromeTraceTests(ManualCollectRecording manualCollect) : IClassFixt
             new MemorySample(0.1, Rss: 50_000_000),
             new MemorySample(0.2, Heap: 2_000_000),
             new Bracket(0.1, 0.5, "a", "GET /orders", 0, 7),
-            new Bracket(0.2, 0.3, "b", "SELECT orders", 1, 7),
+            new Bracket(0.2, 0.3, "b", "SELECT orders", 1, 7) { Allocated = new CallAllocation(3_500_000, 600_000) },
             new Bracket(0.4, 0.9, "c", "GET /users", 0, 7), // async: ended on thread 7 while "GET /orders" ran
             new Bracket(0.4, 0.6, "d", "GET /items", 0, 9),
             new GcEvent(0.2, 1, 2, "AllocLarge", "BackgroundGC", 30, 0, 10, 5),
@@ -42,6 +42,9 @@ public class ChromeTraceTests(ManualCollectRecording manualCollect) : IClassFixt
         Assert.Equal(ChromeTraceFormat.FirstExtraLane + 1, complete["GET /users"].GetProperty("tid").GetInt32());
         Assert.Equal(9, complete["GET /items"].GetProperty("tid").GetInt32());
         Assert.Equal(100_000, complete["SELECT orders"].GetProperty("dur").GetDouble(), 1e-6);
+        Assert.Equal(3_500_000, complete["SELECT orders"].GetProperty("args").GetProperty("allocated").GetInt64());
+        Assert.Equal("3.5 MB +/-0.6", complete["SELECT orders"].GetProperty("args").GetProperty("allocatedText").GetString());
+        Assert.False(complete["GET /users"].GetProperty("args").TryGetProperty("allocated", out _));
         Assert.Equal(1.5, complete["GC gen0 AllocSmall"].GetProperty("args").GetProperty("pauseMs").GetDouble());
         var names = events.Where(e => e.GetProperty("name").GetString() == "thread_name")
             .ToDictionary(TraceEventRules.Track, e => e.GetProperty("args").GetProperty("name").GetString());

@@ -144,4 +144,17 @@ public class ChartRendererTests
         Assert.Contains("== Query  100 calls  p50 10 ms  p95 10 ms  heap ", frame);
         Assert.DoesNotContain("[", frame);
     }
+
+    [Fact]
+    public void A_names_summary_gives_the_mean_its_calls_allocated_with_the_bound_of_the_mean()
+    {
+        var events = new List<TimelineEvent> { new MemorySample(0, Heap: 10_000_000) };
+        for (var i = 0; i < 100; i++)
+            events.Add(new Bracket(i * 0.1, i * 0.1 + 0.04, $"r{i}", "HandleRequest", 0, 1) { Allocated = new CallAllocation(2_000_000 + i % 2 * 200_000, 600_000) });
+
+        var frame = ChartRenderer.Render(TimelineWindow.From(events, 0, 10), 120, 14, ChartGlyphs.Ascii).ToString();
+
+        // 100 calls of +/-0.6 MB each: the mean's bound is a tenth of one call's.
+        Assert.Contains("-- HandleRequest  100 calls  p50 40 ms  p95 40 ms  alloc 2.1 MB +/-0.1/call  heap ", frame);
+    }
 }

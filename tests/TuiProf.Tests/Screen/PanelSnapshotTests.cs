@@ -65,16 +65,17 @@ public class PanelSnapshotTests
         };
     }
 
-    /// <summary>Ten seconds of leak: memory readings, two GCs (one induced), nested calls, samples, counters, output.</summary>
+    /// <summary>Ten seconds of leak: memory readings, two GCs (one induced), nested calls with their allocations, samples, counters, output.</summary>
     private static IEnumerable<TimelineEvent> Session()
     {
         for (var t = 0.0; t <= 10; t += 0.5)
             yield return new MemorySample(t, Rss: 40_000_000 + (long)(t * 4_000_000), Heap: 10_000_000 + (long)(t * 2_000_000));
         yield return new GcEvent(2.25, 1, 0, "AllocSmall", "BackgroundGC", 0.5, 0.8, 14_000_000, 9_000_000);
         yield return new GcEvent(6.25, 2, 2, "Induced", "NonConcurrentGC", 1.2, 3.4, 22_000_000, 21_500_000);
-        yield return new Bracket(1, 1.5, "a", "HandleRequest", 0, 1);
-        yield return new Bracket(3.2, 3.4, "c", "ParseConfigurationSection", 1, 1);
-        yield return new Bracket(3, 4, "b", "HandleRequest", 0, 1);
+        // With --allocations: what each call allocated; the last one moved threads and has no figure.
+        yield return new Bracket(1, 1.5, "a", "HandleRequest", 0, 1) { Allocated = new CallAllocation(2_000_024, 594_857) };
+        yield return new Bracket(3.2, 3.4, "c", "ParseConfigurationSection", 1, 1) { Allocated = new CallAllocation(120_000, 594_857) };
+        yield return new Bracket(3, 4, "b", "HandleRequest", 0, 1) { Allocated = new CallAllocation(2_520_024, 600_112) };
         yield return new Bracket(7, 8, "d", "HandleRequest", 0, 1);
         foreach (var (t, type, bytes) in new[] { (1.2, "System.Byte[]", 2_000_024L), (3.5, "System.Byte[]", 2_000_024L), (3.6, "System.String", 120_000L), (5, "System.Int32[]", 400_000L), (7.5, "System.Byte[]", 2_000_024L) })
         {
