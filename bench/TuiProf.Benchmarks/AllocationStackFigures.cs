@@ -12,8 +12,9 @@ using TuiProf.Targets;
 namespace TuiProf.Benchmarks;
 
 /// <summary>
-/// What allocation sampling costs the target in CPU time: GCAllocationTick without stacks, with stacks (what an
-/// EventPipe session gets unless it asks otherwise), and with stacks resolved to call sites (AllocationSiteSession).
+/// What allocation sampling costs the target in CPU time: .NET 10's randomized sampling (what <c>--allocations</c>
+/// asks for), GCAllocationTick without stacks (its fallback before .NET 10), with stacks (what an EventPipe session
+/// gets unless it asks otherwise), and with stacks resolved to call sites (AllocationSiteSession).
 /// </summary>
 public static class AllocationStackFigures
 {
@@ -23,8 +24,9 @@ public static class AllocationStackFigures
         var modes = new List<(string Name, Func<DiagnosticsClient, int, Task<IAsyncDisposable?>> Attach)>
         {
             ("alone", (_, _) => Task.FromResult<IAsyncDisposable?>(null)),
-            ("GCAllocationTick, no stacks", (c, _) => Drain(c, stacks: false)),
-            ("GCAllocationTick with stacks", (c, _) => Drain(c, stacks: true)),
+            ("AllocationSampled (randomized), no stacks", (c, _) => Drain(c, new AllocationSampling(null).Providers, stacks: false)),
+            ("GCAllocationTick, no stacks", (c, _) => Drain(c, new AllocationTicks(null).Providers, stacks: false)),
+            ("GCAllocationTick with stacks", (c, _) => Drain(c, new AllocationTicks(null).Providers, stacks: true)),
             ("call sites (stacks + names, AllocationSiteSession)", async (c, pid) =>
                 await AllocationSiteSession.StartAsync(LocalRuntime.Endpoint(c, pid), DateTime.UtcNow, _ => { })),
         };
@@ -44,11 +46,10 @@ public static class AllocationStackFigures
         return double.Parse(output.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A session with GC events at Verbose (GCAllocationTick) whose events are parsed and dropped.</summary>
-    private static async Task<IAsyncDisposable?> Drain(DiagnosticsClient client, bool stacks)
+    /// <summary>A session of a source's providers whose events are parsed and dropped.</summary>
+    private static async Task<IAsyncDisposable?> Drain(DiagnosticsClient client, IReadOnlyList<EventPipeProvider> providers, bool stacks)
     {
-        var session = await client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(
-            [new EventPipeProvider(GcEvents.RuntimeProvider, EventLevel.Verbose, 0x1)], 64, 0, stacks), CancellationToken.None);
+        var session = await client.StartEventPipeSessionAsync(new EventPipeSessionConfiguration(providers, 64, 0, stacks), CancellationToken.None);
         var reading = Task.Run(() =>
         {
             try { new EventPipeEventSource(session.EventStream).Process(); }
