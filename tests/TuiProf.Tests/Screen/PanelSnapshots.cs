@@ -22,11 +22,11 @@ public static class PanelSnapshots
         ["calls"] =
             """
             Recent calls
-            Muted    |     at call                   time  heap +/-        allocated
-            Label    |   7.0s HandleRequest         1.00s   +2.0 MB                -
-            Label    |   3.0s HandleRequest         1.00s   +2.0 MB    2.5 MB +/-0.6
-            Label    |   3.2s   ParseConfiguratio~  0.20s         -    0.1 MB +/-0.6
-            Label    |   1.0s HandleRequest         0.50s   +1.0 MB    2.0 MB +/-0.6
+            Muted    |     at call              time  heap +/-      allocated
+            Label    |   7.0s HandleRequest    1.00s   +2.0 MB              -
+            Label    |   3.0s HandleRequest    1.00s   +2.0 MB  2.5 MB +/-0.6
+            Label    |   3.2s   ParseConfigu~  0.20s         -  0.1 MB +/-0.6
+            Label    |   1.0s HandleRequest    0.50s   +1.0 MB  2.0 MB +/-0.6
             """,
         ["allocs"] =
             """
