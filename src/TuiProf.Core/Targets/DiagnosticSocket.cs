@@ -41,13 +41,21 @@ public sealed record DiagnosticSocket(int Pid, long Key)
     /// <summary>
     /// A socket that the client would take for <paramref name="pid"/>'s but that another user made: a runtime's socket
     /// is its process owner's. In a shared TMPDIR anyone can put one there first, under the name a runtime is about to
-    /// use; TuiProf, often root, would then talk to whoever listens on it. Null when every such socket is the owner's.
+    /// use; TuiProf, often root, would then talk to whoever listens on it. The client takes the newest of the sockets
+    /// named with the PID, so another user's socket counts only when it is as new as the owner's newest: an older one
+    /// is a dead runtime's leftover whose PID came round again (on CI, a test user's killed runtime left one, and a
+    /// later child of ours with its number was refused and left paused). Null when no such socket is another user's.
     /// </summary>
     public static string? MadeByAnotherUser(int pid)
     {
         if (ProcessInfo.OwnerOf(pid) is not { } owner) return null;
         var (directory, named) = WhereClientLooks(pid);
-        return Named(directory, named).FirstOrDefault(path => FileStatus.Of(path, follow: false) is { } socket && socket.Owner != owner);
+        var sockets = Named(directory, named)
+            .Select(path => (Path: path, Owner: FileStatus.Of(path, follow: false)?.Owner, Written: new FileInfo(path).LastWriteTimeUtc))
+            .Where(s => s.Owner is not null) // gone meanwhile
+            .ToList();
+        var ownersNewest = sockets.Where(s => s.Owner == owner).Select(s => s.Written).DefaultIfEmpty(DateTime.MinValue).Max();
+        return sockets.FirstOrDefault(s => s.Owner != owner && s.Written >= ownersNewest).Path;
     }
 
     /// <summary>Whether a socket was made by <paramref name="pid"/>'s runtime: its start time, read once, is the key.</summary>

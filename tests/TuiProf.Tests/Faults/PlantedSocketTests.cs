@@ -43,5 +43,33 @@ public class PlantedSocketTests
         }
     }
 
+    /// <summary>
+    /// A runtime killed outright leaves its socket behind, and its PID comes round again: another user's leftover,
+    /// older than the live runtime's own socket, is not what the client would open, so the process is profiled (CI left
+    /// a child of a launch paused for good when such a leftover was taken for a plant).
+    /// </summary>
+    [RootFact(Timeout = 60_000)]
+    public async Task An_older_socket_another_user_left_under_a_reused_pid_does_not_stop_the_process_being_profiled()
+    {
+        var other = await SecondUser.CreateAsync("tuiprof-adopt");
+        await using var running = new RunningScenario("baseline");
+        await Signals.WaitForSocketAsync(running.ProcessId, TimeSpan.FromSeconds(30));
+        var leftover = Path.Combine(Path.GetTempPath(), $"{DiagnosticSocket.Prefix}{running.ProcessId}-1-socket");
+        await other.Run("/usr/bin/python3", "-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", leftover).ExecuteAsync();
+        File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddHours(-1)); // it was there before the process started
+        try
+        {
+            var result = await TuiProfCli.RunAsync("record", "--pid", $"{running.ProcessId}", "--out", TuiProfCli.TempFile("reused.jsonl"), "--duration", "1");
+
+            Assert.True(result.ExitCode == 0, result.StandardError);
+            var listed = await TuiProfCli.RunAsync("ps");
+            Assert.Contains($" {running.ProcessId} ", $" {listed.StandardOutput} ");
+        }
+        finally
+        {
+            File.Delete(leftover);
+        }
+    }
+
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
