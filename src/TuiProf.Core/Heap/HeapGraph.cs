@@ -22,6 +22,9 @@ public sealed class HeapGraph
     public IReadOnlyList<string> TypeNames { get; }
     private readonly string[] _typeNames;
 
+    /// <summary>The types the runtime flagged as delegates (an event's handlers among them).</summary>
+    internal IReadOnlySet<int> DelegateTypes { get; init; } = new HashSet<int>();
+
     public int ObjectCount => TypeOf.Length;
 
     internal int[] TypeOf { get; }

@@ -34,10 +34,13 @@ internal sealed class HeapGraphBuilder(HeapLimits limits)
             var index = TypeIndex(type.TypeID);
             _typeNames[index] = type.TypeName;
             if (IsBare(type.TypeName)) _bareTypes[index] = ((int)type.TypeNameID, type.TypeName);
+            if ((type.Flags & TypeFlags.Delegate) != 0) _delegateTypes.Add(index);
         }
     }
 
     /// <summary>The types the dump named without namespace or outer class (nested ones): type index to metadata token and name.</summary>
+    private readonly HashSet<int> _delegateTypes = [];
+
     public IReadOnlyDictionary<int, (int Token, string Name)> BareTypes => _bareTypes;
 
     private static bool IsBare(string name) => name.Length > 0 && name.IndexOfAny(['.', '+', '[', '`']) < 0;
@@ -146,7 +149,10 @@ internal sealed class HeapGraphBuilder(HeapLimits limits)
             Add(address, new HeapRoot(RootKind.StaticField, field, names[type]));
         foreach (var (address, root) in _roots.OrderBy(r => r.Root.Kind))
             Add(address, root);
-        return new HeapGraph(names, types, sizes, edgeStart, edges, roots.ToArray(), targets.ToArray());
+        return new HeapGraph(names, types, sizes, edgeStart, edges, roots.ToArray(), targets.ToArray())
+        {
+            DelegateTypes = _delegateTypes.ToHashSet(),
+        };
 
         void Add(ulong address, HeapRoot root)
         {

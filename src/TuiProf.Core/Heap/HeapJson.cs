@@ -25,6 +25,14 @@ public static class HeapJson
             j.WriteNumber("bytes", t.Bytes);
             j.WriteNumber("retained", t.Retained);
         });
+        Objects(j, "handlers", s.Handlers, h =>
+        {
+            j.WriteString("delegateType", h.DelegateType);
+            j.WriteString("targetType", h.TargetType);
+            j.WriteNumber("handlers", h.Handlers);
+            j.WriteNumber("targets", h.Targets);
+            j.WriteNumber("targetsRetained", h.TargetsRetained);
+        });
     }
 
     public static void WriteDiff(Utf8JsonWriter j, HeapDiff diff, int top)

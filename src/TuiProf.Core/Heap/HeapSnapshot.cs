@@ -21,6 +21,9 @@ public sealed record HeapSnapshot(
 {
     public HeapGraph? Graph { get; init; }
 
+    /// <summary>The event handlers whose targets keep much alive (<see cref="HandlerGroup"/>), heaviest first.</summary>
+    public IReadOnlyList<HandlerGroup> Handlers { get; init; } = [];
+
     public HeapSnapshot WithoutGraph() => this with { Graph = null };
 
     /// <summary>The type worth explaining: what grew most since <paramref name="since"/>'s earlier snapshot, else the largest.</summary>
@@ -34,7 +37,7 @@ public sealed record HeapSnapshot(
     public bool Equals(HeapSnapshot? other) =>
         other is not null && TakenAtUtc == other.TakenAtUtc && ObjectCount == other.ObjectCount &&
         TotalBytes == other.TotalBytes && Cost == other.Cost && Incomplete == other.Incomplete &&
-        Graph == other.Graph && Types.SequenceEqual(other.Types);
+        Graph == other.Graph && Types.SequenceEqual(other.Types) && Handlers.SequenceEqual(other.Handlers);
 
     public override int GetHashCode() => HashCode.Combine(TakenAtUtc, ObjectCount, TotalBytes, Cost);
 }

@@ -84,12 +84,15 @@ public sealed class HeapSnapshotter(RuntimeEndpoint runtime, HeapLimits? limits 
             // allocates its own arrays, rather than whenever the large-object heap next fills.
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             if (runtime.LocalPid is { } pid) graph.Name(TargetMetadata.Read(pid, graph.StaticFields, dump.Builder.BareTypes.Values.ToHashSet()), dump.Builder.BareTypes);
-            var types = TypeTable.Compute(graph);
+            var (idom, retained) = TypeTable.Retained(graph);
+            var types = TypeTable.Compute(graph, idom, retained);
+            var handlers = HandlerGroup.Find(graph, retained);
             var cost = new SnapshotCost(dump.GcNumber, dump.PauseMs, dumpSeconds, clock.Elapsed.TotalSeconds);
             return new HeapSnapshot(taken, graph.ObjectCount, graph.TotalBytes, types, cost,
                 dump.Builder.Truncated ?? (dump.EventsLost > 0 ? $"{dump.EventsLost:N0} events lost" : null))
             {
                 Graph = graph,
+                Handlers = handlers,
             };
         }
         finally

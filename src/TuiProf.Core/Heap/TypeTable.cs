@@ -3,22 +3,10 @@ namespace TuiProf.Core.Heap;
 /// <summary>Sums a heap graph per type: count, total size and retained size (from the dominator tree).</summary>
 internal static class TypeTable
 {
-    /// <summary>Every type with live objects, largest total size first.</summary>
-    public static IReadOnlyList<HeapTypeStats> Compute(HeapGraph graph)
+    /// <summary>Every type with live objects, largest total size first; <paramref name="retained"/> as <see cref="Retained"/> gives it.</summary>
+    public static IReadOnlyList<HeapTypeStats> Compute(HeapGraph graph, int[] idom, long[] retained)
     {
         var n = graph.ObjectCount;
-        var (idom, postorder) = Dominators.Compute(graph);
-        var retained = new long[n + 1];
-        var byPostorder = new int[n + 1];
-        for (var i = 0; i <= n; i++) byPostorder[postorder[i]] = i;
-        for (var i = 0; i < n; i++) retained[i] = graph.Size[i];
-        // A dominator comes later in postorder than every object it dominates: one pass pushes sizes up.
-        for (var k = 0; k < n; k++)
-        {
-            var node = byPostorder[k];
-            retained[idom[node]] += retained[node];
-        }
-
         var types = graph.TypeNames.Count;
         var count = new int[types];
         var bytes = new long[types];
@@ -36,6 +24,24 @@ internal static class TypeTable
             .GroupBy(t => graph.TypeNames[t], StringComparer.Ordinal)
             .Select(g => new HeapTypeStats(g.Key, g.Sum(t => count[t]), g.Sum(t => bytes[t]), g.Sum(t => retainedByType[t])))
             .OrderByDescending(t => t.Bytes).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Each object's immediate dominator (the root: index n) and retained size, what it alone keeps alive.</summary>
+    public static (int[] Idom, long[] Retained) Retained(HeapGraph graph)
+    {
+        var n = graph.ObjectCount;
+        var (idom, postorder) = Dominators.Compute(graph);
+        var retained = new long[n + 1];
+        var byPostorder = new int[n + 1];
+        for (var i = 0; i <= n; i++) byPostorder[postorder[i]] = i;
+        for (var i = 0; i < n; i++) retained[i] = graph.Size[i];
+        // A dominator comes later in postorder than every object it dominates: one pass pushes sizes up.
+        for (var k = 0; k < n; k++)
+        {
+            var node = byPostorder[k];
+            retained[idom[node]] += retained[node];
+        }
+        return (idom, retained);
     }
 
     /// <summary>

@@ -23,6 +23,10 @@ public static class HeapPanel
         ];
         lines.AddRange(snapshot.Types.Take(top).Select(t =>
             $"{t.Count,10:N0} {Size(t.Bytes),10} {Size(t.Retained),10}  {t.Name}"));
+        if (snapshot.Handlers.Count > 0)
+            lines.Add($"event handlers whose targets keep {Size(HandlerGroup.MinRetained)} or more alive:");
+        lines.AddRange(snapshot.Handlers.Select(h =>
+            $"{h.Handlers,10:N0} {h.DelegateType} -> {h.Targets:N0} {h.TargetType}: {Size(h.TargetsRetained)}"));
         return Cut(lines, width);
     }
 

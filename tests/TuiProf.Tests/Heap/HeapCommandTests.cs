@@ -19,6 +19,12 @@ public class HeapCommandTests
         Assert.Equal("StaticField", path.GetProperty("rootKind").GetString());
         Assert.Equal("ConfigurationChanged", path.GetProperty("field").GetString());
         Assert.True(json.RootElement.GetProperty("second").GetProperty("pauseMs").GetDouble() > 0);
+        // The static event's handlers: each a closure holding one 2 MB buffer.
+        var handlers = json.RootElement.GetProperty("second").GetProperty("handlers")[0];
+        Assert.Equal("System.EventHandler", handlers.GetProperty("delegateType").GetString());
+        Assert.Equal("TuiProf.Scenarios.Leak+<>c__DisplayClass6_0", handlers.GetProperty("targetType").GetString());
+        Assert.InRange(handlers.GetProperty("targetsRetained").GetInt64(), handlers.GetProperty("targets").GetInt32() * 2_000_000L,
+            handlers.GetProperty("targets").GetInt32() * 2_001_000L);
     }
 
     [Theory(Timeout = 60_000)]
@@ -46,5 +52,6 @@ public class HeapCommandTests
         var site = json.RootElement.GetProperty("allocationSites").EnumerateArray()
             .First(s => s.GetProperty("typeName").GetString() == "System.Int64[]");
         Assert.Equal("TuiProf.Scenarios.Experiment.RandomNumberAverage", site.GetProperty("site").GetString());
+        Assert.Empty(json.RootElement.GetProperty("snapshot").GetProperty("handlers").EnumerateArray()); // no event keeps anything
     }
 }
