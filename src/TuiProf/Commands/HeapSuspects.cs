@@ -14,6 +14,8 @@ internal static class HeapSuspects
 {
     public sealed record Series(double EverySeconds, int Count);
 
+    private const double ExitGrace = 1;
+
     /// <summary>Takes the series and writes the report; returns why it stopped early (the target exited, a signal), or null.</summary>
     /// <param name="wait">Waits the given seconds; returns why the wait ended early, or null.</param>
     public static async Task<string?> RunAsync(Series series, HeapSnapshotter snapshotter, ProfilingSession session,
@@ -34,7 +36,12 @@ internal static class HeapSuspects
                 if (snapshots.Count > 0) snapshots[^1] = snapshots[^1].WithoutGraph();
                 snapshots.Add(snapshot);
             }
-            catch (ProfilerException e) when (snapshots.Count > 0) { stopped = e.Message; } // died or stopped mid-dump
+            catch (ProfilerException e) when (snapshots.Count > 0)
+            {
+                // Died or stopped mid-dump. A target that exited as it was asked fails the request before its exit
+                // is seen: a moment's wait says which.
+                stopped = await wait(ExitGrace) ?? e.Message;
+            }
         }
         var suspects = LeakSuspects.Rank(snapshots, top);
         var seconds = (snapshots[^1].TakenAtUtc - snapshots[0].TakenAtUtc).TotalSeconds;
