@@ -6,6 +6,9 @@ namespace TuiProf.Core.Recording;
 /// <summary>A recording read back: the valid events, and how many lines could not be read (a torn last line, say).</summary>
 public sealed record RecordingFile(RecordingHeader? Header, IReadOnlyList<TimelineEvent> Events, int SkippedLines);
 
+/// <summary>One readable line of a recording: the header, or an event.</summary>
+public sealed record RecordedLine(RecordingHeader? Header, TimelineEvent? Event);
+
 /// <summary>Reads JSON Lines recordings, keeping every valid line and counting the rest.</summary>
 public static class JsonLinesReader
 {
@@ -17,79 +20,88 @@ public static class JsonLinesReader
         while (reader.ReadLine() is { } line)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
-            try
+            switch (ParseLine(line))
             {
-                using var doc = JsonDocument.Parse(line);
-                var o = doc.RootElement;
-                switch (o.GetProperty("type").GetString())
-                {
-                    case "start":
-                        header = new RecordingHeader(o.GetProperty("target").GetString() ?? "", o.GetProperty("pid").GetInt32(),
-                            DateTime.Parse(o.GetProperty("origin").GetString()!, null, System.Globalization.DateTimeStyles.RoundtripKind));
-                        break;
-                    case "sample":
-                        events.Add(new MemorySample(T(o), Long(o, "rss"), Long(o, "heap"),
-                            Long(o, "gen0") is { } g0
-                                ? new GenerationSizes(g0, Long(o, "gen1") ?? 0, Long(o, "gen2") ?? 0, Long(o, "loh") ?? 0, Long(o, "poh") ?? 0)
-                                : null));
-                        break;
-                    case "gc":
-                        events.Add(new GcEvent(T(o), o.GetProperty("n").GetInt32(), o.GetProperty("gen").GetInt32(),
-                            o.GetProperty("reason").GetString() ?? "", o.GetProperty("kind").GetString() ?? "",
-                            Seconds(o, "durationMs"), Seconds(o, "pauseMs"),
-                            Long(o, "heapBefore"), Long(o, "heapAfter")));
-                        break;
-                    case "bracket":
-                        events.Add(new Bracket(Seconds(o, "start"), Seconds(o, "end"),
-                            o.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "", o.GetProperty("name").GetString() ?? "",
-                            o.GetProperty("depth").GetInt32(), o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0)
-                        {
-                            Allocated = o.TryGetProperty("allocated", out var allocated)
-                                ? new CallAllocation(allocated.GetInt64(), o.TryGetProperty("allocatedError", out var error) && error.ValueKind == JsonValueKind.Number ? error.GetInt64() : null)
-                                : null,
-                        });
-                        break;
-                    case "output":
-                        events.Add(new OutputLine(T(o), o.GetProperty("text").GetString() ?? "",
-                            o.TryGetProperty("stream", out var s) && s.GetString() == "stderr"));
-                        break;
-                    case "counter":
-                        events.Add(new CounterReading(T(o), Counter(o), o.GetProperty("value").GetDouble()));
-                        break;
-                    case "alloc":
-                        events.Add(new AllocationSample(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64()));
-                        break;
-                    case "allocsite":
-                        events.Add(new AllocationSite(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64(),
-                            o.GetProperty("frames").EnumerateArray().Select(f => f.GetString() ?? "").ToList()));
-                        break;
-                    case "notice":
-                        events.Add(new Notice(T(o), o.GetProperty("text").GetString() ?? ""));
-                        break;
-                    case "exit":
-                        var code = o.GetProperty("code");
-                        events.Add(new TargetExited(T(o), code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null));
-                        break;
-                    case "process":
-                        events.Add(new ProcessStarted(T(o), o.GetProperty("pid").GetInt32(), (int?)Long(o, "parent"),
-                            Text(o, "name"), Text(o, "cmdline"), o.GetProperty("followed").GetBoolean()));
-                        break;
-                    case "processExit":
-                        events.Add(new ProcessExited(T(o), o.GetProperty("pid").GetInt32()));
-                        break;
-                    default:
-                        skipped++;
-                        continue;
-                }
-                if (o.TryGetProperty("pid", out var pid) && events.Count > 0 && o.GetProperty("type").GetString() != "start")
-                    events[^1] = events[^1] with { Pid = pid.GetInt32() };
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                skipped++;
+                case { Header: { } start }: header = start; break;
+                case { Event: { } e }: events.Add(e); break;
+                default: skipped++; break;
             }
         }
         return new RecordingFile(header, events, skipped);
+    }
+
+    /// <summary>One line of a recording: its header or its event; null when it cannot be read (torn, corrupt, unknown).</summary>
+    public static RecordedLine? ParseLine(string line)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            var o = doc.RootElement;
+            TimelineEvent e;
+            switch (o.GetProperty("type").GetString())
+            {
+                case "start":
+                    return new RecordedLine(new RecordingHeader(o.GetProperty("target").GetString() ?? "", o.GetProperty("pid").GetInt32(),
+                        DateTime.Parse(o.GetProperty("origin").GetString()!, null, System.Globalization.DateTimeStyles.RoundtripKind)), null);
+                case "sample":
+                    e = new MemorySample(T(o), Long(o, "rss"), Long(o, "heap"),
+                        Long(o, "gen0") is { } g0
+                            ? new GenerationSizes(g0, Long(o, "gen1") ?? 0, Long(o, "gen2") ?? 0, Long(o, "loh") ?? 0, Long(o, "poh") ?? 0)
+                            : null);
+                    break;
+                case "gc":
+                    e = new GcEvent(T(o), o.GetProperty("n").GetInt32(), o.GetProperty("gen").GetInt32(),
+                        o.GetProperty("reason").GetString() ?? "", o.GetProperty("kind").GetString() ?? "",
+                        Seconds(o, "durationMs"), Seconds(o, "pauseMs"),
+                        Long(o, "heapBefore"), Long(o, "heapAfter"));
+                    break;
+                case "bracket":
+                    e = new Bracket(Seconds(o, "start"), Seconds(o, "end"),
+                        o.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "", o.GetProperty("name").GetString() ?? "",
+                        o.GetProperty("depth").GetInt32(), o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0)
+                    {
+                        Allocated = o.TryGetProperty("allocated", out var allocated)
+                            ? new CallAllocation(allocated.GetInt64(), o.TryGetProperty("allocatedError", out var error) && error.ValueKind == JsonValueKind.Number ? error.GetInt64() : null)
+                            : null,
+                    };
+                    break;
+                case "output":
+                    e = new OutputLine(T(o), o.GetProperty("text").GetString() ?? "",
+                        o.TryGetProperty("stream", out var s) && s.GetString() == "stderr");
+                    break;
+                case "counter":
+                    e = new CounterReading(T(o), Counter(o), o.GetProperty("value").GetDouble());
+                    break;
+                case "alloc":
+                    e = new AllocationSample(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64());
+                    break;
+                case "allocsite":
+                    e = new AllocationSite(T(o), o.GetProperty("typeName").GetString() ?? "", o.GetProperty("bytes").GetInt64(),
+                        o.GetProperty("frames").EnumerateArray().Select(f => f.GetString() ?? "").ToList());
+                    break;
+                case "notice":
+                    e = new Notice(T(o), o.GetProperty("text").GetString() ?? "");
+                    break;
+                case "exit":
+                    var code = o.GetProperty("code");
+                    e = new TargetExited(T(o), code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null);
+                    break;
+                case "process":
+                    e = new ProcessStarted(T(o), o.GetProperty("pid").GetInt32(), (int?)Long(o, "parent"),
+                        Text(o, "name"), Text(o, "cmdline"), o.GetProperty("followed").GetBoolean());
+                    break;
+                case "processExit":
+                    e = new ProcessExited(T(o), o.GetProperty("pid").GetInt32());
+                    break;
+                default:
+                    return null;
+            }
+            return new RecordedLine(null, o.TryGetProperty("pid", out var pid) ? e with { Pid = pid.GetInt32() } : e);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static double T(JsonElement o) => Seconds(o, "t");
