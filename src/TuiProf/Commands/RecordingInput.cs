@@ -24,4 +24,22 @@ public static class RecordingInput
             throw new UsageException($"cannot read '{path}': {e.Message}");
         }
     }
+
+    /// <summary>The recording's path, once its first line is a recording's header: anything else is a usage error.</summary>
+    public static string Check(FileInfo path)
+    {
+        string? first;
+        try
+        {
+            using var reader = path.OpenText();
+            first = reader.ReadLine();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read '{path}': {e.Message}");
+        }
+        if (first is null || JsonLinesReader.ParseLine(first) is not { Header: not null })
+            throw new UsageException($"'{path}' is not a TuiProf recording (its first line is not a 'start' line)");
+        return path.FullName;
+    }
 }

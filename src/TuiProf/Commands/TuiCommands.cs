@@ -4,7 +4,7 @@ using TuiProf.Tui;
 
 namespace TuiProf.Commands;
 
-/// <summary>The commands that open the live screen: bare <c>tuiprof</c>, <c>run</c> and <c>attach</c>.</summary>
+/// <summary>The commands that open the live screen: bare <c>tuiprof</c>, <c>run</c>, <c>attach</c> and <c>view</c>.</summary>
 public static class TuiCommands
 {
     public static Option<bool> Ascii { get; } = new("--ascii")
@@ -37,5 +37,11 @@ public static class TuiCommands
             TargetParser.Parse(null, parse.GetValue(pid), [], loop: false, parse.GetValue(TargetOptions.DiagnosticPort)),
             SamplingOptions.From(parse), parse.GetValue(Ascii), stop));
         root.Add(attach);
+
+        var file = new Argument<FileInfo>("file") { Description = "A recording of 'tuiprof record'" };
+        var view = new Command("view", "Open the live screen on a recording, following it while it is written (re-open after an SSH drop)") { file };
+        view.SetAction((parse, stop) => TuiApp.RunAsync(null, SamplingOptions.From(parse), parse.GetValue(Ascii), stop,
+            recording: RecordingInput.Check(parse.GetValue(file)!)));
+        root.Add(view);
     }
 }

@@ -1,5 +1,6 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
+using TuiProf.Core.Recording;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
@@ -21,6 +22,7 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     private int? _pinned;
     private HeapSnapshotter? _snapshotter;
     private CancellationTokenSource _starting = new();
+    private CancellationTokenSource? _viewing;
 
     /// <summary>The shown process's timeline.</summary>
     public Timeline Timeline { get; private set; } = new();
@@ -118,6 +120,56 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 
     public Task RestartAsync() => Target is { } target ? StartAsync(target) : Task.CompletedTask;
 
+    /// <summary>
+    /// Shows a recording instead of a target: all of it, and what is written to it from now on until nothing writes
+    /// it any more (a recorder in tmux or under nohup, re-opened after an SSH drop). Nothing is asked of any process.
+    /// </summary>
+    public async Task ViewAsync(string path)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await StopCurrentAsync();
+            Target = null;
+            TargetName = Path.GetFileName(path);
+            Status = $"following {TargetName}";
+            Timeline = new Timeline();
+            _timelines = [];
+            (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);
+            var timelines = _timelines;
+            var viewing = _viewing = new CancellationTokenSource();
+            _pump = Task.Run(() => FollowAsync(new RecordingFollower(path), timelines, viewing.Token));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task FollowAsync(RecordingFollower follower, Dictionary<int, Timeline> timelines, CancellationToken cancellation)
+    {
+        var root = 0;
+        try
+        {
+            var ended = await follower.FollowAsync(header =>
+            {
+                root = header.Pid;
+                lock (timelines)
+                {
+                    timelines[root] = Timeline;
+                    ShownPid = root;
+                }
+            }, e => Route(e, timelines, root, _ => null), cancellation);
+            if (ReferenceEquals(timelines, _timelines))
+                Status = $"{TargetName}: {ended}" + (follower.SkippedLines > 0 ? $" ({follower.SkippedLines} unreadable lines skipped)" : "");
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested) { /* another target took over */ }
+        catch (IOException e)
+        {
+            if (ReferenceEquals(timelines, _timelines)) Status = $"{TargetName}: {e.Message}";
+        }
+    }
+
     /// <summary>Shows the next (+1) or previous (-1) profiled process of the tree, and keeps showing it.</summary>
     public void ShowNext(int step)
     {
@@ -180,6 +232,12 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
 
     private async Task StopCurrentAsync()
     {
+        if (_viewing is { } viewing)
+        {
+            _viewing = null;
+            await viewing.CancelAsync();
+            await _pump;
+        }
         if (_session is { } session)
         {
             _session = null;
@@ -203,30 +261,36 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
         var root = session.ProcessId;
         await foreach (var e in session.Events.ReadAllAsync())
         {
-            lock (timelines)
-            {
-                switch (e)
-                {
-                    case ProcessStarted { Followed: true } started when started.ProcessId != root:
-                        timelines[started.ProcessId] = new Timeline(openSpans: session.OpenSpansOf(started.ProcessId));
-                        if (_pinned is null && ReferenceEquals(timelines, _timelines)) Show(started.ProcessId);
-                        break;
-                    case ProcessExited exited when timelines.TryGetValue(exited.ProcessId, out var timeline):
-                        timeline.Apply(new TargetExited(exited.T, null));
-                        break;
-                    case TimelineEvent when EventScope.IsTargetWide(e):
-                        foreach (var timeline in timelines.Values) timeline.Apply(e);
-                        break;
-                    default: // a process's own, which its timeline takes whatever its kind
-                        var target = e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : timelines[root];
-                        var showNow = ReferenceEquals(target, Timeline) && (e is GcEvent || (e is MemorySample && !target.HasMemory));
-                        target.Apply(e);
-                        if (showNow) ShowNow?.Invoke();
-                        break;
-                }
-            }
+            Route(e, timelines, root, session.OpenSpansOf);
             if (e is TargetExited exit && ReferenceEquals(timelines, _timelines))
                 Status = exit.ExitCode is { } code ? $"pid {root} exited (code {code})" : $"pid {root} exited";
+        }
+    }
+
+    private void Route(TimelineEvent e, Dictionary<int, Timeline> timelines, int root, Func<int?, OpenSpans?> openSpansOf)
+    {
+        lock (timelines)
+        {
+            switch (e)
+            {
+                case ProcessStarted { Followed: true } started when started.ProcessId != root:
+                    timelines[started.ProcessId] = new Timeline(openSpans: openSpansOf(started.ProcessId));
+                    if (_pinned is null && ReferenceEquals(timelines, _timelines)) Show(started.ProcessId);
+                    break;
+                case ProcessExited exited when timelines.TryGetValue(exited.ProcessId, out var timeline):
+                    timeline.Apply(new TargetExited(exited.T, null));
+                    break;
+                case TimelineEvent when EventScope.IsTargetWide(e):
+                    foreach (var timeline in timelines.Values) timeline.Apply(e);
+                    break;
+                default: // a process's own, which its timeline takes whatever its kind
+                    if (!timelines.TryGetValue(root, out var rootTimeline)) timelines[root] = rootTimeline = new Timeline();
+                    var target = e.Pid is { } pid && timelines.TryGetValue(pid, out var own) ? own : rootTimeline;
+                    var showNow = ReferenceEquals(target, Timeline) && (e is GcEvent || (e is MemorySample && !target.HasMemory));
+                    target.Apply(e);
+                    if (showNow) ShowNow?.Invoke();
+                    break;
+            }
         }
     }
 }

@@ -44,7 +44,8 @@ public sealed class TuiApp
     }
 
     /// <param name="stop">A signal: quit as q does.</param>
-    public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii, CancellationToken stop)
+    /// <param name="recording">A recording to show (and follow while it is written) instead of starting a target.</param>
+    public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii, CancellationToken stop, string? recording = null)
     {
         // Without a terminal the screen would wait for keys that never come and write its escape codes into a file.
         if (Console.IsInputRedirected || Console.IsOutputRedirected)
@@ -54,7 +55,9 @@ public sealed class TuiApp
         if (target is TargetSpec.Scenario { Info: var info }) tui._view.Selected = Math.Max(0, tui._scenarios.ToList().IndexOf(info));
         try
         {
-            _ = tui._control.StartAsync(target ?? new TargetSpec.Scenario(tui._scenarios[0], Loop: true));
+            _ = recording is not null
+                ? tui._profiler.ViewAsync(recording)
+                : tui._control.StartAsync(target ?? new TargetSpec.Scenario(tui._scenarios[0], Loop: true));
             await tui.ShowDashboardAsync(stop);
             Console.Out.Write(NormalKeys);
             Console.Out.Flush();
