@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Heap;
 using TuiProf.Core.Recording;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
@@ -29,23 +30,56 @@ public static class RecordCommand
             DefaultValueFactory = _ => JsonLines,
         };
         format.AcceptOnlyFromAmong([JsonLines, .. ExportFormats.Names]);
+        var snapshotWhen = new Option<string?>("--snapshot-when")
+        {
+            Description = $"Take a heap snapshot when a reading makes this hold ({SnapshotTrigger.Spelling}); written as FILE.heap-N.json",
+        };
+        var coolDown = NumericRange.Seconds(new Option<double>("--snapshot-cooldown")
+        {
+            Description = "Seconds before the condition may take another snapshot",
+            DefaultValueFactory = _ => 300,
+        }, 1, TimeSpan.FromDays(1).TotalSeconds);
+        var minFree = new Option<string?>("--snapshot-min-free")
+        {
+            Description = "Skip a snapshot when the host has less memory available than this (default: 100 MB + 3x the heap)",
+        };
         var command = new Command("record", "Profile a target headless and write its timeline as JSON Lines")
         {
-            scenario, pid, TargetOptions.DiagnosticPort, output, duration, loop, format,
+            scenario, pid, TargetOptions.DiagnosticPort, output, duration, loop, format, snapshotWhen, coolDown, minFree,
         };
         SamplingOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop),
                 parse.GetValue(TargetOptions.DiagnosticPort));
+            var snapshots = SnapshotRule.From(parse.GetValue(snapshotWhen), parse.GetValue(coolDown), parse.GetValue(minFree));
             return RunAsync(target, SamplingOptions.From(parse), parse.GetValue(output)!, parse.GetValue(format)!,
-                parse.GetValue(duration), cancellation);
+                parse.GetValue(duration), snapshots, cancellation);
         });
         return command;
     }
 
+    /// <summary>What <c>--snapshot-when</c> and its options asked for, checked before anything is launched.</summary>
+    private sealed record SnapshotRule(SnapshotTrigger Trigger, TimeSpan CoolDown, long? MinFree)
+    {
+        public static SnapshotRule? From(string? when, double coolDownSeconds, string? minFree)
+        {
+            try
+            {
+                if (when is null)
+                    return minFree is null ? null : throw new UsageException("--snapshot-min-free needs --snapshot-when");
+                return new SnapshotRule(SnapshotTrigger.Parse(when), TimeSpan.FromSeconds(coolDownSeconds),
+                    minFree is null ? null : SnapshotTrigger.ParseSize(minFree));
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException(e.Message);
+            }
+        }
+    }
+
     private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, string format,
-        double? duration, CancellationToken cancellation)
+        double? duration, SnapshotRule? rule, CancellationToken cancellation)
     {
         using var file = GuardedOutput.Create(path);
         // Only JSON Lines is written as events arrive; another format is written from the events when recording ends.
@@ -61,13 +95,14 @@ public static class RecordCommand
         await using (var session = await StartAsync(target, options, listening ? stop.Token : cancellation, duration, cancellation))
         {
             var counts = new RecordingCounts(session.ProcessId);
+            var snapshots = rule is null ? null : new TriggeredSnapshots(session, rule.Trigger, rule.CoolDown, rule.MinFree, path);
             writer.WriteHeader(new RecordingHeader(target.DisplayName, session.ProcessId, session.OriginUtc));
             writer.Flush();
             try
             {
                 while (await session.Events.WaitToReadAsync(stop.Token))
                 {
-                    Drain(session, writer, counts);
+                    Drain(session, writer, counts, snapshots);
                     if (progress.Elapsed.TotalSeconds >= 1 && !Console.IsErrorRedirected)
                     {
                         SafeConsole.Progress(counts.Progress(session.Now));
@@ -81,8 +116,12 @@ public static class RecordCommand
                 SafeConsole.ClearProgress();
                 throw;
             }
+            // A snapshot under way is let finish (a signal gives it less), for the session it needs.
+            if (snapshots is not null)
+                await snapshots.FinishAsync().WaitAsync(cancellation.IsCancellationRequested ? SignalGrace : SnapshotGrace)
+                    .ContinueWith(_ => { }, TaskScheduler.Default);
             await session.DisposeAsync();
-            Drain(session, writer, counts);
+            Drain(session, writer, counts, snapshots);
             if (!Console.IsErrorRedirected) SafeConsole.EndProgress();
             summary = counts.Summary(session.Now, path.FullName);
         }
@@ -110,10 +149,17 @@ public static class RecordCommand
         }
     }
 
-    private static void Drain(ProfilingSession session, IRecordingWriter writer, RecordingCounts counts)
+    private static readonly TimeSpan SnapshotGrace = TimeSpan.FromSeconds(15), SignalGrace = TimeSpan.FromSeconds(1);
+
+    private static void Drain(ProfilingSession session, IRecordingWriter writer, RecordingCounts counts, TriggeredSnapshots? snapshots)
     {
         while (session.Events.TryRead(out var e))
+        {
             if (writer.Write(e)) counts.Add(e);
+            snapshots?.Observe(e);
+        }
+        foreach (var notice in snapshots?.Notices() ?? [])
+            if (writer.Write(notice)) counts.Add(notice);
         writer.Flush();
     }
 }

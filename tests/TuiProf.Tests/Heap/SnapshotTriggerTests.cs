@@ -1,0 +1,75 @@
+using System.Text.Json;
+using TuiProf.Core.Heap;
+using TuiProf.Core.Timeline;
+using TuiProf.Tests.CommandLine;
+using TuiProf.Tests.Targets;
+
+namespace TuiProf.Tests.Heap;
+
+/// <summary><c>record --snapshot-when</c>: a heap snapshot when memory crosses a line, at most once per cool-down.</summary>
+public sealed class SnapshotTriggerTests : TargetTest
+{
+    [Theory]
+    [InlineData("heap>2GB", "heap", 2_000_000_000)]
+    [InlineData("rss > 1.5gb", "rss", 1_500_000_000)]
+    [InlineData("heap>512KB", "heap", 512_000)]
+    public void A_condition_reads_as_written(string text, string measure, long bytes) =>
+        Assert.Equal(new SnapshotTrigger(measure, bytes), SnapshotTrigger.Parse(text));
+
+    [Fact]
+    public void A_reading_above_the_size_holds_the_condition_and_one_at_it_does_not()
+    {
+        var trigger = SnapshotTrigger.Parse("heap>20MB");
+
+        Assert.Equal(20_000_001, trigger.HeldBy(new MemorySample(1, Heap: 20_000_001)));
+        Assert.Null(trigger.HeldBy(new MemorySample(1, Heap: 20_000_000)));
+        Assert.Null(trigger.HeldBy(new MemorySample(1, Rss: 90_000_000))); // not the measure asked for
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task On_leak_a_snapshot_is_taken_at_the_reading_that_crosses_the_line_and_not_again_within_the_cool_down()
+    {
+        var file = OutFile("triggered.jsonl");
+
+        var run = await RecordAsync("leak", "--loop", "--snapshot-when", "heap>20MB", "--snapshot-cooldown", "60", "--duration", "5", "--out", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var recording = RecordedFile.Read(file);
+        var crossing = recording.OfType("sample").First(s => s.TryGetProperty("heap", out var heap) && heap.GetInt64() > 20_000_000);
+        var notices = recording.OfType("notice").Select(n => (T: n.GetProperty("t").GetDouble(), Text: n.GetProperty("text").GetString()!)).ToList();
+        var taking = Assert.Single(notices, n => n.Text.EndsWith("taking it"));
+        Assert.Equal(crossing.GetProperty("t").GetDouble(), taking.T); // at the reading itself: within one counter interval
+        Assert.Contains(notices, n => n.Text.StartsWith("heap snapshot 1: ") && n.Text.EndsWith("triggered.jsonl.heap-1.json"));
+        Assert.False(File.Exists(file + ".heap-2.json"), "a second snapshot within the cool-down");
+        using var snapshot = JsonDocument.Parse(File.ReadAllText(file + ".heap-1.json"));
+        Assert.Equal("heap>20MB", snapshot.RootElement.GetProperty("trigger").GetString());
+        Assert.Equal("System.EventHandler", snapshot.RootElement.GetProperty("snapshot").GetProperty("handlers")[0].GetProperty("delegateType").GetString());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_snapshot_the_host_cannot_afford_is_skipped_with_a_notice_saying_why()
+    {
+        var file = OutFile("unaffordable.jsonl");
+
+        var run = await RecordAsync("leak", "--snapshot-when", "heap>1MB", "--snapshot-min-free", "1000000GB", "--out", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var skipped = Assert.Single(RecordedFile.Read(file).OfType("notice"), n => n.GetProperty("text").GetString()!.Contains("skipped"));
+        Assert.Contains("available, the snapshot may need 1000000.00 GB", skipped.GetProperty("text").GetString());
+        Assert.False(File.Exists(file + ".heap-1.json"));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("'cpu' is not a measure a snapshot can wait for", "--snapshot-when", "cpu>2GB")]
+    [InlineData("'>2' is not a size", "--snapshot-when", "heap>>2")]
+    [InlineData("'lots' is not a size", "--snapshot-when", "heap>1GB", "--snapshot-min-free", "lots")]
+    [InlineData("--snapshot-min-free needs --snapshot-when", "--snapshot-min-free", "1GB")]
+    public async Task A_condition_that_cannot_be_read_gives_one_line_and_exit_code_2_before_anything_starts(string message, params string[] options)
+    {
+        var result = await TuiProfCli.RunAsync(["record", "leak", "--out", OutFile("never.jsonl"), .. options]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.False(File.Exists(OutFile("never.jsonl")));
+    }
+}
