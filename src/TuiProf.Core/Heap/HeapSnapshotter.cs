@@ -47,8 +47,7 @@ public sealed class HeapSnapshotter(RuntimeEndpoint runtime, HeapLimits? limits 
         {
             session = await RuntimeCall.AskAsync(runtime, async token =>
             {
-                using (var flush = await runtime.Client.StartEventPipeSessionAsync(HeapDumpProviders.TypeTableFlush(), token))
-                    await flush.StopAsync(token);
+                await RuntimeCall.ShortSessionAsync(runtime, HeapDumpProviders.TypeTableFlush(), token);
                 return await runtime.Client.StartEventPipeSessionAsync(HeapDumpProviders.Session(), token);
             }, cancellation, StallTimeout, Abandoned);
         }

@@ -18,16 +18,10 @@ public static class ForcedCollection
     {
         try
         {
-            await RuntimeCall.AskAsync(runtime, async token =>
-            {
-                // The stop is sent before anything can throw: disposing a session never stopped blocks.
-                using var session = await runtime.Client.StartEventPipeSessionAsync(
+            await RuntimeCall.AskAsync(runtime, token => RuntimeCall.ShortSessionAsync(runtime, new EventPipeSessionConfiguration(
                     [new EventPipeProvider(GcEvents.RuntimeProvider, EventLevel.Informational, GcHeapCollectKeyword)],
-                    requestRundown: false, circularBufferMB: 1, token);
-                var drain = session.EventStream.CopyToAsync(Stream.Null, token);
-                await session.StopAsync(token);
-                await drain;
-            }, cancellation, Limit, "no GC was forced");
+                    circularBufferSizeMB: 1, rundownKeyword: 0, requestStackwalk: false), token),
+                cancellation, Limit, "no GC was forced");
         }
         catch (Exception e) when (e is ServerNotAvailableException or IOException or TimeoutException
                                       or ServerErrorException or EndOfStreamException)

@@ -66,6 +66,20 @@ public static class RuntimeCall
     }
 
     /// <summary>
+    /// A session opened only for what its start and stop do to the runtime (a forced GC, the type table forgotten).
+    /// Its stream is read to the end: unread, a GC-heavy target's events filled the socket, the runtime could not
+    /// finish the stop, and its diagnostics server answered nothing more (churn on a loaded CI machine). The stop is
+    /// sent before anything can throw: disposing a session never stopped blocks.
+    /// </summary>
+    public static async Task ShortSessionAsync(RuntimeEndpoint runtime, EventPipeSessionConfiguration configuration, CancellationToken token)
+    {
+        using var session = await runtime.Client.StartEventPipeSessionAsync(configuration, token);
+        var drained = session.EventStream.CopyToAsync(Stream.Null, token);
+        await session.StopAsync(token);
+        await drained;
+    }
+
+    /// <summary>
     /// Asks the runtime to stop a session; whether it answered within the deadline, before its process was seen
     /// stopped. Never throws; the session is marked stopped either way, so disposing it sends nothing more.
     /// </summary>
