@@ -13,8 +13,11 @@ public sealed class RecordingFollower(string path)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long the file may stay the same before its writers are looked for (a /proc walk).</summary>
-    private static readonly TimeSpan QuietBeforeCheck = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How long the file may stay the same before its writers are looked for (a walk of every process's open files),
+    /// and then between two looks while a writer is there but quiet (a recording without RSS, counters each second).
+    /// </summary>
+    private static readonly TimeSpan QuietBeforeCheck = TimeSpan.FromMilliseconds(500), QuietBetweenChecks = TimeSpan.FromSeconds(2);
 
     public int SkippedLines { get; private set; }
 
@@ -29,12 +32,14 @@ public sealed class RecordingFollower(string path)
         var pending = new MemoryStream();
         var exited = false;
         var quiet = System.Diagnostics.Stopwatch.StartNew();
+        var quietFor = QuietBeforeCheck;
         while (true)
         {
             var read = await file.ReadAsync(buffer, cancellation);
             if (read > 0)
             {
                 quiet.Restart();
+                quietFor = QuietBeforeCheck;
                 var start = 0;
                 for (var i = 0; i < read; i++)
                 {
@@ -47,14 +52,15 @@ public sealed class RecordingFollower(string path)
                 pending.Write(buffer, start, read - start);
                 continue;
             }
-            if (quiet.Elapsed >= QuietBeforeCheck)
+            if (quiet.Elapsed >= quietFor)
             {
                 if (!FileWriters.Any(path))
                 {
                     if (pending.Length > 0) SkippedLines++; // a last line its writer never finished
                     return exited ? "the recording ended" : "the recording stopped: nothing writes it any more (its recorder ended or was killed)";
                 }
-                quiet.Restart(); // looked again in as long
+                quiet.Restart();
+                quietFor = QuietBetweenChecks;
             }
             await Task.Delay(Poll, cancellation);
         }
