@@ -22,15 +22,19 @@ internal sealed class TriggeredSnapshots(ProfilingSession session, SnapshotTrigg
     private Task _taking = Task.CompletedTask;
     private double _last = double.NegativeInfinity;
     private int _taken;
+    private long _heap;
 
     /// <summary>Looks at each event as it is recorded; starts a snapshot when a reading makes the condition hold.</summary>
     public void Observe(TimelineEvent e)
     {
-        if (e is not MemorySample sample || (sample.Pid is { } pid && pid != session.ProcessId)) return;
-        if (trigger.HeldBy(sample) is not { } reading || sample.T - _last < coolDown.TotalSeconds || !_taking.IsCompleted) return;
-        _last = sample.T;
+        if (e.Pid is { } pid && pid != session.ProcessId) return;
+        if (e is MemorySample { Heap: { } heap }) _heap = heap;
+        if (e is GcEvent { HeapAfter: { } after }) _heap = after;
+        if (trigger.HeldBy(e) is not { } reading || e.T - _last < coolDown.TotalSeconds || !_taking.IsCompleted) return;
+        _last = e.T;
         var n = ++_taken;
-        _taking = Task.Run(() => TakeAsync(n, sample.T, reading, sample.Heap ?? reading));
+        var heapNow = _heap;
+        _taking = Task.Run(() => TakeAsync(n, e.T, reading, heapNow));
     }
 
     /// <summary>The notices to record since the last call.</summary>
@@ -44,7 +48,9 @@ internal sealed class TriggeredSnapshots(ProfilingSession session, SnapshotTrigg
 
     private async Task TakeAsync(int n, double t, long reading, long heap)
     {
-        var why = $"{trigger.Measure} {HeapPanel.Size(reading)} > {HeapPanel.Size(trigger.Bytes)}";
+        var why = trigger.Window is { } window
+            ? $"{trigger.Measure} {HeapPanel.Size(reading)} within {window.TotalMinutes:0.##} min > {HeapPanel.Size(trigger.Bytes)}"
+            : $"{trigger.Measure} {HeapPanel.Size(reading)} > {HeapPanel.Size(trigger.Bytes)}";
         var needs = minFree ?? HostMemory.SnapshotNeeds(heap);
         if (HostMemory.Available() is { } available && available < needs)
         {

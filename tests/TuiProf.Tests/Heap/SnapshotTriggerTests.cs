@@ -10,11 +10,33 @@ namespace TuiProf.Tests.Heap;
 public sealed class SnapshotTriggerTests : TargetTest
 {
     [Theory]
-    [InlineData("heap>2GB", "heap", 2_000_000_000)]
-    [InlineData("rss > 1.5gb", "rss", 1_500_000_000)]
-    [InlineData("heap>512KB", "heap", 512_000)]
-    public void A_condition_reads_as_written(string text, string measure, long bytes) =>
-        Assert.Equal(new SnapshotTrigger(measure, bytes), SnapshotTrigger.Parse(text));
+    [InlineData("heap>2GB", "heap", 2_000_000_000, 0)]
+    [InlineData("rss > 1.5gb", "rss", 1_500_000_000, 0)]
+    [InlineData("heap>512KB", "heap", 512_000, 0)]
+    [InlineData("gen2-growth>50MB/10min", "gen2-growth", 50_000_000, 600)]
+    [InlineData("gen2-growth>1GB/2h", "gen2-growth", 1_000_000_000, 7200)]
+    public void A_condition_reads_as_written(string text, string measure, long bytes, int windowSeconds)
+    {
+        var trigger = SnapshotTrigger.Parse(text);
+
+        Assert.Equal((measure, bytes, windowSeconds == 0 ? (TimeSpan?)null : TimeSpan.FromSeconds(windowSeconds)),
+            (trigger.Measure, trigger.Bytes, trigger.Window));
+    }
+
+    [Fact]
+    public void Gen2_growth_holds_when_the_heap_after_gen2_gcs_grew_by_the_size_within_the_window_and_not_from_older_ones()
+    {
+        var trigger = SnapshotTrigger.Parse("gen2-growth>50MB/10min");
+        GcEvent Gen2(double minute, long heapAfter, int generation = 2) =>
+            new(minute * 60, 1, generation, "AllocLarge", "NonConcurrentGC", 1, 1, null, heapAfter);
+
+        Assert.Null(trigger.HeldBy(Gen2(0, 100_000_000)));
+        Assert.Null(trigger.HeldBy(Gen2(5, 900_000_000, generation: 0))); // a gen-0 GC says nothing of what is kept
+        Assert.Null(trigger.HeldBy(Gen2(5, 140_000_000)));
+        Assert.Equal(60_000_000, trigger.HeldBy(Gen2(9, 160_000_000)));
+        // Twelve minutes on, the first reading has left the window: growth is counted from the one at minute 5.
+        Assert.Null(trigger.HeldBy(Gen2(12, 170_000_000)));
+    }
 
     [Fact]
     public void A_reading_above_the_size_holds_the_condition_and_one_at_it_does_not()
@@ -47,6 +69,23 @@ public sealed class SnapshotTriggerTests : TargetTest
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task On_leak_a_growth_condition_takes_its_snapshot_at_the_gen2_gc_whose_heap_after_grew_past_the_size()
+    {
+        var file = OutFile("grown.jsonl");
+
+        var run = await RecordAsync("leak", "--loop", "--snapshot-when", "gen2-growth>30MB/1min", "--duration", "8", "--out", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var recording = RecordedFile.Read(file);
+        var gen2 = recording.OfType("gc").Where(g => g.GetProperty("gen").GetInt32() == 2 && g.TryGetProperty("heapAfter", out _))
+            .Select(g => (T: g.GetProperty("t").GetDouble(), After: g.GetProperty("heapAfter").GetInt64())).ToList();
+        var crossing = gen2.First(g => g.After - gen2[0].After > 30_000_000);
+        var taking = Assert.Single(recording.OfType("notice"), n => n.GetProperty("text").GetString()!.EndsWith("taking it"));
+        Assert.Equal(crossing.T, taking.GetProperty("t").GetDouble());
+        Assert.True(File.Exists(file + ".heap-1.json"));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_snapshot_the_host_cannot_afford_is_skipped_with_a_notice_saying_why()
     {
         var file = OutFile("unaffordable.jsonl");
@@ -64,6 +103,9 @@ public sealed class SnapshotTriggerTests : TargetTest
     [InlineData("'>2' is not a size", "--snapshot-when", "heap>>2")]
     [InlineData("'lots' is not a size", "--snapshot-when", "heap>1GB", "--snapshot-min-free", "lots")]
     [InlineData("--snapshot-min-free needs --snapshot-when", "--snapshot-min-free", "1GB")]
+    [InlineData("gen2-growth needs a window", "--snapshot-when", "gen2-growth>50MB")]
+    [InlineData("'heap' is a level and takes no window", "--snapshot-when", "heap>50MB/10min")]
+    [InlineData("'10y' is not a window", "--snapshot-when", "gen2-growth>50MB/10y")]
     public async Task A_condition_that_cannot_be_read_gives_one_line_and_exit_code_2_before_anything_starts(string message, params string[] options)
     {
         var result = await TuiProfCli.RunAsync(["record", "leak", "--out", OutFile("never.jsonl"), .. options]);
