@@ -53,7 +53,7 @@ public sealed class SnapshotTriggerTests : TargetTest
     {
         var file = OutFile("triggered.jsonl");
 
-        var run = await RecordAsync("leak", "--loop", "--snapshot-when", "heap>20MB", "--snapshot-cooldown", "60", "--duration", "5", "--out", file);
+        var run = await RecordAsync("leak", "--loop", "--snapshot-when", "heap>20MB", "--snapshot-cooldown", "60", "--duration", "4", "--out", file);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var recording = RecordedFile.Read(file);
@@ -73,7 +73,7 @@ public sealed class SnapshotTriggerTests : TargetTest
     {
         var file = OutFile("grown.jsonl");
 
-        var run = await RecordAsync("leak", "--loop", "--snapshot-when", "gen2-growth>30MB/1min", "--duration", "8", "--out", file);
+        var run = await RecordAsync("leak", "--loop", "--snapshot-when", "gen2-growth>30MB/1min", "--duration", "6", "--out", file);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var recording = RecordedFile.Read(file);
