@@ -7,6 +7,7 @@ using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Screen;
 using TuiProf.Targets;
+using TuiProf.Core.Text;
 
 namespace TuiProf.Commands;
 
@@ -168,7 +169,7 @@ public static class HeapCommand
             lines.AddRange(AllocationSitePanel.Lines("top allocation call sites (sampled about every 100 KB)", sites, TextWidth));
         }
         lines.Add("");
-        lines.Add($"tuiprof's own peak memory: {HeapPanel.Size(peak)}");
+        lines.Add($"tuiprof's own peak memory: {ByteSize.Text(peak)}");
         foreach (var line in lines) SafeConsole.WriteLine(line);
     }
 

@@ -3,6 +3,7 @@ using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Heap;
 using TuiProf.Screen;
+using TuiProf.Core.Text;
 
 namespace TuiProf.Commands;
 
@@ -45,7 +46,7 @@ internal static class HeapSuspects
         }
         var suspects = LeakSuspects.Rank(snapshots, top);
         var seconds = (snapshots[^1].TakenAtUtc - snapshots[0].TakenAtUtc).TotalSeconds;
-        var taken = $"{snapshots.Count} snapshots in {seconds:0.0} s (heap {HeapPanel.Size(snapshots[0].TotalBytes)} -> {HeapPanel.Size(snapshots[^1].TotalBytes)})";
+        var taken = $"{snapshots.Count} snapshots in {seconds:0.0} s (heap {ByteSize.Text(snapshots[0].TotalBytes)} -> {ByteSize.Text(snapshots[^1].TotalBytes)})";
         var why = stopped is null ? null : $"the series stopped after {snapshots.Count} of {series.Count} snapshots: {stopped}";
         if (json) WriteJson(session, snapshots, suspects, why);
         else WriteText(taken, suspects, why);
@@ -56,7 +57,7 @@ internal static class HeapSuspects
     {
         if (why is not null) SafeConsole.WriteLine(why);
         if (suspects.Count == 0)
-            SafeConsole.WriteLine($"no leak suspects over {taken}: no type grew in every interval by {HeapPanel.Size(LeakSuspects.MinGrowth)} or more");
+            SafeConsole.WriteLine($"no leak suspects over {taken}: no type grew in every interval by {ByteSize.Text(LeakSuspects.MinGrowth)} or more");
         else SafeConsole.WriteLine($"leak suspects over {taken}, the fastest first:");
         for (var i = 0; i < suspects.Count; i++)
             SafeConsole.WriteLine($"{i + 1,3}. {suspects[i].Type}: {suspects[i].Verdict}");

@@ -30,52 +30,21 @@ public static class RecordCommand
             DefaultValueFactory = _ => JsonLines,
         };
         format.AcceptOnlyFromAmong([JsonLines, .. ExportFormats.Names]);
-        var snapshotWhen = new Option<string?>("--snapshot-when")
-        {
-            Description = $"Take a heap snapshot when a reading makes this hold ({SnapshotTrigger.Spelling}); written as FILE.heap-N.json",
-        };
-        var coolDown = NumericRange.Seconds(new Option<double>("--snapshot-cooldown")
-        {
-            Description = "Seconds before the condition may take another snapshot",
-            DefaultValueFactory = _ => 300,
-        }, 1, TimeSpan.FromDays(1).TotalSeconds);
-        var minFree = new Option<string?>("--snapshot-min-free")
-        {
-            Description = "Skip a snapshot when the host has less memory available than this (default: 100 MB + 3x the heap)",
-        };
         var command = new Command("record", "Profile a target headless and write its timeline as JSON Lines")
         {
-            scenario, pid, TargetOptions.DiagnosticPort, output, duration, loop, format, snapshotWhen, coolDown, minFree,
+            scenario, pid, TargetOptions.DiagnosticPort, output, duration, loop, format,
         };
         SamplingOptions.AddTo(command);
+        SnapshotOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop),
                 parse.GetValue(TargetOptions.DiagnosticPort));
-            var snapshots = SnapshotRule.From(parse.GetValue(snapshotWhen), parse.GetValue(coolDown), parse.GetValue(minFree));
+            var snapshots = SnapshotOptions.From(parse);
             return RunAsync(target, SamplingOptions.From(parse), parse.GetValue(output)!, parse.GetValue(format)!,
                 parse.GetValue(duration), snapshots, cancellation);
         });
         return command;
-    }
-
-    /// <summary>What <c>--snapshot-when</c> and its options asked for, checked before anything is launched.</summary>
-    private sealed record SnapshotRule(SnapshotTrigger Trigger, TimeSpan CoolDown, long? MinFree)
-    {
-        public static SnapshotRule? From(string? when, double coolDownSeconds, string? minFree)
-        {
-            try
-            {
-                if (when is null)
-                    return minFree is null ? null : throw new UsageException("--snapshot-min-free needs --snapshot-when");
-                return new SnapshotRule(SnapshotTrigger.Parse(when), TimeSpan.FromSeconds(coolDownSeconds),
-                    minFree is null ? null : SnapshotTrigger.ParseSize(minFree));
-            }
-            catch (FormatException e)
-            {
-                throw new UsageException(e.Message);
-            }
-        }
     }
 
     private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, string format,
@@ -95,7 +64,7 @@ public static class RecordCommand
         await using (var session = await StartAsync(target, options, listening ? stop.Token : cancellation, duration, cancellation))
         {
             var counts = new RecordingCounts(session.ProcessId);
-            var snapshots = rule is null ? null : new TriggeredSnapshots(session, rule.Trigger, rule.CoolDown, rule.MinFree, path);
+            var snapshots = rule is null ? null : new TriggeredSnapshots(session, rule.Start(), path);
             writer.WriteHeader(new RecordingHeader(target.DisplayName, session.ProcessId, session.OriginUtc));
             writer.Flush();
             try

@@ -17,25 +17,28 @@ public static class TuiCommands
     {
         root.Add(Ascii);
         SamplingOptions.AddTo(root);
+        SnapshotOptions.AddTo(root);
         root.Add(TargetOptions.DiagnosticPort);
         root.SetAction((parse, stop) => TuiApp.RunAsync(
             parse.GetValue(TargetOptions.DiagnosticPort) is { } port ? TargetParser.Parse(null, null, [], loop: false, port) : null,
-            SamplingOptions.From(parse), parse.GetValue(Ascii), stop));
+            SamplingOptions.From(parse), parse.GetValue(Ascii), stop, snapshots: SnapshotOptions.From(parse)));
 
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario, or nothing and '-- command args...'", Arity = ArgumentArity.ZeroOrOne };
         var run = new Command("run", "Open the live screen on one scenario, command or diagnostic port") { scenario, TargetOptions.DiagnosticPort };
         SamplingOptions.AddTo(run);
+        SnapshotOptions.AddTo(run);
         run.SetAction((parse, stop) => TuiApp.RunAsync(
             TargetParser.Parse(parse.GetValue(scenario), null, trailingCommand, loop: true, parse.GetValue(TargetOptions.DiagnosticPort)),
-            SamplingOptions.From(parse), parse.GetValue(Ascii), stop));
+            SamplingOptions.From(parse), parse.GetValue(Ascii), stop, snapshots: SnapshotOptions.From(parse)));
         root.Add(run);
 
         var pid = new Argument<int?>("pid") { Description = "The process to attach to (see 'tuiprof ps')", Arity = ArgumentArity.ZeroOrOne };
         var attach = new Command("attach", "Open the live screen on a running .NET process, by PID or diagnostic port") { pid, TargetOptions.DiagnosticPort };
         SamplingOptions.AddTo(attach);
+        SnapshotOptions.AddTo(attach);
         attach.SetAction((parse, stop) => TuiApp.RunAsync(
             TargetParser.Parse(null, parse.GetValue(pid), [], loop: false, parse.GetValue(TargetOptions.DiagnosticPort)),
-            SamplingOptions.From(parse), parse.GetValue(Ascii), stop));
+            SamplingOptions.From(parse), parse.GetValue(Ascii), stop, snapshots: SnapshotOptions.From(parse)));
         root.Add(attach);
 
         var file = new Argument<FileInfo>("file") { Description = "A recording of 'tuiprof record'" };

@@ -11,9 +11,9 @@ namespace TuiProf.Live;
 /// The TUI's engine, free of any UI: runs one target at a time, pumps its events into a timeline per profiled
 /// process, and switches, restarts or forces GCs on request. Operations are serialised, so a burst of key presses
 /// never leaves two targets running. Of a launched tree, the newest followed process is shown unless the user
-/// picked one.
+/// picked one. With a snapshot rule (<c>--snapshot-when</c>), the target's own readings take heap snapshots.
 /// </summary>
-public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
+public sealed class LiveProfiler(SessionOptions options, SnapshotRule? snapshots = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProfilingSession? _session;
@@ -100,7 +100,8 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
                 Status = $"pid {session.ProcessId} running";
                 _running = true;
                 var timelines = _timelines;
-                _pump = Task.Run(() => PumpAsync(session, timelines));
+                var schedule = snapshots?.Start();
+                _pump = Task.Run(() => PumpAsync(session, timelines, schedule));
             }
             catch (ProfilerException e)
             {
@@ -256,15 +257,36 @@ public sealed class LiveProfiler(SessionOptions options) : IAsyncDisposable
     /// Each process's events go to its own timeline; what concerns the whole target (its output, notices, its
     /// exit) to every timeline, so whichever is shown tells it.
     /// </summary>
-    private async Task PumpAsync(ProfilingSession session, Dictionary<int, Timeline> timelines)
+    private async Task PumpAsync(ProfilingSession session, Dictionary<int, Timeline> timelines, SnapshotSchedule? schedule)
     {
         var root = session.ProcessId;
+        Task taking = Task.CompletedTask;
         await foreach (var e in session.Events.ReadAllAsync())
         {
             Route(e, timelines, root, session.OpenSpansOf);
+            // The condition is read on the process shown, which is the one a snapshot is taken of.
+            if ((e.Pid ?? root) == (ShownPid ?? root) && schedule?.Consider(e, busy: !taking.IsCompleted) is { } call)
+                taking = SnapshotOnConditionAsync(call, timelines, root);
             if (e is TargetExited exit && ReferenceEquals(timelines, _timelines))
                 Status = exit.ExitCode is { } code ? $"pid {root} exited (code {code})" : $"pid {root} exited";
         }
+    }
+
+    /// <summary>A snapshot the rule called for, said on the timeline (taking it, what it found, or why not), shown in the Heap panel.</summary>
+    private async Task SnapshotOnConditionAsync(SnapshotCall call, Dictionary<int, Timeline> timelines, int root)
+    {
+        if (call.NotAffordable is not null)
+        {
+            Route(new Notice(call.T, call.Skipped), timelines, root, _ => null);
+            return;
+        }
+        Route(new Notice(call.T, call.Taking), timelines, root, _ => null);
+        var said = await Task.Run(TakeHeapSnapshotAsync);
+        const string taken = "heap snapshot: ";
+        Route(new Notice(Now, said.StartsWith(taken, StringComparison.Ordinal)
+            ? $"heap snapshot {call.Number}: {said[taken.Length..]}"
+            : $"heap snapshot {call.Number} not taken: {said}"), timelines, root, _ => null);
+        ShowNow?.Invoke(); // what the user waited for
     }
 
     private void Route(TimelineEvent e, Dictionary<int, Timeline> timelines, int root, Func<int?, OpenSpans?> openSpansOf)

@@ -1,5 +1,6 @@
 using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
+using TuiProf.Core.Text;
 
 namespace TuiProf.Screen;
 
@@ -24,8 +25,8 @@ public static class AllocationSitePanel
     {
         var (type, method) = brief ? (LastSegments(site.TypeName, 1), LastSegments(site.Site, 2)) : (site.TypeName, site.Site);
         return samples
-            ? $"{HeapPanel.Size(site.Bytes),10} {site.Samples,8:N0}  {type} <- {method}"
-            : $"{HeapPanel.Size(site.Bytes),10}  {type} <- {method}";
+            ? $"{ByteSize.Text(site.Bytes),10} {site.Samples,8:N0}  {type} <- {method}"
+            : $"{ByteSize.Text(site.Bytes),10}  {type} <- {method}";
     }
 
     /// <summary>The last <paramref name="count"/> dotted parts of a name, dots inside generic arguments not counted.</summary>

@@ -15,18 +15,18 @@ public static class HeapPanel
         var c = snapshot.Cost;
         List<string> lines =
         [
-            $"heap at {when}: {snapshot.ObjectCount:N0} objects, {Size(snapshot.TotalBytes)}" +
+            $"heap at {when}: {snapshot.ObjectCount:N0} objects, {ByteSize.Text(snapshot.TotalBytes)}" +
             (snapshot.Incomplete is { } why ? $" (INCOMPLETE: {why})" : ""),
             $"cost: forced GC #{c.GcNumber} paused the target {c.PauseMs:0.#} ms; dump {c.DumpSeconds:0.00} s, " +
             $"analysis {c.AnalysisSeconds:0.00} s",
             $"{"objects",10} {"total",10} {"retained",10}  type",
         ];
         lines.AddRange(snapshot.Types.Take(top).Select(t =>
-            $"{t.Count,10:N0} {Size(t.Bytes),10} {Size(t.Retained),10}  {t.Name}"));
+            $"{t.Count,10:N0} {ByteSize.Text(t.Bytes),10} {ByteSize.Text(t.Retained),10}  {t.Name}"));
         if (snapshot.Handlers.Count > 0)
-            lines.Add($"event handlers whose targets keep {Size(HandlerGroup.MinRetained)} or more alive:");
+            lines.Add($"event handlers whose targets keep {ByteSize.Text(HandlerGroup.MinRetained)} or more alive:");
         lines.AddRange(snapshot.Handlers.Select(h =>
-            $"{h.Handlers,10:N0} {h.DelegateType} -> {h.Targets:N0} {h.TargetType}: {Size(h.TargetsRetained)}"));
+            $"{h.Handlers,10:N0} {h.DelegateType} -> {h.Targets:N0} {h.TargetType}: {ByteSize.Text(h.TargetsRetained)}"));
         return Cut(lines, width);
     }
 
@@ -54,25 +54,16 @@ public static class HeapPanel
         };
         foreach (var path in report.Paths)
         {
-            lines.Add($"{path.Instances,6:N0} ({Size(path.Bytes)}) via {path.Root}");
+            lines.Add($"{path.Instances,6:N0} ({ByteSize.Text(path.Bytes)}) via {path.Root}");
             lines.AddRange(path.Hops.Select(h => $"         -> {h.TypeName}{(h.Repeat > 1 ? $" x{h.Repeat:N0}" : "")}"));
         }
         return Cut(lines, width);
     }
 
-    /// <summary>Bytes with the unit that keeps three significant digits or so.</summary>
-    public static string Size(long bytes) => Math.Abs(bytes) switch
-    {
-        >= 1_000_000_000 => (bytes / 1e9).ToString("0.00' GB'", CultureInfo.InvariantCulture),
-        >= 1_000_000 => (bytes / 1e6).ToString("0.0' MB'", CultureInfo.InvariantCulture),
-        >= 1_000 => (bytes / 1e3).ToString("0.0' KB'", CultureInfo.InvariantCulture),
-        _ => bytes.ToString("0' B'", CultureInfo.InvariantCulture),
-    };
-
-    private static string Signed(long bytes) => (bytes > 0 ? "+" : "") + Size(bytes);
+    private static string Signed(long bytes) => (bytes > 0 ? "+" : "") + ByteSize.Text(bytes);
 
     /// <summary>The average size of the objects a type gained: 2.0 MB for the leak's buffers.</summary>
-    private static string Each(TypeGrowth t) => t.CountDelta > 0 && t.BytesDelta > 0 ? Size(t.BytesDelta / t.CountDelta) : "";
+    private static string Each(TypeGrowth t) => t.CountDelta > 0 && t.BytesDelta > 0 ? ByteSize.Text(t.BytesDelta / t.CountDelta) : "";
 
     private static List<string> Cut(List<string> lines, int width) => lines.Select(l => Cut(l, width)).ToList();
 

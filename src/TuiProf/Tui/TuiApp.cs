@@ -4,6 +4,7 @@ using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Heap;
 using TuiProf.Live;
 using TuiProf.Scenarios;
 using TuiProf.Screen;
@@ -37,20 +38,22 @@ public sealed class TuiApp
     private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
     private Task? _targetEnded;
 
-    private TuiApp(SessionOptions options)
+    private TuiApp(SessionOptions options, SnapshotRule? snapshots)
     {
-        _profiler = new LiveProfiler(options);
+        _profiler = new LiveProfiler(options, snapshots);
         _control = new ProfilerControl(_profiler, _view);
     }
 
     /// <param name="stop">A signal: quit as q does.</param>
     /// <param name="recording">A recording to show (and follow while it is written) instead of starting a target.</param>
-    public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii, CancellationToken stop, string? recording = null)
+    /// <param name="snapshots">Heap snapshots on a condition (<c>--snapshot-when</c>), or null.</param>
+    public static async Task<int> RunAsync(TargetSpec? target, SessionOptions options, bool ascii, CancellationToken stop,
+        string? recording = null, SnapshotRule? snapshots = null)
     {
         // Without a terminal the screen would wait for keys that never come and write its escape codes into a file.
         if (Console.IsInputRedirected || Console.IsOutputRedirected)
             throw new UsageException("needs a terminal on stdin and stdout; for headless use 'tuiprof record'");
-        var tui = new TuiApp(options);
+        var tui = new TuiApp(options, snapshots);
         tui._view.Ascii = ascii;
         if (target is TargetSpec.Scenario { Info: var info }) tui._view.Selected = Math.Max(0, tui._scenarios.ToList().IndexOf(info));
         try

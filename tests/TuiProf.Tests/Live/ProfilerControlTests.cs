@@ -1,3 +1,4 @@
+using TuiProf.Core.Heap;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Live;
 using TuiProf.Scenarios;
@@ -75,5 +76,21 @@ public class ProfilerControlTests
             string.Join(" | ", profiler.Heap.Series.Select(s => s.Types.FirstOrDefault(t => t.Name == "System.Byte[]")).Select(t => $"{t?.Count} {t?.Bytes} {t?.Retained}")));
         Assert.True(profiler.Heap.Suspects[0].Type == "System.Byte[]", string.Join("; ", profiler.Heap.Suspects.Select(s => s.Type + " " + s.Verdict)));
         Assert.StartsWith("leak suspects: System.Byte[] first, grew in all 2 intervals", _view.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task With_a_snapshot_condition_the_live_screen_takes_a_snapshot_when_leak_crosses_it_and_says_so()
+    {
+        await using var profiler = new LiveProfiler(new SessionOptions(), new SnapshotRule("heap>20MB", TimeSpan.FromMinutes(5), null));
+        var control = new ProfilerControl(profiler, _view);
+        var said = new TaskCompletionSource<string>();
+        profiler.ShowNow += () => { if (profiler.Timeline.LastNotice?.Text is { } text && text.StartsWith("heap snapshot 1: ")) said.TrySetResult(text); };
+
+        await control.StartAsync(new TargetSpec.Scenario(ScenarioCatalog.Find("leak")!, Loop: true));
+        var notice = await said.Task.WaitAsync(Limit);
+
+        Assert.Matches(@"^heap snapshot 1: [\d,]+ objects, its GC paused the target", notice);
+        Assert.True(profiler.Heap?.Snapshot.TotalBytes > 20_000_000, $"{profiler.Heap?.Snapshot.TotalBytes}");
+        Assert.Contains(profiler.Heap!.Snapshot.Handlers, h => h.DelegateType == "System.EventHandler");
     }
 }

@@ -1,5 +1,6 @@
 using TuiProf.Core.Heap;
 using TuiProf.Core.Rendering;
+using TuiProf.Core.Text;
 
 namespace TuiProf.Screen.Panels;
 
@@ -38,7 +39,7 @@ public sealed class HeapSnapshotPanel : IPanel
         yield return HeapPanel.Cut($"leak suspects over {heap.Series.Count} snapshots in {seconds:0} s (grew in every interval):", width);
         foreach (var suspect in heap.Suspects)
         {
-            yield return HeapPanel.Cut($"{HeapPanel.Size((long)suspect.BytesPerMinute),10}/min  {suspect.Type}", width);
+            yield return HeapPanel.Cut($"{ByteSize.Text((long)suspect.BytesPerMinute),10}/min  {suspect.Type}", width);
             if (suspect.PathText is { } path) yield return HeapPanel.Cut($"    held by {path}", width);
         }
     }
