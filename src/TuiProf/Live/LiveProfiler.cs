@@ -1,6 +1,7 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Recording;
+using TuiProf.Core.Text;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
@@ -281,10 +282,10 @@ public sealed class LiveProfiler(SessionOptions options, SnapshotRule? snapshots
             return;
         }
         Route(new Notice(call.T, call.Taking), timelines, root, _ => null);
+        var before = Heap;
         var said = await Task.Run(TakeHeapSnapshotAsync);
-        const string taken = "heap snapshot: ";
-        Route(new Notice(Now, said.StartsWith(taken, StringComparison.Ordinal)
-            ? $"heap snapshot {call.Number}: {said[taken.Length..]}"
+        Route(new Notice(Now, Heap is { } found && !ReferenceEquals(found, before)
+            ? $"heap snapshot {call.Number}: {found.Snapshot.ObjectCount:N0} objects, {ByteSize.Text(found.Snapshot.TotalBytes)} (tab: heap)"
             : $"heap snapshot {call.Number} not taken: {said}"), timelines, root, _ => null);
         ShowNow?.Invoke(); // what the user waited for
     }

@@ -89,7 +89,7 @@ public class ProfilerControlTests
         await control.StartAsync(new TargetSpec.Scenario(ScenarioCatalog.Find("leak")!, Loop: true));
         var notice = await said.Task.WaitAsync(Limit);
 
-        Assert.Matches(@"^heap snapshot 1: [\d,]+ objects, its GC paused the target", notice);
+        Assert.Matches(@"^heap snapshot 1: [\d,]+ objects, [\d.]+ MB \(tab: heap\)$", notice);
         Assert.True(profiler.Heap?.Snapshot.TotalBytes > 20_000_000, $"{profiler.Heap?.Snapshot.TotalBytes}");
         Assert.Contains(profiler.Heap!.Snapshot.Handlers, h => h.DelegateType == "System.EventHandler");
     }
