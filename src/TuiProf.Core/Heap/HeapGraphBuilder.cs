@@ -17,6 +17,7 @@ internal sealed class HeapGraphBuilder(HeapLimits limits)
     private readonly Dictionary<ulong, int> _typeIndex = [];
     private readonly List<string?> _typeNames = [];
     private readonly Dictionary<int, (int Token, string Name)> _bareTypes = [];
+    private readonly HashSet<int> _delegateTypes = [];
     private readonly List<(ulong Address, HeapRoot Root)> _roots = [];
     private readonly List<(ulong Address, int Type, string Field)> _statics = [];
     private long _acceptedEdges;
@@ -39,8 +40,6 @@ internal sealed class HeapGraphBuilder(HeapLimits limits)
     }
 
     /// <summary>The types the dump named without namespace or outer class (nested ones): type index to metadata token and name.</summary>
-    private readonly HashSet<int> _delegateTypes = [];
-
     public IReadOnlyDictionary<int, (int Token, string Name)> BareTypes => _bareTypes;
 
     private static bool IsBare(string name) => name.Length > 0 && name.IndexOfAny(['.', '+', '[', '`']) < 0;

@@ -9,6 +9,12 @@ public sealed record SnapshotCall(int Number, double T, long Reading, string Why
     public string Taking => $"heap snapshot {Number} ({Why}): taking it";
 
     public string Skipped => $"heap snapshot {Number} skipped ({Why}): {NotAffordable}";
+
+    /// <summary>What the snapshot found, and where it went (<paramref name="where"/>: a file, the Heap panel).</summary>
+    public string Took(HeapSnapshot snapshot, string where) =>
+        $"heap snapshot {Number}: {snapshot.ObjectCount:N0} objects, {ByteSize.Text(snapshot.TotalBytes)} {where}";
+
+    public string Failed(string why) => $"heap snapshot {Number} not taken: {why}";
 }
 
 /// <summary>What <c>--snapshot-when</c> and its options ask for; each target gets a schedule of its own (its clock and its gen-2 readings).</summary>

@@ -12,8 +12,8 @@ namespace TuiProf.Core.Sources;
 /// Sampled allocations with their call sites: the managed methods on each sample's stack. The samples are .NET 10's
 /// randomized ones (<see cref="AllocationSampling"/>), or before .NET 10 GCAllocationTick (GC keyword at Verbose):
 /// both are asked for, and only one kind comes, since a .NET 10 runtime sampling at random sends no tick to any
-/// session (measured: 123 246 ticks in 3 s of churn alone, none beside a sampling session). Stacks have names only when the session asks for stack walks and is read through
-/// TraceEvent's live TraceLog (<c>TraceLog.CreateFromEventPipeSession</c> with a rundown, as
+/// session (measured: 123 246 ticks in 3 s of churn alone, none beside a sampling session). Stacks have names only
+/// when the session asks for stack walks and is read through TraceEvent's live TraceLog (<c>TraceLog.CreateFromEventPipeSession</c> with a rundown, as
 /// <see cref="AllocationSiteSession"/> does); the Loader and JIT keywords name methods compiled after the rundown, and
 /// for a process of this machine R2RGetEntryPoint names the precompiled ones (<see cref="ReadyToRunMethods"/>).
 /// </summary>

@@ -4,10 +4,10 @@ using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Sources;
 using TuiProf.Core.Targets;
+using TuiProf.Core.Text;
 using TuiProf.Core.Timeline;
 using TuiProf.Screen;
 using TuiProf.Targets;
-using TuiProf.Core.Text;
 
 namespace TuiProf.Commands;
 

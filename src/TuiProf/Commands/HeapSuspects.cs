@@ -1,9 +1,9 @@
 using System.Text.Json;
 using TuiProf.Core.Diagnostics;
-using TuiProf.Core.Targets;
 using TuiProf.Core.Heap;
-using TuiProf.Screen;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Text;
+using TuiProf.Screen;
 
 namespace TuiProf.Commands;
 

@@ -4,7 +4,6 @@ using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
-using TuiProf.Core.Text;
 using TuiProf.Targets;
 
 namespace TuiProf.Commands;
@@ -47,11 +46,11 @@ internal sealed class TriggeredSnapshots(ProfilingSession session, SnapshotSched
             var snapshot = await (_snapshotter ??= new HeapSnapshotter(session.Runtime())).TakeAsync();
             var file = new FileInfo($"{recording.FullName}.heap-{call.Number}.json");
             Write(file, snapshot, call);
-            Say(session.Now, $"heap snapshot {call.Number}: {snapshot.ObjectCount:N0} objects, {ByteSize.Text(snapshot.TotalBytes)} -> {file.Name}");
+            Say(session.Now, call.Took(snapshot, $"-> {file.Name}"));
         }
         catch (Exception e) when (e is ProfilerException or UsageException or IOException)
         {
-            Say(session.Now, $"heap snapshot {call.Number} not taken: {e.Message}");
+            Say(session.Now, call.Failed(e.Message));
         }
     }
 

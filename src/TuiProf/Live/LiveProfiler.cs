@@ -1,7 +1,5 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Heap;
-using TuiProf.Core.Recording;
-using TuiProf.Core.Text;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 using TuiProf.Targets;
@@ -12,9 +10,10 @@ namespace TuiProf.Live;
 /// The TUI's engine, free of any UI: runs one target at a time, pumps its events into a timeline per profiled
 /// process, and switches, restarts or forces GCs on request. Operations are serialised, so a burst of key presses
 /// never leaves two targets running. Of a launched tree, the newest followed process is shown unless the user
-/// picked one. With a snapshot rule (<c>--snapshot-when</c>), the target's own readings take heap snapshots.
+/// picked one. With a snapshot rule (<c>--snapshot-when</c>), the shown process's readings take heap snapshots.
+/// Instead of a target it can show a recording (LiveProfiler.Viewing.cs).
 /// </summary>
-public sealed class LiveProfiler(SessionOptions options, SnapshotRule? snapshots = null) : IAsyncDisposable
+public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? snapshots = null) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProfilingSession? _session;
@@ -121,56 +120,6 @@ public sealed class LiveProfiler(SessionOptions options, SnapshotRule? snapshots
     }
 
     public Task RestartAsync() => Target is { } target ? StartAsync(target) : Task.CompletedTask;
-
-    /// <summary>
-    /// Shows a recording instead of a target: all of it, and what is written to it from now on until nothing writes
-    /// it any more (a recorder in tmux or under nohup, re-opened after an SSH drop). Nothing is asked of any process.
-    /// </summary>
-    public async Task ViewAsync(string path)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            await StopCurrentAsync();
-            Target = null;
-            TargetName = Path.GetFileName(path);
-            Status = $"following {TargetName}";
-            Timeline = new Timeline();
-            _timelines = [];
-            (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);
-            var timelines = _timelines;
-            var viewing = _viewing = new CancellationTokenSource();
-            _pump = Task.Run(() => FollowAsync(new RecordingFollower(path), timelines, viewing.Token));
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task FollowAsync(RecordingFollower follower, Dictionary<int, Timeline> timelines, CancellationToken cancellation)
-    {
-        var root = 0;
-        try
-        {
-            var ended = await follower.FollowAsync(header =>
-            {
-                root = header.Pid;
-                lock (timelines)
-                {
-                    timelines[root] = Timeline;
-                    ShownPid = root;
-                }
-            }, e => Route(e, timelines, root, _ => null), cancellation);
-            if (ReferenceEquals(timelines, _timelines))
-                Status = $"{TargetName}: {ended}" + (follower.SkippedLines > 0 ? $" ({follower.SkippedLines} unreadable lines skipped)" : "");
-        }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested) { /* another target took over */ }
-        catch (IOException e)
-        {
-            if (ReferenceEquals(timelines, _timelines)) Status = $"{TargetName}: {e.Message}";
-        }
-    }
 
     /// <summary>Shows the next (+1) or previous (-1) profiled process of the tree, and keeps showing it.</summary>
     public void ShowNext(int step)
@@ -284,9 +233,8 @@ public sealed class LiveProfiler(SessionOptions options, SnapshotRule? snapshots
         Route(new Notice(call.T, call.Taking), timelines, root, _ => null);
         var before = Heap;
         var said = await Task.Run(TakeHeapSnapshotAsync);
-        Route(new Notice(Now, Heap is { } found && !ReferenceEquals(found, before)
-            ? $"heap snapshot {call.Number}: {found.Snapshot.ObjectCount:N0} objects, {ByteSize.Text(found.Snapshot.TotalBytes)} (tab: heap)"
-            : $"heap snapshot {call.Number} not taken: {said}"), timelines, root, _ => null);
+        Route(new Notice(Now, Heap is { } found && !ReferenceEquals(found, before) ? call.Took(found.Snapshot, "(tab: heap)") : call.Failed(said)),
+            timelines, root, _ => null);
         ShowNow?.Invoke(); // what the user waited for
     }
 

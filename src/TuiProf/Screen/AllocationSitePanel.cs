@@ -1,6 +1,6 @@
 using TuiProf.Core.Heap;
-using TuiProf.Core.Timeline;
 using TuiProf.Core.Text;
+using TuiProf.Core.Timeline;
 
 namespace TuiProf.Screen;
 
