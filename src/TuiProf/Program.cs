@@ -28,6 +28,7 @@ var root = new RootCommand("""
     ExportCommand.Create(),
     ScenariosCommand.Create(),
     PsCommand.Create(),
+    TopCommand.Create(),
     HeapCommand.Create(trailing, signals),
 };
 TuiCommands.AddTo(root, trailing);

@@ -45,6 +45,12 @@ public sealed record SessionOptions
     /// <summary>Which ActivitySources become brackets.</summary>
     public ActivityFilter Activities { get; init; } = ActivityFilter.Default;
 
+    /// <summary>
+    /// Whether activities become brackets at all. Off for a host-wide watch of processes not on screen: listening
+    /// makes a target create an Activity for every span of every source (an ASP.NET request each), for nobody.
+    /// </summary>
+    public bool Brackets { get; init; } = true;
+
     /// <summary>Which processes of a launched command's tree to profile.</summary>
     public FollowRule Follow { get; init; } = FollowRule.UserCode;
 
@@ -62,7 +68,7 @@ public sealed record SessionOptions
         [
             new GcEvents(),
             new RuntimeCounters(CounterInterval, CounterProviders, workingSetAsRss: !hasLocalProcess && SamplePeriod is not null),
-            new Activities(Activities, openSpans, calls),
+            .. Brackets ? [new Activities(Activities, openSpans, calls)] : Array.Empty<IRuntimeSource>(),
             .. Allocations ? [randomizedSampling ? new AllocationSampling(calls) : new AllocationTicks(calls)] : Array.Empty<IRuntimeSource>(),
         ];
     }

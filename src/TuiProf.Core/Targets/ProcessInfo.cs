@@ -39,6 +39,9 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// <summary>The process's command line, its arguments joined by spaces; empty once it is gone.</summary>
     public static string CommandLineOf(int pid) => Read($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
 
+    /// <summary>The process's arguments, the program first; none once it is gone.</summary>
+    public static string[] ArgumentsOf(int pid) => Read($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>The process's parent, null once it is gone.</summary>
     public static int? ParentOf(int pid) =>
         (int?)ProcFile.Field(ProcFile.Read($"/proc/{pid}/status", stackalloc byte[StatusHead]), "PPid:"u8);

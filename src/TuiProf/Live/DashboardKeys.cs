@@ -11,12 +11,13 @@ namespace TuiProf.Live;
 /// key keeps it running. An open question, help or attach list takes the next key; Esc closes them and never quits.
 /// </summary>
 /// <param name="quit">Ends the live screen.</param>
-public sealed class DashboardKeys(IProfilerControl profiler, ViewState view, IReadOnlyList<ScenarioInfo> scenarios, Action quit)
+/// <param name="back">Under <c>top</c>, Esc with nothing to close goes back to the list; this screen stays on its process.</param>
+public sealed class DashboardKeys(IProfilerControl profiler, ViewState view, IReadOnlyList<ScenarioInfo> scenarios, Action quit, Action? back = null)
 {
     /// <summary>Does what <paramref name="key"/> asks; false for a key that means nothing here.</summary>
     public bool Press(string key)
     {
-        var action = KeyTable.Find(key)?.Action ?? UserAction.None;
+        var action = KeyTable.Dashboard.Find(key)?.Action ?? UserAction.None;
         if (view.Question is { } question)
         {
             view.Question = null;
@@ -32,6 +33,10 @@ public sealed class DashboardKeys(IProfilerControl profiler, ViewState view, IRe
         var now = profiler.Now;
         switch (action)
         {
+            case UserAction.Close when back is not null: back(); break;
+            case UserAction.SelectScenario or UserAction.StartSelected or UserAction.OpenPicker when back is not null:
+                view.Message = "this screen stays on its process under top: Esc goes back to the list";
+                break;
             case UserAction.SelectScenario when key[0] - '0' <= scenarios.Count:
                 view.Selected = key[0] - '0' - 1;
                 Switch(new TargetSpec.Scenario(scenarios[view.Selected], Loop: true), key);

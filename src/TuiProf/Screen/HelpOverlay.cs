@@ -2,16 +2,16 @@ using TuiProf.Core.Rendering;
 
 namespace TuiProf.Screen;
 
-/// <summary>The help box, drawn over the middle of the screen: every row of the <see cref="KeyTable"/>, wrapped.</summary>
+/// <summary>The help box, drawn over the middle of the screen: every row of a <see cref="KeyMap"/>, wrapped.</summary>
 public static class HelpOverlay
 {
     private const int KeyColumn = 10;
     private const string Closing = " any key closes this help";
 
-    public static void Draw(CellGrid grid, ChartGlyphs glyphs)
+    public static void Draw(CellGrid grid, ChartGlyphs glyphs, KeyMap? keys = null)
     {
         var width = Math.Min(grid.Width - 2, 90);
-        var lines = Lines(width - 2).ToList();
+        var lines = Lines(width - 2, keys ?? KeyTable.Dashboard).ToList();
         var height = Math.Min(grid.Height - 2, lines.Count + 2);
         int x = (grid.Width - width) / 2, y = (grid.Height - height) / 2;
         grid.Fill(x, y, width, height, ' ', CellRole.Label);
@@ -26,9 +26,9 @@ public static class HelpOverlay
         }
     }
 
-    public static IEnumerable<(string Text, CellRole Role)> Lines(int width)
+    public static IEnumerable<(string Text, CellRole Role)> Lines(int width, KeyMap map)
     {
-        foreach (var (keys, help) in KeyTable.HelpLines)
+        foreach (var (keys, help) in map.HelpLines)
         {
             var wrapped = TextBlock.Wrap(help, width - KeyColumn - 2);
             for (var i = 0; i < wrapped.Count; i++)

@@ -2,15 +2,16 @@ using TuiProf.Core.Rendering;
 
 namespace TuiProf.Screen;
 
-/// <summary>The bottom row: as many of the key table's hints as fit, always ending with help and quit.</summary>
+/// <summary>The bottom row: as many of a key map's hints (the dashboard's unless told) as fit, always ending with help and quit.</summary>
 public static class KeyHints
 {
-    public static string Line(int width)
+    public static string Line(int width, KeyMap? keys = null)
     {
-        var always = string.Join("  ", KeyTable.Hints(last: true));
+        keys ??= KeyTable.Dashboard;
+        var always = string.Join("  ", keys.Hints(last: true));
         var hints = new List<string>();
         var length = always.Length;
-        foreach (var hint in KeyTable.Hints(last: false))
+        foreach (var hint in keys.Hints(last: false))
         {
             if (length + hint.Length + 2 > width - 1) break;
             hints.Add(hint);
@@ -20,5 +21,6 @@ public static class KeyHints
         return " " + string.Join("  ", hints);
     }
 
-    public static void Draw(CellGrid grid, int y) => grid.Text(0, y, TextBlock.Fit(Line(grid.Width), grid.Width), CellRole.Muted);
+    public static void Draw(CellGrid grid, int y, KeyMap? keys = null) =>
+        grid.Text(0, y, TextBlock.Fit(Line(grid.Width, keys), grid.Width), CellRole.Muted);
 }

@@ -9,12 +9,35 @@ namespace TuiProf.Screen;
 public sealed record KeyBinding(UserAction Action, string[] Keys, string Shown, string Help, string? Hint = null);
 
 /// <summary>
-/// Every key of the live screen, in the order the footer shows hints and the help lists them. The handler, the
-/// footer and the help all read this table: adding a key is adding a row.
+/// The keys of one screen, in the order the footer shows hints and the help lists them. The handler, the footer and
+/// the help all read the map: adding a key is adding a row.
 /// </summary>
+/// <param name="folded">The rows that share a line in the help: each is folded into the row before it.</param>
+public sealed class KeyMap(IReadOnlyList<KeyBinding> rows, IReadOnlySet<UserAction> folded)
+{
+    private readonly Dictionary<string, KeyBinding> _byKey =
+        rows.SelectMany(row => row.Keys.Select(key => (key, row))).ToDictionary(x => x.key, x => x.row);
+
+    public IReadOnlyList<KeyBinding> Rows => rows;
+
+    /// <summary>The binding for a key name, or null for a key that does nothing.</summary>
+    public KeyBinding? Find(string key) => _byKey.GetValueOrDefault(key);
+
+    /// <summary>The help's lines: keys, then what they do.</summary>
+    public IEnumerable<(string Keys, string Help)> HelpLines =>
+        rows.Where(row => !folded.Contains(row.Action)).Select(row => (row.Shown, row.Help));
+
+    /// <summary>The footer's hints, most useful first; help and quit are always last, so never dropped.</summary>
+    public IEnumerable<string> Hints(bool last) =>
+        rows.Where(row => row.Hint is not null && (row.Action is UserAction.ToggleHelp or UserAction.Quit) == last)
+            .Select(row => row.Hint!);
+}
+
+/// <summary>The key maps of TuiProf's screens: the live dashboard, and <c>tuiprof top</c>'s list of processes.</summary>
 public static class KeyTable
 {
-    public static readonly IReadOnlyList<KeyBinding> Rows =
+    /// <summary>Every key of the live screen.</summary>
+    public static readonly KeyMap Dashboard = new(
     [
         new(UserAction.SelectScenario, ["1", "2", "3", "4", "5", "6", "7", "8", "9"], "1-9",
             "run a built-in scenario (asks first if it ends your program)", "1-9 scenario"),
@@ -39,29 +62,29 @@ public static class KeyTable
         new(UserAction.StartSelected, ["Enter"], "Enter", "run the selected scenario / attach to the selected process"),
         new(UserAction.ToggleAscii, ["a", "A"], "a", "ASCII / braille"),
         new(UserAction.ToggleHelp, ["h", "H", "?", "F1"], "h ? F1", "this help", "h help"),
-        new(UserAction.Close, ["Esc"], "Esc", "close the help, a list or a question (never quits)"),
+        new(UserAction.Close, ["Esc", "Backspace"], "Esc", "close the help, a list or a question; under top, back to the list (never quits)"),
         new(UserAction.Yes, ["y", "Y"], "y", "yes, to a question"),
         new(UserAction.Quit, ["q", "Q", "F10", "Ctrl-C"], "q F10 ^C", "quit (asks before ending your program; an attached one runs on)", "q quit"),
-    ];
+    ], new HashSet<UserAction>
+    {
+        UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown, UserAction.NextProcess, UserAction.ScrollToStart,
+    });
 
-    /// <summary>The rows that share a line in the help: the second of each pair is folded into the first.</summary>
-    private static readonly HashSet<UserAction> Folded =
-        [UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown, UserAction.NextProcess, UserAction.ScrollToStart];
-
-    private static readonly Dictionary<string, KeyBinding> ByKey =
-        Rows.SelectMany(row => row.Keys.Select(key => (key, row))).ToDictionary(x => x.key, x => x.row);
+    /// <summary>The keys of <c>tuiprof top</c>'s list of processes.</summary>
+    public static readonly KeyMap Top = new(
+    [
+        new(UserAction.StartSelected, ["Enter"], "Enter", "open the selected process's dashboard (Esc or Backspace comes back)", "Enter open"),
+        new(UserAction.MoveUp, ["Up"], "up down", "select a process"),
+        new(UserAction.MoveDown, ["Down"], "down", "select the next process"),
+        new(UserAction.Filter, ["/"], "/", "filter by name, PID or command line (Enter keeps it, Esc clears it)", "/ filter"),
+        new(UserAction.SortNext, ["s", "S", ">"], "s > <", "sort by the next column: " + string.Join(", ", TuiProf.Top.ProcessSort.Names), "s sort"),
+        new(UserAction.SortPrevious, ["<"], "<", "sort by the previous column"),
+        new(UserAction.ForceGc, ["g", "G"], "g", "force a full GC of the selected process now (from outside)", "g GC"),
+        new(UserAction.ToggleAscii, ["a", "A"], "a", "ASCII / braille"),
+        new(UserAction.ToggleHelp, ["h", "H", "?", "F1"], "h ? F1", "this help", "h help"),
+        new(UserAction.Close, ["Esc"], "Esc", "close the help, clear the filter (never quits)"),
+        new(UserAction.Quit, ["q", "Q", "F10", "Ctrl-C"], "q F10 ^C", "quit (the processes run on)", "q quit"),
+    ], new HashSet<UserAction> { UserAction.MoveDown, UserAction.SortPrevious });
 
     private static IEnumerable<string> PanelNames => PanelList.All.Select(panel => panel.ShortName);
-
-    /// <summary>The binding for a key name, or null for a key that does nothing.</summary>
-    public static KeyBinding? Find(string key) => ByKey.GetValueOrDefault(key);
-
-    /// <summary>The help's lines: keys, then what they do.</summary>
-    public static IEnumerable<(string Keys, string Help)> HelpLines =>
-        Rows.Where(row => !Folded.Contains(row.Action)).Select(row => (row.Shown, row.Help));
-
-    /// <summary>The footer's hints, most useful first; help and quit are always last, so never dropped.</summary>
-    public static IEnumerable<string> Hints(bool last) =>
-        Rows.Where(row => row.Hint is not null && (row.Action is UserAction.ToggleHelp or UserAction.Quit) == last)
-            .Select(row => row.Hint!);
 }

@@ -5,4 +5,5 @@ public enum UserAction
 {
     None, SelectScenario, MoveUp, MoveDown, StartSelected, ForceGc, Restart, TogglePause, ScrollBack, ScrollForward,
     ScrollToStart, GoLive, ZoomIn, ZoomOut, NextPanel, ScrollPanel, ToggleAscii, ToggleHelp, OpenPicker, HeapSnapshot, LeakSuspects, PreviousProcess, NextProcess, Close, Yes, Quit,
+    SortNext, SortPrevious, Filter,
 }

@@ -22,6 +22,7 @@ public static class KeyNames
             KeyCode.Enter => "Enter",
             KeyCode.Tab => "Tab",
             KeyCode.Esc => "Esc",
+            KeyCode.Backspace => "Backspace",
             KeyCode.F1 => "F1",
             KeyCode.F10 => "F10",
             _ => key.AsRune.Value is > 0 and var rune ? char.ConvertFromUtf32(rune) : "",

@@ -1,0 +1,133 @@
+using TuiProf.Core.Diagnostics;
+using TuiProf.Core.Fleet;
+using TuiProf.Core.Rendering;
+using TuiProf.Targets;
+using TuiProf.Tui;
+
+namespace TuiProf.Top;
+
+/// <summary>
+/// <c>tuiprof top</c>: every watched .NET process a row, refreshed live; Enter opens a process's dashboard (a full
+/// session: brackets, RSS at 25 Hz), Esc comes back to the list. An opened dashboard keeps profiling while the list
+/// is shown, so going back to it loses nothing; it ends when its process does.
+/// </summary>
+public sealed class TopApp : IScreen
+{
+    /// <summary>Rows are read from the timelines at most this often, not at every frame.</summary>
+    private static readonly TimeSpan RowsPeriod = TimeSpan.FromMilliseconds(250);
+
+    private readonly HostWatch _watch;
+    private readonly SessionOptions _dashboardOptions;
+    private readonly TopState _state = new();
+    private readonly TopKeys _keys;
+    private readonly Dictionary<string, TuiApp> _dashboards = [];
+    private readonly TimeProvider _clock;
+    private TuiApp? _shown;
+    private Action _frameSoon = () => { };
+    private Action _quit = () => { };
+    private IReadOnlyList<ProcessRow> _rows = [];
+    private DateTime _rowsAt;
+    private int _historyValues;
+    private string? _outcome; // a background request's word, moved to the state by the UI thread
+
+    public TopApp(HostWatchOptions watch, SessionOptions dashboardOptions, bool ascii, TimeProvider? clock = null)
+    {
+        _watch = new HostWatch(watch);
+        _dashboardOptions = dashboardOptions;
+        _clock = clock ?? TimeProvider.System;
+        _state.Ascii = ascii;
+        _keys = new TopKeys(_state, () => _rows, Open, ForceGc, () => _quit());
+    }
+
+    public static async Task<int> RunAsync(HostWatchOptions watch, SessionOptions dashboardOptions, bool ascii, CancellationToken stop)
+    {
+        var top = new TopApp(watch, dashboardOptions, ascii);
+        if (!Console.IsInputRedirected && !Console.IsOutputRedirected) top._watch.Start();
+        await ScreenHost.RunAsync(top, stop);
+        return 0;
+    }
+
+    public void Render(CellGrid grid)
+    {
+        if (Interlocked.Exchange(ref _outcome, null) is { } outcome) _state.Message = outcome;
+        if (_shown is { } dashboard)
+        {
+            dashboard.Render(grid);
+            return;
+        }
+        _historyValues = TopRenderer.HistoryValues(grid.Width, !_state.Ascii);
+        TopRenderer.Draw(grid, Rows(), _state, _clock.GetLocalNow().ToString("HH:mm:ss"));
+    }
+
+    public bool Press(string key, Action quit)
+    {
+        _quit = quit;
+        if (_shown is { } dashboard) return dashboard.Press(key, quit);
+        Rows();
+        return _keys.Press(key);
+    }
+
+    public void DrawSoonWith(Action frameSoon)
+    {
+        _frameSoon = frameSoon;
+        _watch.Changed += frameSoon; // a process that appears or goes is listed at once
+    }
+
+    public async Task EndAsync()
+    {
+        await Task.WhenAll(_dashboards.Values.Select(d => d.EndAsync()).Append(_watch.DisposeAsync().AsTask()));
+    }
+
+    /// <summary>The rows shown, read anew when they are older than <see cref="RowsPeriod"/>; dashboards of processes gone are closed.</summary>
+    private IReadOnlyList<ProcessRow> Rows()
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        if (now - _rowsAt < RowsPeriod) return _rows;
+        _rowsAt = now;
+        var processes = _watch.Processes;
+        foreach (var gone in _dashboards.Keys.Except(processes.Select(p => p.Key)).ToList())
+        {
+            _ = _dashboards[gone].EndAsync();
+            _dashboards.Remove(gone);
+        }
+        return _rows = _state.Shown(processes.Select(Row));
+    }
+
+    private ProcessRow Row(WatchedProcess p) => new(p.Key, p.Pid, p.Name, p.CommandLine, p.Problem, _dashboards.ContainsKey(p.Key),
+        p.Watched || p.Timeline.HasMemory ? ProcessSummary.Of(p.Timeline, p.Now, _historyValues) : null);
+
+    private void Open(ProcessRow row)
+    {
+        if (row.Pid is not { } pid)
+        {
+            _state.Message = "a runtime behind a diagnostic port has no dashboard here yet: tuiprof attach --diagnostic-port " + row.Key;
+            return;
+        }
+        if (!_dashboards.TryGetValue(row.Key, out var dashboard))
+        {
+            dashboard = new TuiApp(_dashboardOptions, back: Back) { Ascii = _state.Ascii };
+            dashboard.DrawSoonWith(_frameSoon);
+            _dashboards[row.Key] = dashboard;
+            _ = dashboard.StartAsync(new TargetSpec.Process(pid));
+        }
+        _shown = dashboard;
+    }
+
+    private void Back()
+    {
+        _shown = null;
+        _rowsAt = default; // the list as it is now, not as it was when the dashboard opened
+    }
+
+    private void ForceGc(ProcessRow row)
+    {
+        var process = _watch.Processes.FirstOrDefault(p => p.Key == row.Key);
+        if (process is null) return;
+        _state.Message = $"full GC asked of {row.Name} (pid {row.Pid})";
+        _ = process.ForceCollectAsync().ContinueWith(t =>
+        {
+            if (t.Exception?.GetBaseException() is { } e) _outcome = $"{row.Name}: {e.Message}";
+            _frameSoon();
+        }, TaskScheduler.Default);
+    }
+}
