@@ -16,7 +16,7 @@ public static class TerminalFloor
 {
     public static int Run(bool asTuiProf)
     {
-        using var pacer = new MainLoopPacer(TuiApp.FramePeriod);
+        using var pacer = new MainLoopPacer(ScreenHost.FramePeriod);
         using var app = asTuiProf ? TerminalApplication.Create(pacer, out _) : Application.Create();
         app.Init();
         using var top = new Runnable();
@@ -28,7 +28,7 @@ public static class TerminalFloor
         };
         if (asTuiProf) pacer.Pace(app, view.SetNeedsDraw);
         else
-            app.AddTimeout(TuiApp.FramePeriod, () =>
+            app.AddTimeout(ScreenHost.FramePeriod, () =>
             {
                 view.SetNeedsDraw();
                 return true;

@@ -105,7 +105,7 @@ public class DashboardRendererTests
     {
         var text = DashboardRenderer.Render(Frame(help: true), 80, 24).ToString();
 
-        foreach (var (keys, help) in KeyTable.HelpLines)
+        foreach (var (keys, help) in KeyTable.Dashboard.HelpLines)
             Assert.Contains($" {keys,-10} {help.Split(' ')[0]}", text);
         Assert.Contains("any key closes this help", text);
     }

@@ -24,5 +24,5 @@ public class PanelListTests
 
     [Fact]
     public void The_help_names_every_panel_in_the_order_tab_shows_them() =>
-        Assert.Contains(KeyTable.HelpLines, line => line.Help == "panels: " + string.Join(", ", PanelList.All.Select(p => p.ShortName)));
+        Assert.Contains(KeyTable.Dashboard.HelpLines, line => line.Help == "panels: " + string.Join(", ", PanelList.All.Select(p => p.ShortName)));
 }

@@ -25,14 +25,14 @@ public class KeyTableTests
         };
 
         Assert.Equal(name, KeyNames.Of(key));
-        Assert.Equal(action, KeyTable.Find(name)?.Action);
+        Assert.Equal(action, KeyTable.Dashboard.Find(name)?.Action);
     }
 
     [Fact]
     public void Esc_is_never_quit()
     {
-        Assert.NotEqual(UserAction.Quit, KeyTable.Find("Esc")?.Action);
-        Assert.DoesNotContain("Esc", KeyTable.Rows.Single(r => r.Action == UserAction.Quit).Keys);
+        Assert.NotEqual(UserAction.Quit, KeyTable.Dashboard.Find("Esc")?.Action);
+        Assert.DoesNotContain("Esc", KeyTable.Dashboard.Rows.Single(r => r.Action == UserAction.Quit).Keys);
     }
 
     [Fact]

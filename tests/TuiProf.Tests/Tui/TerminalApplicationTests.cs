@@ -12,7 +12,7 @@ public sealed class TerminalApplicationTests
     [Fact]
     public void The_TUI_gets_Terminal_Gui_with_the_input_that_waits_for_keys()
     {
-        using var pacer = new MainLoopPacer(TuiApp.FramePeriod);
+        using var pacer = new MainLoopPacer(ScreenHost.FramePeriod);
         using var app = TerminalApplication.Create(pacer, out var waitingInput);
 
         Assert.True(waitingInput, "Terminal.Gui no longer takes a component factory: the TUI polls its input every 20 ms again");
