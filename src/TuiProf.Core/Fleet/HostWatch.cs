@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Diagnostics.NETCore.Client;
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
@@ -7,16 +8,25 @@ namespace TuiProf.Core.Fleet;
 
 /// <summary>
 /// Watches the .NET processes of a host: every one of this user's (as <c>tuiprof ps</c> lists them), or only those
-/// named. Each gets a session of its own as it appears (<see cref="WatchedProcess"/>) and is dropped when it exits;
-/// one tick a <see cref="Period"/> finds new ones and reads every RSS.
+/// named. Each gets a session of its own as it appears (<see cref="WatchedProcess"/>) and is dropped when it exits.
+/// A tick every <see cref="Period"/> reads every RSS and drops the gone; the temporary directory, where runtimes put
+/// their diagnostics sockets, is read when a socket is created there (and every <see cref="RescanPeriod"/>): a
+/// directory of thousands of stale sockets took a third of a second to read, every tick.
 /// </summary>
 public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
 {
-    /// <summary>How often processes are looked for and RSS read: a new process is listed within it.</summary>
+    /// <summary>How often RSS is read and exits are seen.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often all the sockets are read, not only those seen created (one missed, or no inotify).</summary>
+    private static readonly TimeSpan RescanPeriod = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, WatchedProcess> _processes = new();
+    private readonly Dictionary<int, long?> _refused = []; // PIDs not ours to watch, with their start time
     private readonly CancellationTokenSource _stop = new();
+    private readonly AutoResetEvent _socketCreated = new(false);
+    private readonly ConcurrentQueue<int> _created = new(); // PIDs of sockets created since the last tick
+    private FileSystemWatcher? _sockets;
     private Task _loop = Task.CompletedTask;
 
     /// <summary>The processes listed now, by PID (ports last).</summary>
@@ -26,19 +36,36 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
     /// <summary>Raised (on the watch's thread) after a tick in which a process appeared or went.</summary>
     public event Action? Changed;
 
-    public void Start() => _loop = Task.Run(LoopAsync);
+    private bool WholeHost => options.Pids.Count == 0 && options.Ports.Count == 0;
+
+    /// <summary>
+    /// Starts the tick on a thread of its own: reaching a dozen runtimes at once blocks pool threads (the diagnostics
+    /// client's calls are synchronous), and a tick on the pool then came seconds late.
+    /// </summary>
+    public void Start()
+    {
+        if (WholeHost) _sockets = WatchSockets();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
+        {
+            try { Loop(); }
+            finally { done.SetResult(); }
+        }) { IsBackground = true, Name = "host watch" }.Start();
+        _loop = done.Task;
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        _sockets?.Dispose();
+        await _loop;
         // Every session ends, each within its own bound, all at once.
         await Task.WhenAll(_processes.Values.Select(p => p.DisposeAsync().AsTask()));
     }
 
-    private async Task LoopAsync()
+    private void Loop()
     {
-        using var tick = new PeriodicTimer(Period);
+        var scannedAt = DateTime.MinValue;
         do
         {
             var changed = false;
@@ -53,27 +80,74 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
                 _ = process.DisposeAsync().AsTask();
                 changed = true;
             }
-            foreach (var (key, pid, target) in Wanted())
+            var rescan = DateTime.UtcNow - scannedAt > RescanPeriod;
+            if (rescan) scannedAt = DateTime.UtcNow;
+            foreach (var (key, pid, target) in Wanted(rescan))
             {
-                if (_processes.ContainsKey(key)) continue;
                 var process = new WatchedProcess(key, pid, target, options.Session, options.Observer);
                 _processes[key] = process;
                 process.Start();
                 changed = true;
             }
             if (changed) Changed?.Invoke();
+            WaitHandle.WaitAny([_stop.Token.WaitHandle, _socketCreated], Period);
         }
-        while (await tick.WaitForNextTickAsync(_stop.Token).AsTask()
-                   .ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        while (!_stop.IsCancellationRequested);
     }
 
-    private IEnumerable<(string Key, int? Pid, Func<Target> Target)> Wanted()
+    /// <summary>
+    /// The processes to start watching: named ones not yet watched, or this user's new ones: of the sockets created
+    /// since the last tick, or of all there are when <paramref name="rescan"/>.
+    /// </summary>
+    private IEnumerable<(string Key, int? Pid, Func<Target> Target)> Wanted(bool rescan)
     {
-        if (options.Pids.Count == 0 && options.Ports.Count == 0)
-            return ProcessInfo.Attachable().Select(p => ($"pid {p.Pid}", (int?)p.Pid, (Func<Target>)(() => new AttachedTarget(p.Pid))));
-        return options.Pids.Where(ProcessInfo.IsAlive).Select(pid => ($"pid {pid}", (int?)pid, (Func<Target>)(() => new AttachedTarget(pid))))
-            .Concat(options.Ports.Select(port => (port.Path, (int?)null, (Func<Target>)(() => new DiagnosticPortTarget(port)))));
+        if (!WholeHost)
+            return options.Pids.Where(pid => !_processes.ContainsKey(Key(pid)) && ProcessInfo.IsAlive(pid)).Select(Local)
+                .Concat(options.Ports.Where(port => !_processes.ContainsKey(port.Path))
+                    .Select(port => (port.Path, (int?)null, (Func<Target>)(() => new DiagnosticPortTarget(port)))));
+        var created = new List<int>();
+        while (_created.TryDequeue(out var pid)) created.Add(pid);
+        return (rescan ? DiagnosticsClient.GetPublishedProcesses().Concat(created) : created).Distinct()
+            .Where(pid => !_processes.ContainsKey(Key(pid)) && IsOurs(pid)).Select(Local).ToList();
     }
+
+    /// <summary>Whether a new PID is a process to watch; one refused is asked again only once its PID is another process's.</summary>
+    private bool IsOurs(int pid)
+    {
+        if (_refused.TryGetValue(pid, out var started) && started == ProcessInfo.StartTime(pid)) return false;
+        if (ProcessInfo.IsAttachable(pid)) return true;
+        _refused[pid] = ProcessInfo.StartTime(pid);
+        return false;
+    }
+
+    /// <summary>Wakes the tick when a runtime creates its socket, so a new process is listed at once.</summary>
+    private FileSystemWatcher? WatchSockets()
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(Path.GetTempPath(), "dotnet-diagnostic-*") { IncludeSubdirectories = false };
+            watcher.Created += (_, e) =>
+            {
+                if (SocketPid(e.Name) is not { } pid) return;
+                _created.Enqueue(pid);
+                _socketCreated.Set();
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or PlatformNotSupportedException)
+        {
+            return null; // no inotify (its limit reached): new processes are found by the rescan alone
+        }
+    }
+
+    /// <summary>The PID a socket is named with: <c>dotnet-diagnostic-PID-KEY-socket</c>.</summary>
+    private static int? SocketPid(string? name) =>
+        name?.Split('-') is [_, _, var pid, _, "socket"] && int.TryParse(pid, out var number) ? number : null;
+
+    private static (string Key, int? Pid, Func<Target> Target) Local(int pid) => (Key(pid), pid, () => new AttachedTarget(pid));
+
+    private static string Key(int pid) => $"pid {pid}";
 }
 
 /// <summary>What a <see cref="HostWatch"/> watches and reads.</summary>

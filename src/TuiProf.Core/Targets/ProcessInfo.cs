@@ -24,14 +24,21 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     /// <summary>The .NET processes whose diagnostics socket this user can see, except this one.</summary>
     public static IReadOnlyList<ProcessInfo> Attachable()
     {
-        var me = Uid(Environment.ProcessId);
         return DiagnosticsClient.GetPublishedProcesses()
-            .Where(pid => pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == me && !DiagnosticSocket.NamesAnotherProcess(pid) &&
-                          DiagnosticSocket.MadeByAnotherUser(pid) is null)
+            .Where(IsAttachable)
             .Select(pid => new ProcessInfo(pid, NameOf(pid), CommandLineOf(pid)))
             .OrderBy(p => p.Pid)
             .ToList();
     }
+
+    /// <summary>
+    /// Whether a PID with a published diagnostics socket is a running process of this user, other than this one,
+    /// whose socket is its own: each socket check reads the temporary directory, so a caller polling many PIDs asks
+    /// this only of PIDs it has not seen.
+    /// </summary>
+    public static bool IsAttachable(int pid) =>
+        pid != Environment.ProcessId && IsAlive(pid) && Uid(pid) == Uid(Environment.ProcessId) && !DiagnosticSocket.NamesAnotherProcess(pid) &&
+        DiagnosticSocket.MadeByAnotherUser(pid) is null;
 
     /// <summary>The process's short name (its <c>comm</c>), empty once it is gone.</summary>
     public static string NameOf(int pid) => Read($"/proc/{pid}/comm").Trim();

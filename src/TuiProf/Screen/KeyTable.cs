@@ -62,7 +62,7 @@ public static class KeyTable
         new(UserAction.StartSelected, ["Enter"], "Enter", "run the selected scenario / attach to the selected process"),
         new(UserAction.ToggleAscii, ["a", "A"], "a", "ASCII / braille"),
         new(UserAction.ToggleHelp, ["h", "H", "?", "F1"], "h ? F1", "this help", "h help"),
-        new(UserAction.Close, ["Esc", "Backspace"], "Esc", "close the help, a list or a question; under top, back to the list (never quits)"),
+        new(UserAction.Close, ["Esc", "Backspace"], "Esc", "close help, list, question; top: back to its list (never quits)"),
         new(UserAction.Yes, ["y", "Y"], "y", "yes, to a question"),
         new(UserAction.Quit, ["q", "Q", "F10", "Ctrl-C"], "q F10 ^C", "quit (asks before ending your program; an attached one runs on)", "q quit"),
     ], new HashSet<UserAction>

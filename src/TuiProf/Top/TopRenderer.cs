@@ -79,7 +79,7 @@ public static class TopRenderer
         var values = s.HeapHistory;
         var spark = Sparkline.Of(values.Skip(Math.Max(0, values.Count - Sparkline.Capacity(history, braille))).ToList(), braille);
         var rates = string.Join('/', s.GcsPerSecond.Select(Rate));
-        var line = $"{start}{Size(s.Rss),Bytes} {Size(s.Heap),Bytes}{(s.Gen2Growth is null ? ' ' : growing)} {Left(spark, history)} {rates,Rates} " +
+        var line = $"{start}{Size(s.Rss),Bytes} {Size(s.Heap),Bytes}{(s.Gen2Growth is null ? ' ' : growing)} {spark.PadLeft(history)} {rates,Rates} " +
                    $"{(s.InGcPercent is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) : "-"),InGc} " +
                    $"{(s.AllocationRate is { } a ? Size((long)a) : "-"),Alloc}";
         return row.Problem is { } problem ? $"{line}  ({problem})" : line;
@@ -88,7 +88,7 @@ public static class TopRenderer
     /// <summary>The selected process in full: its command line, and by how much its heap after gen-2 GCs grew.</summary>
     private static string Detail(ProcessRow row)
     {
-        var growth = row.Summary?.Gen2Growth is { } g ? $"heap after gen-2 GCs +{Size(g)} over the last {ProcessSummary.Gen2Run}: " : "";
+        var growth = row.Summary?.Gen2Growth is { } g ? $"heap +{Size(g)} across {ProcessSummary.Gen2Run} gen-2 GCs: " : "";
         return $"{growth}{(row.Pid is { } pid ? $"pid {pid}" : "port")} {(row.CommandLine.Length > 0 ? row.CommandLine : row.Name)}";
     }
 
