@@ -11,7 +11,7 @@ namespace TuiProf.Core.Fleet;
 /// named. Each gets a session of its own as it appears (<see cref="WatchedProcess"/>) and is dropped when it exits.
 /// A tick every <see cref="Period"/> reads every RSS and drops the gone; the temporary directory, where runtimes put
 /// their diagnostics sockets, is read when a socket is created there (and every <see cref="RescanPeriod"/>): a
-/// directory of thousands of stale sockets took a third of a second to read, every tick.
+/// directory of thousands of stale sockets took a third of a second to read, and each PID checked reads it again.
 /// </summary>
 public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
 {
@@ -22,7 +22,6 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
     private static readonly TimeSpan RescanPeriod = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<string, WatchedProcess> _processes = new();
-    private readonly Dictionary<int, long?> _refused = []; // PIDs not ours to watch, with their start time
     private readonly CancellationTokenSource _stop = new();
     private readonly AutoResetEvent _socketCreated = new(false);
     private readonly ConcurrentQueue<int> _created = new(); // PIDs of sockets created since the last tick
@@ -32,6 +31,11 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
     /// <summary>The processes listed now, by PID (ports last).</summary>
     public IReadOnlyList<WatchedProcess> Processes =>
         _processes.Values.OrderBy(p => p.Pid ?? int.MaxValue).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+
+    /// <summary>Completes once the processes there were at the start are listed (a temporary directory of many stale sockets takes a while).</summary>
+    public Task FirstLook => _firstLook.Task;
+
+    private readonly TaskCompletionSource _firstLook = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Raised (on the watch's thread) after a tick in which a process appeared or went.</summary>
     public event Action? Changed;
@@ -49,7 +53,11 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
         new Thread(() =>
         {
             try { Loop(); }
-            finally { done.SetResult(); }
+            finally
+            {
+                _firstLook.TrySetResult();
+                done.SetResult();
+            }
         }) { IsBackground = true, Name = "host watch" }.Start();
         _loop = done.Task;
     }
@@ -90,6 +98,7 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
                 changed = true;
             }
             if (changed) Changed?.Invoke();
+            _firstLook.TrySetResult();
             WaitHandle.WaitAny([_stop.Token.WaitHandle, _socketCreated], Period);
         }
         while (!_stop.IsCancellationRequested);
@@ -108,16 +117,7 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
         var created = new List<int>();
         while (_created.TryDequeue(out var pid)) created.Add(pid);
         return (rescan ? DiagnosticsClient.GetPublishedProcesses().Concat(created) : created).Distinct()
-            .Where(pid => !_processes.ContainsKey(Key(pid)) && IsOurs(pid)).Select(Local).ToList();
-    }
-
-    /// <summary>Whether a new PID is a process to watch; one refused is asked again only once its PID is another process's.</summary>
-    private bool IsOurs(int pid)
-    {
-        if (_refused.TryGetValue(pid, out var started) && started == ProcessInfo.StartTime(pid)) return false;
-        if (ProcessInfo.IsAttachable(pid)) return true;
-        _refused[pid] = ProcessInfo.StartTime(pid);
-        return false;
+            .Where(pid => !_processes.ContainsKey(Key(pid)) && ProcessInfo.IsAttachable(pid)).Select(Local).ToList();
     }
 
     /// <summary>Wakes the tick when a runtime creates its socket, so a new process is listed at once.</summary>
@@ -126,12 +126,9 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
         try
         {
             var watcher = new FileSystemWatcher(Path.GetTempPath(), "dotnet-diagnostic-*") { IncludeSubdirectories = false };
-            watcher.Created += (_, e) =>
-            {
-                if (SocketPid(e.Name) is not { } pid) return;
-                _created.Enqueue(pid);
-                _socketCreated.Set();
-            };
+            // Created, or renamed into place: either way a socket that was not there.
+            watcher.Created += (_, e) => Created(e.Name);
+            watcher.Renamed += (_, e) => Created(e.Name);
             watcher.EnableRaisingEvents = true;
             return watcher;
         }
@@ -139,6 +136,13 @@ public sealed class HostWatch(HostWatchOptions options) : IAsyncDisposable
         {
             return null; // no inotify (its limit reached): new processes are found by the rescan alone
         }
+    }
+
+    private void Created(string? socket)
+    {
+        if (SocketPid(socket) is not { } pid) return;
+        _created.Enqueue(pid);
+        _socketCreated.Set();
     }
 
     /// <summary>The PID a socket is named with: <c>dotnet-diagnostic-PID-KEY-socket</c>.</summary>

@@ -57,8 +57,13 @@ public sealed class WatchedProcess : IAsyncDisposable
     /// <summary>Seconds on its timeline's clock: since the watch first reached it.</summary>
     public double Now => _origin is { } origin ? (DateTime.UtcNow - origin).TotalSeconds : 0;
 
-    /// <summary>Starts reaching it, on a task of its own: a slow or stopped process holds no one.</summary>
-    public void Start() => _run = Task.Run(RunAsync);
+    /// <summary>
+    /// Starts reaching it, on a thread of its own: reaching a runtime first reads the temporary directory a few times,
+    /// synchronously, and a dozen processes reached at once on the pool held its threads for seconds (every other
+    /// continuation of the process waited). A slow or stopped process holds no one.
+    /// </summary>
+    public void Start() =>
+        _run = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>Reads the RSS now (the watch's tick).</summary>
     public void SampleRss()
