@@ -22,6 +22,7 @@ public sealed class TopApp : IScreen
     private readonly TopKeys _keys;
     private readonly Dictionary<string, TuiApp> _dashboards = [];
     private readonly TimeProvider _clock;
+    private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
     private TuiApp? _shown;
     private Action _frameSoon = () => { };
     private Action _quit = () => { };
@@ -55,8 +56,8 @@ public sealed class TopApp : IScreen
             dashboard.Render(grid);
             return;
         }
-        _historyValues = TopRenderer.HistoryValues(grid.Width, !_state.Ascii);
-        TopRenderer.Draw(grid, Rows(), _state, _clock.GetLocalNow().ToString("HH:mm:ss"));
+        _historyValues = TopRenderer.HistoryValues(grid.Width, braille: _unicode && !_state.Ascii);
+        TopRenderer.Draw(grid, Rows(), _state, _clock.GetLocalNow().ToString("HH:mm:ss"), _unicode);
     }
 
     public bool Press(string key, Action quit)

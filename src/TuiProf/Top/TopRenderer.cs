@@ -14,8 +14,10 @@ public static class TopRenderer
 {
     private const int Pid = 7, Bytes = 6, Rates = 10, InGc = 4, Alloc = 7, MinName = 18, MinHistory = 8;
 
-    public static void Draw(CellGrid grid, IReadOnlyList<ProcessRow> rows, TopState state, string clock)
+    /// <param name="unicode">Whether the terminal shows more than ASCII (its locale is UTF-8): braille and arrows only then.</param>
+    public static void Draw(CellGrid grid, IReadOnlyList<ProcessRow> rows, TopState state, string clock, bool unicode = true)
     {
+        var ascii = state.Ascii || !unicode;
         var (width, height) = (grid.Width, grid.Height);
         grid.Clear();
         if (width < DashboardRenderer.MinWidth || height < 8)
@@ -23,7 +25,7 @@ public static class TopRenderer
             grid.Text(0, 0, TextBlock.Fit($"TuiProf top: need {DashboardRenderer.MinWidth}x8", width), CellRole.Alert);
             return;
         }
-        var glyphs = state.Ascii ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
+        var glyphs = ascii ? ChartGlyphs.Ascii : ChartGlyphs.Unicode;
         var filter = state.EditingFilter ? $"  filter: {state.Filter}_" : state.Filter.Length > 0 ? $"  filter: {state.Filter}" : "";
         var title = $" TuiProf top  {rows.Count} .NET process{(rows.Count == 1 ? "" : "es")}  sort: {state.Sort.Name}{filter}";
         grid.Text(0, 0, TextBlock.Fit(title, width - clock.Length - 1), CellRole.Title);
@@ -38,7 +40,7 @@ public static class TopRenderer
         {
             var row = rows[first + i];
             var isSelected = row.Key == state.Selected;
-            var line = Line(row, name, history, glyphs.Braille, isSelected, state.Ascii ? '^' : '↑');
+            var line = Line(row, name, history, glyphs.Braille, isSelected, ascii ? '^' : '↑');
             grid.Text(0, 2 + i, TextBlock.Fit(line, width), isSelected ? CellRole.Selected : row.Problem is null ? CellRole.Label : CellRole.Muted);
         }
         if (rows.Count == 0)
@@ -47,7 +49,7 @@ public static class TopRenderer
         if (rows.FirstOrDefault(r => r.Key == state.Selected) is { } chosen)
             grid.Text(0, height - 4, TextBlock.Fit(" " + Detail(chosen), width), CellRole.Label);
         grid.Text(0, height - 3, TextBlock.Fit(
-            $" {(state.Ascii ? '^' : '↑')} heap left by gen-2 GCs rose {ProcessSummary.Gen2Run - 1} times running  GC/s, GC%: last " +
+            $" {(ascii ? '^' : '↑')} heap left by gen-2 GCs rose {ProcessSummary.Gen2Run - 1} times running  GC/s, GC%: last " +
             $"{ProcessSummary.RateSeconds:0} s  * open", width), CellRole.Muted);
         if (state.Message is { } message) grid.Text(0, height - 2, TextBlock.Fit(" " + message, width), CellRole.Alert);
         KeyHints.Draw(grid, height - 1, KeyTable.Top);
