@@ -17,7 +17,7 @@ public sealed class DashboardKeys(IProfilerControl profiler, ViewState view, IRe
     /// <summary>Does what <paramref name="key"/> asks; false for a key that means nothing here.</summary>
     public bool Press(string key)
     {
-        var action = KeyTable.Dashboard.Find(key)?.Action ?? UserAction.None;
+        var action = view.Keys.Find(key)?.Action ?? UserAction.None;
         if (view.Question is { } question)
         {
             view.Question = null;
@@ -34,9 +34,6 @@ public sealed class DashboardKeys(IProfilerControl profiler, ViewState view, IRe
         switch (action)
         {
             case UserAction.Close when back is not null: back(); break;
-            case UserAction.SelectScenario or UserAction.StartSelected or UserAction.OpenPicker when back is not null:
-                view.Message = "this screen stays on its process under top: Esc goes back to the list";
-                break;
             case UserAction.SelectScenario when key[0] - '0' <= scenarios.Count:
                 view.Selected = key[0] - '0' - 1;
                 Switch(new TargetSpec.Scenario(scenarios[view.Selected], Loop: true), key);

@@ -40,6 +40,7 @@ public static class FrameBuilder
             Glyphs = view.Ascii || !unicode ? ChartGlyphs.Ascii : ChartGlyphs.Unicode,
             Message = view.Message ?? timeline.LastNotice?.Text,
             Help = view.Help,
+            Keys = view.Keys,
             Picker = view.Picker,
             Question = view.Question?.Text,
             PanelScroll = view.PanelScroll,

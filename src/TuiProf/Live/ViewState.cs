@@ -14,6 +14,9 @@ public sealed class ViewState
     public double Span => Zooms[Zoom];
     public bool Ascii { get; set; }
     public bool Help { get; set; }
+
+    /// <summary>The keys of this screen: the dashboard's, or those it has under top (no scenarios, Esc back to the list).</summary>
+    public KeyMap Keys { get; init; } = KeyTable.Dashboard;
     /// <summary>The open attach list, or null.</summary>
     public ProcessPicker? Picker { get; set; }
     /// <summary>The question waiting for y, or null.</summary>

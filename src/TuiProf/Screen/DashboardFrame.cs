@@ -24,6 +24,9 @@ public sealed record DashboardFrame
     public required ChartGlyphs Glyphs { get; init; }
     public string? Message { get; init; }
     public bool Help { get; init; }
+
+    /// <summary>The keys the footer hints at and the help lists: the dashboard's, or those it has under top.</summary>
+    public KeyMap Keys { get; init; } = KeyTable.Dashboard;
     public ProcessPicker? Picker { get; init; }
     /// <summary>A yes/no question waiting for an answer, or null.</summary>
     public string? Question { get; init; }

@@ -55,9 +55,9 @@ public static class DashboardRenderer
         {
             grid.Text(0, height - 2, TextBlock.Fit(" > " + frame.Output[^1].Text, width), CellRole.Muted);
         }
-        KeyHints.Draw(grid, height - 1);
+        KeyHints.Draw(grid, height - 1, frame.Keys);
         if (frame.Picker is { } picker) PickerOverlay.Draw(grid, picker, frame.Glyphs);
-        if (frame.Help) HelpOverlay.Draw(grid, frame.Glyphs);
+        if (frame.Help) HelpOverlay.Draw(grid, frame.Glyphs, frame.Keys);
         if (frame.Question is { } question) QuestionOverlay.Draw(grid, question, frame.Glyphs);
     }
 

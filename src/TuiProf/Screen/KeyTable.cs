@@ -62,12 +62,26 @@ public static class KeyTable
         new(UserAction.StartSelected, ["Enter"], "Enter", "run the selected scenario / attach to the selected process"),
         new(UserAction.ToggleAscii, ["a", "A"], "a", "ASCII / braille"),
         new(UserAction.ToggleHelp, ["h", "H", "?", "F1"], "h ? F1", "this help", "h help"),
-        new(UserAction.Close, ["Esc", "Backspace"], "Esc", "close help, list, question; top: back to its list (never quits)"),
+        new(UserAction.Close, ["Esc"], "Esc", "close the help, a list or a question (never quits)"),
         new(UserAction.Yes, ["y", "Y"], "y", "yes, to a question"),
         new(UserAction.Quit, ["q", "Q", "F10", "Ctrl-C"], "q F10 ^C", "quit (asks before ending your program; an attached one runs on)", "q quit"),
     ], new HashSet<UserAction>
     {
         UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.MoveDown, UserAction.NextProcess, UserAction.ScrollToStart,
+    });
+
+    /// <summary>
+    /// A process's dashboard opened from <c>tuiprof top</c>: it stays on its process (no scenarios, no attach list),
+    /// and Esc or Backspace go back to the list.
+    /// </summary>
+    public static readonly KeyMap UnderTop = new(
+    [
+        new(UserAction.Close, ["Esc", "Backspace"], "Esc BkSp", "back to the list (closes the help or a question first)", "Esc list"),
+        .. Dashboard.Rows.Where(row => row.Action is not (UserAction.SelectScenario or UserAction.StartSelected or UserAction.OpenPicker
+            or UserAction.Close or UserAction.MoveUp or UserAction.MoveDown)),
+    ], new HashSet<UserAction>
+    {
+        UserAction.ScrollForward, UserAction.GoLive, UserAction.ZoomOut, UserAction.NextProcess, UserAction.ScrollToStart,
     });
 
     /// <summary>The keys of <c>tuiprof top</c>'s list of processes.</summary>

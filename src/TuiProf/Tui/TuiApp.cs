@@ -16,7 +16,7 @@ namespace TuiProf.Tui;
 public sealed class TuiApp : IScreen
 {
     private readonly IReadOnlyList<ScenarioInfo> _scenarios = ScenarioCatalog.All;
-    private readonly ViewState _view = new();
+    private readonly ViewState _view;
     private readonly ProfilerControl _control;
     private readonly DashboardKeys _keys;
     private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
@@ -25,6 +25,7 @@ public sealed class TuiApp : IScreen
     /// <param name="back">Under <c>top</c>: what Esc does when nothing is open to close (back to the list).</param>
     public TuiApp(SessionOptions options, SnapshotRule? snapshots = null, Action? back = null)
     {
+        _view = new ViewState { Keys = back is null ? KeyTable.Dashboard : KeyTable.UnderTop };
         Profiler = new LiveProfiler(options, snapshots);
         _control = new ProfilerControl(Profiler, _view);
         _keys = new DashboardKeys(_control, _view, _scenarios, () => _quit?.Invoke(), back);

@@ -31,6 +31,29 @@ public class DashboardKeysTests : KeyPolicyTest
     }
 
     [Fact]
+    public void Under_top_Esc_and_Backspace_go_back_to_the_list_after_closing_the_help_and_no_key_starts_a_scenario()
+    {
+        var backs = 0;
+        var view = new ViewState { Keys = KeyTable.UnderTop };
+        var profiler = Running(MyProgram);
+        var keys = new DashboardKeys(profiler, view, ScenarioCatalog.All, () => { }, () => backs++);
+
+        keys.Press("h");
+        keys.Press("Esc");
+        Assert.Equal(0, backs); // it closed the help
+        keys.Press("Esc");
+        keys.Press("Backspace");
+        Assert.Equal(2, backs);
+        Assert.False(keys.Press("1"));
+        keys.Press("Enter");
+        keys.Press("p");
+        Assert.Null(view.Picker);
+        Assert.Empty(profiler.Requests);
+        Assert.DoesNotContain("1-9 scenario", KeyHints.Line(80, KeyTable.UnderTop));
+        Assert.StartsWith(" Esc list", KeyHints.Line(80, KeyTable.UnderTop));
+    }
+
+    [Fact]
     public void While_the_help_is_open_a_key_only_closes_it_but_q_still_quits()
     {
         var profiler = Running(BaselineScenario);
