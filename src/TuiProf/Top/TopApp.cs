@@ -1,5 +1,6 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Fleet;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Rendering;
 using TuiProf.Targets;
 using TuiProf.Tui;
@@ -99,17 +100,13 @@ public sealed class TopApp : IScreen
 
     private void Open(ProcessRow row)
     {
-        if (row.Pid is not { } pid)
-        {
-            _state.Message = "a runtime behind a diagnostic port has no dashboard here yet: tuiprof attach --diagnostic-port " + row.Key;
-            return;
-        }
         if (!_dashboards.TryGetValue(row.Key, out var dashboard))
         {
             dashboard = new TuiApp(_dashboardOptions, back: Back) { Ascii = _state.Ascii };
             dashboard.DrawSoonWith(_frameSoon);
             _dashboards[row.Key] = dashboard;
-            _ = dashboard.StartAsync(new TargetSpec.Process(pid));
+            // A runtime behind a port is its row's key, the port's path: a second connection to it, beside the row's.
+            _ = dashboard.StartAsync(row.Pid is { } pid ? new TargetSpec.Process(pid) : new TargetSpec.Port(new DiagnosticPortAddress(row.Key, Listen: false)));
         }
         _shown = dashboard;
     }
