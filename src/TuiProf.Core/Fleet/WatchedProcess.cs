@@ -72,6 +72,10 @@ public sealed class WatchedProcess : IAsyncDisposable
             Apply(new MemorySample(Now, Rss: rss) { Pid = pid });
     }
 
+    /// <summary>Its runtime, for on-demand requests (a heap snapshot); a process not reached yet has none.</summary>
+    public RuntimeEndpoint Runtime =>
+        _session is { } session && Problem is null ? session.Runtime() : throw new ProfilerException($"not watched: {Problem ?? "not reached yet"}");
+
     /// <summary>Makes it run a full blocking GC now, from outside; it arrives on its timeline with reason Induced.</summary>
     public Task ForceCollectAsync() =>
         _session is { } session && Problem is null ? session.ForceCollectAsync() : Task.FromException(new ProfilerException($"not watched: {Problem ?? "not reached yet"}"));

@@ -9,13 +9,22 @@ using TuiProf.Targets;
 namespace TuiProf.Commands;
 
 /// <summary>
-/// <c>record --snapshot-when COND</c>: a heap snapshot of the target's own process each time a reading makes the
-/// condition hold, at most once per cool-down, written next to the recording as <c>FILE.heap-N.json</c> and marked in
-/// it by two notices (taking, taken or why not). Skipped, with a notice, when the host has less memory available than
-/// the snapshot may need. One snapshot at a time; the recording goes on meanwhile.
+/// <c>--snapshot-when COND</c> written to files: a heap snapshot of one process each time a reading makes the condition
+/// hold, at most once per cool-down, as JSON (<c>record</c>: next to the recording as <c>FILE.heap-N.json</c>; <c>top</c>:
+/// one series of files per process), said by two notices (taking, taken or why not). Skipped, with a notice, when
+/// the host has less memory available than the snapshot may need. One snapshot at a time; the readings go on meanwhile.
 /// </summary>
-internal sealed class TriggeredSnapshots(ProfilingSession session, SnapshotSchedule schedule, FileInfo recording)
+/// <param name="runtime">The process's runtime, asked when a snapshot is taken.</param>
+/// <param name="now">The process's clock, for the notices.</param>
+/// <param name="fileOf">Where the N-th snapshot goes.</param>
+internal sealed class TriggeredSnapshots(Func<RuntimeEndpoint> runtime, int pid, Func<double> now, SnapshotSchedule schedule, Func<int, FileInfo> fileOf)
 {
+    /// <summary>For <c>record</c>: the target's own process, its snapshots next to the recording.</summary>
+    public TriggeredSnapshots(ProfilingSession session, SnapshotSchedule schedule, FileInfo recording)
+        : this(() => session.Runtime(), session.ProcessId, () => session.Now, schedule, n => new FileInfo($"{recording.FullName}.heap-{n}.json"))
+    {
+    }
+
     private readonly ConcurrentQueue<TimelineEvent> _notices = new();
     private HeapSnapshotter? _snapshotter;
     private Task _taking = Task.CompletedTask;
@@ -23,7 +32,7 @@ internal sealed class TriggeredSnapshots(ProfilingSession session, SnapshotSched
     /// <summary>Looks at each event as it is recorded; starts a snapshot when a reading makes the condition hold.</summary>
     public void Observe(TimelineEvent e)
     {
-        if (e.Pid is { } pid && pid != session.ProcessId) return;
+        if (e.Pid is { } other && other != pid) return;
         if (schedule.Consider(e, busy: !_taking.IsCompleted) is not { } call) return;
         if (call.NotAffordable is not null) Say(call.T, call.Skipped);
         else _taking = Task.Run(() => TakeAsync(call));
@@ -43,14 +52,14 @@ internal sealed class TriggeredSnapshots(ProfilingSession session, SnapshotSched
         Say(call.T, call.Taking);
         try
         {
-            var snapshot = await (_snapshotter ??= new HeapSnapshotter(session.Runtime())).TakeAsync();
-            var file = new FileInfo($"{recording.FullName}.heap-{call.Number}.json");
+            var snapshot = await (_snapshotter ??= new HeapSnapshotter(runtime())).TakeAsync();
+            var file = fileOf(call.Number);
             Write(file, snapshot, call);
-            Say(session.Now, call.Took(snapshot, $"-> {file.Name}"));
+            Say(now(), call.Took(snapshot, $"-> {file.Name}"));
         }
         catch (Exception e) when (e is ProfilerException or UsageException or IOException)
         {
-            Say(session.Now, call.Failed(e.Message));
+            Say(now(), call.Failed(e.Message));
         }
     }
 
@@ -62,7 +71,7 @@ internal sealed class TriggeredSnapshots(ProfilingSession session, SnapshotSched
         j.WriteString("trigger", schedule.Trigger.Text);
         j.WriteNumber("t", Math.Round(call.T, 4));
         j.WriteNumber("reading", call.Reading);
-        j.WriteNumber("pid", session.ProcessId);
+        j.WriteNumber("pid", pid);
         j.WriteStartObject("snapshot");
         HeapJson.WriteSnapshot(j, snapshot, 50);
         j.WriteEndObject();

@@ -23,6 +23,7 @@ public sealed class TopApp : IScreen
     private readonly TopKeys _keys;
     private readonly Dictionary<string, TuiApp> _dashboards = [];
     private readonly TimeProvider _clock;
+    private readonly TopSnapshots? _snapshots;
     private readonly bool _unicode = TerminalCapabilities.SupportsUnicode;
     private TuiApp? _shown;
     private Action _frameSoon = () => { };
@@ -32,18 +33,21 @@ public sealed class TopApp : IScreen
     private int _historyValues;
     private string? _outcome; // a background request's word, moved to the state by the UI thread
 
-    public TopApp(HostWatchOptions watch, SessionOptions dashboardOptions, bool ascii, TimeProvider? clock = null)
+    /// <param name="snapshots">Heap snapshots of any process whose readings make a condition hold (<c>--snapshot-when</c>), or null.</param>
+    public TopApp(HostWatchOptions watch, SessionOptions dashboardOptions, bool ascii, TopSnapshots? snapshots = null, TimeProvider? clock = null)
     {
-        _watch = new HostWatch(watch);
+        _snapshots = snapshots;
+        _watch = new HostWatch(snapshots is null ? watch : watch with { Observer = snapshots.Observe });
         _dashboardOptions = dashboardOptions;
         _clock = clock ?? TimeProvider.System;
         _state.Ascii = ascii;
         _keys = new TopKeys(_state, () => _rows, Open, ForceGc, () => _quit());
     }
 
-    public static async Task<int> RunAsync(HostWatchOptions watch, SessionOptions dashboardOptions, bool ascii, CancellationToken stop)
+    public static async Task<int> RunAsync(HostWatchOptions watch, SessionOptions dashboardOptions, bool ascii, TopSnapshots? snapshots,
+        CancellationToken stop)
     {
-        var top = new TopApp(watch, dashboardOptions, ascii);
+        var top = new TopApp(watch, dashboardOptions, ascii, snapshots);
         if (!Console.IsInputRedirected && !Console.IsOutputRedirected) top._watch.Start();
         await ScreenHost.RunAsync(top, stop);
         return 0;
@@ -52,6 +56,7 @@ public sealed class TopApp : IScreen
     public void Render(CellGrid grid)
     {
         if (Interlocked.Exchange(ref _outcome, null) is { } outcome) _state.Message = outcome;
+        if (_snapshots?.LatestNotice() is { } said) _state.Message = said;
         if (_shown is { } dashboard)
         {
             dashboard.Render(grid);
@@ -78,6 +83,7 @@ public sealed class TopApp : IScreen
     public async Task EndAsync()
     {
         await Task.WhenAll(_dashboards.Values.Select(d => d.EndAsync()).Append(_watch.DisposeAsync().AsTask()));
+        if (_snapshots is not null) await _snapshots.FinishAsync();
     }
 
     /// <summary>The rows shown, read anew when they are older than <see cref="RowsPeriod"/>; dashboards of processes gone are closed.</summary>
