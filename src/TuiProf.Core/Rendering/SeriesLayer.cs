@@ -3,8 +3,9 @@ using System.Buffers;
 namespace TuiProf.Core.Rendering;
 
 /// <summary>
-/// Draws one memory series as a line: each dot column shows the min–max of its samples, joined to the previous
-/// column, and held flat across columns without samples (a value stays true until the next reading).
+/// Draws one memory series as a line: each dot column shows the min–max of its points (a band where they summarise
+/// many readings, as over a day), joined to the previous column, and held flat across columns without points (a
+/// value stays true until the next reading).
 /// Braille gives 2×4 dots a cell; ASCII one. The GC heap is drawn two dots thick, so without colour it is still
 /// told from RSS's thin line.
 /// </summary>
@@ -50,8 +51,8 @@ public static class SeriesLayer
             long min = long.MaxValue, max = long.MinValue;
             foreach (var point in points[i..end])
             {
-                min = Math.Min(min, point.Bytes);
-                max = Math.Max(max, point.Bytes);
+                min = Math.Min(min, point.Min);
+                max = Math.Max(max, point.Max);
             }
             (low[c], high[c], last[c]) = (Dot(min), Dot(max), Dot(points[end - 1].Bytes));
             i = end;
