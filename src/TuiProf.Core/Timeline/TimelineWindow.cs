@@ -60,11 +60,15 @@ public sealed record TimelineWindow(
     /// </summary>
     public long? HeapDelta(Bracket call)
     {
+        // Binary searches, the lists being in time order: a busy hour is 20 000 calls over 150 000 heap points.
         var slack = Math.Max(0.02, call.Duration / 4);
-        var before = Heap.LastOrDefault(s => s.T <= call.T);
-        var after = Heap.FirstOrDefault(s => s.T >= call.End);
-        if (before is null || after is null || call.T - before.T > slack || after.T - call.End > slack) return null;
-        if (Gcs.Any(g => g.T >= before.T && g.T <= after.T)) return null;
+        var next = Ordered.FirstIndex(Heap.Count, i => Heap[i].T > call.T);
+        var at = Ordered.FirstIndex(Heap.Count, i => Heap[i].T >= call.End);
+        if (next == 0 || at == Heap.Count) return null;
+        var (before, after) = (Heap[next - 1], Heap[at]);
+        if (call.T - before.T > slack || after.T - call.End > slack) return null;
+        var gc = Ordered.FirstIndex(Gcs.Count, i => Gcs[i].T >= before.T);
+        if (gc < Gcs.Count && Gcs[gc].T <= after.T) return null;
         return after.Heap - before.Heap;
     }
 
