@@ -13,5 +13,8 @@ public interface ITimeBucket<TSelf> where TSelf : struct, ITimeBucket<TSelf>
     TSelf Then(TSelf later);
 }
 
-/// <summary>One resolution of history: buckets of <paramref name="Seconds"/> each, at most <paramref name="Count"/> of them.</summary>
+/// <summary>
+/// One resolution of history: buckets of <paramref name="Seconds"/> each, at most <paramref name="Count"/> of them
+/// closed and the one being filled.
+/// </summary>
 public readonly record struct BucketLevel(double Seconds, int Count);

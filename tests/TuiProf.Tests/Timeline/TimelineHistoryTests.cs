@@ -50,6 +50,28 @@ public class TimelineHistoryTests(BusyDay day) : IClassFixture<BusyDay>
     }
 
     [Fact]
+    public void Readings_leaving_the_full_rate_buffer_are_summarised_per_second_then_per_minute_and_the_oldest_minutes_dropped()
+    {
+        var capacity = new TimelineCapacity(Samples: 10, Gcs: 10, Brackets: 10, OutputLines: 1)
+        {
+            MemoryLevels = [new BucketLevel(1, 30), new BucketLevel(60, 2)],
+        };
+        var timeline = new Core.Timeline.Timeline(capacity);
+        for (var i = 0; i < 10 * 300; i++) timeline.Apply(new MemorySample(i / 10.0, Rss: i == 100 ? 5_000 : 1_000 + i % 10));
+
+        using var window = timeline.Window(0, 300);
+
+        // 300 s: the last second whole; before it 31 one-second ranges (30 closed, one filling); before them three
+        // one-minute ranges (2 closed, one filling); the first two minutes dropped.
+        Assert.Equal(10, window.Rss.Count);
+        Assert.Equal([(120.0, 179.9), (180, 239.9), (240, 267.9)], window.OlderRss.Take(3).Select(r => (r.T, Math.Round(r.End, 1))));
+        Assert.Equal(Enumerable.Range(268, 31).Select(s => (double)s), window.OlderRss.Skip(3).Select(r => r.T));
+        Assert.All(window.OlderRss, r => Assert.Equal((1_000, 1_009), (r.Min, r.Max)));
+        Assert.Equal(120, timeline.Oldest);
+        Assert.Equal(5_000, timeline.Stats().PeakRss); // the minute of the spike is gone from the buffers, not from the peak
+    }
+
+    [Fact]
     public void An_empty_timeline_is_a_few_kilobytes_and_an_hour_at_one_reading_a_second_a_few_hundred()
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
