@@ -5,7 +5,8 @@ namespace TuiProf.Tests.Timeline;
 /// <summary>
 /// 24 h of a busy server, generated in a loop, not slept: RSS at 25 Hz, a heap reading at 10 Hz, 50 gen-0 GCs a
 /// second (each with its sizes after the GC), a gen-2 GC every 30 s, 20 calls a second. Hour 0 has a known spike
-/// of RSS at 10 s and a known dip at 20 s. Built once for the tests that read it (xunit's class fixture).
+/// of RSS at 10 s and a known dip at 20 s. Built once for the tests that read it, measured while no other test runs
+/// (a collection not run in parallel), so the heap it measures is its own.
 /// </summary>
 public sealed class BusyDay
 {
@@ -46,3 +47,6 @@ public sealed class BusyDay
             Timeline.Apply(new Bracket(t, t + 0.01, $"{tick}", CallNames[tick % 3], 0, 1 + tick % 8));
     }
 }
+
+[CollectionDefinition(nameof(BusyDay), DisableParallelization = true)]
+public sealed class BusyDayCollection : ICollectionFixture<BusyDay>;

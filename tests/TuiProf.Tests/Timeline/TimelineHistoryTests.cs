@@ -2,7 +2,8 @@ using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Timeline;
 
-public class TimelineHistoryTests(BusyDay day) : IClassFixture<BusyDay>
+[Collection(nameof(BusyDay))]
+public class TimelineHistoryTests(BusyDay day)
 {
     [Fact]
     public void A_busy_day_of_one_process_stays_under_the_stated_bound()
