@@ -1,3 +1,4 @@
+using TuiProf.Core.Rendering;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Timeline;
@@ -28,6 +29,21 @@ public class TimelineHistoryTests(BusyDay day)
         Assert.Contains(window.OlderRss, r => r.Min == BusyDay.DipRss && r.T <= 20 && r.End >= 20);
         Assert.Equal(3600 * 50 - 120, window.CountedGcs.Where(c => c.End < 3600).Sum(c => c.Gen0)); // every gen-0 GC, counted
         Assert.Equal(3600 * 20, window.CallTallies.Where(c => c.End < 3600).Sum(c => c.Count) + window.Brackets.Count(b => b.End < 3600));
+    }
+
+    [Fact]
+    public void A_chart_of_hour_0_draws_its_first_minute_as_a_band_from_the_dip_to_the_spike_and_marks_its_gen_2_gcs()
+    {
+        using var window = day.Timeline.Window(0, 3600);
+
+        var frame = ChartRenderer.Render(window, 200, 20, ChartGlyphs.Ascii);
+
+        // Hour 0 is kept per minute: the first minute's band, drawn at its last reading, runs from the dip at 20 MB
+        // (the bottom row) to the spike at 900 MB (the second of 16 rows for 0-1000 MB).
+        var x = frame.Line(2).IndexOf('*');
+        Assert.InRange(x - "1000 MB|".Length, 0, 3); // 3 600 s over 192 columns: a minute is 3.2 of them
+        Assert.All(Enumerable.Range(2, 15), y => Assert.Equal('*', frame.CharAt(x, y)));
+        Assert.True(frame.Line(0).Count(c => c == '2') >= 100, frame.Line(0)); // 120 gen-2 GCs, some sharing a column
     }
 
     [Fact]
