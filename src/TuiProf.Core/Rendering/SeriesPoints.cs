@@ -4,12 +4,12 @@ using TuiProf.Core.Timeline;
 namespace TuiProf.Core.Rendering;
 
 /// <summary>
-/// One point of a memory series: a time and a size in bytes, and the lowest and highest sizes it stands for (a
-/// summary of older readings stands for many; a reading, for itself).
+/// One point of a memory series: a time and a size in bytes, and the lowest and highest sizes it stands for from
+/// <see cref="Start"/> to <see cref="T"/> (a summary of older readings stands for many; a reading, for itself).
 /// </summary>
-public readonly record struct SeriesPoint(double T, long Bytes, long Min, long Max)
+public readonly record struct SeriesPoint(double Start, double T, long Bytes, long Min, long Max)
 {
-    public SeriesPoint(double t, long bytes) : this(t, bytes, bytes, bytes) { }
+    public SeriesPoint(double t, long bytes) : this(t, t, bytes, bytes, bytes) { }
 }
 
 /// <summary>
@@ -32,7 +32,7 @@ public sealed class SeriesPoints : IDisposable
             if (s == samples.Count || (o < older.Count && older[o].End <= samples[s].T))
             {
                 var range = older[o++];
-                Add(new SeriesPoint(range.End, range.Last, range.Min, range.Max));
+                Add(new SeriesPoint(range.T, range.End, range.Last, range.Min, range.Max));
             }
             else if (value(samples[s++]) is { } bytes) Add(new SeriesPoint(samples[s - 1].T, bytes));
         }

@@ -6,8 +6,9 @@ namespace TuiProf.Tests.Rendering;
 public class MinMaxBandTests
 {
     /// <summary>
-    /// 100 s of older history, summarised: RSS at 10 MB until 10 s, then readings from 40 s to 50 s that went
-    /// between 10 MB and 90 MB and ended at 50 MB, then 50 MB until 90 s. Each summary is drawn at its last reading.
+    /// 100 s of older history, summarised: RSS at 10 MB from 0 to 10 s, then readings from 40 s to 50 s that went
+    /// between 10 MB and 90 MB and ended at 50 MB, then 50 MB from 80 to 90 s. Each summary's band spans the columns
+    /// from its first reading to its last; the line joins them.
     /// </summary>
     private static TimelineWindow Window() => new(0, 100, [], [], [], [])
     {
@@ -27,12 +28,12 @@ public class MinMaxBandTests
             """
             GC
             100 MB|
-                  |                *
-                  |                *
-             50 MB|                **************
-                  |                *
-                  |                *
-                  |   **************
+                  |             ****
+                  |             ****
+             50 MB|             *****************
+                  |             ****
+                  |             ****
+                  |*****************
               0 MB|
                   ++--------+---------+---------+---
                    0s       30s       60s       90s

@@ -47,6 +47,18 @@ public class TimelineHistoryTests(BusyDay day)
     }
 
     [Fact]
+    public void Zoomed_in_to_5_s_of_hour_0_its_first_minutes_band_fills_the_width()
+    {
+        using var window = day.Timeline.Window(0, 5);
+
+        var frame = ChartRenderer.Render(window, 80, 20, ChartGlyphs.Ascii);
+
+        var plot = Enumerable.Range("1000 MB|".Length, 80 - "1000 MB|".Length);
+        Assert.All(plot, x => Assert.Equal('*', frame.CharAt(x, 2))); // 900 MB somewhere in the minute...
+        Assert.All(plot, x => Assert.Equal('*', frame.CharAt(x, 16))); // ...and 20 MB: no finer reading is held
+    }
+
+    [Fact]
     public void A_window_at_the_live_end_has_every_sample_at_full_rate()
     {
         using var window = day.Timeline.Window(BusyDay.Seconds - 5, BusyDay.Seconds);
