@@ -28,13 +28,11 @@ internal sealed class BucketLevels<T>(IReadOnlyList<BucketLevel> levels) where T
         _open[level] = item;
     }
 
+    // The last level's buffer drops its oldest bucket as it takes the new one.
     private void Close(int level, T bucket)
     {
         var closed = _closed[level];
-        if (closed.IsFull)
-        {
-            if (level + 1 < _closed.Length) Add(level + 1, closed[0]);
-        }
+        if (closed.IsFull && level + 1 < _closed.Length) Add(level + 1, closed[0]);
         closed.Add(bucket);
     }
 

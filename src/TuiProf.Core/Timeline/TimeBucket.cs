@@ -15,6 +15,7 @@ public interface ITimeBucket<TSelf> where TSelf : struct, ITimeBucket<TSelf>
 
 /// <summary>
 /// One resolution of history: buckets of <paramref name="Seconds"/> each, at most <paramref name="Count"/> of them
-/// closed and the one being filled.
+/// closed and the one being filled. Each level's width is a multiple of the one before, so a bucket handed on lies
+/// in one bucket of the next.
 /// </summary>
 public readonly record struct BucketLevel(double Seconds, int Count);
