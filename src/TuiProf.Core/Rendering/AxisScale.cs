@@ -30,6 +30,7 @@ public static class AxisScale
     public static string Seconds(double t, double step) => Format(t == 0 ? 0 : t, step); // no "-0s"
 
     private static string Format(double t, double step) =>
+        step >= 3600 && t % 3600 == 0 ? $"{t / 3600:0}h" :
         step >= 60 && t % 60 == 0 ? $"{t / 60:0}m" :
         step < 1 ? string.Create(CultureInfo.InvariantCulture, $"{t:0.0}s") :
         string.Create(CultureInfo.InvariantCulture, $"{t:0}s");

@@ -32,10 +32,15 @@ public static class CallLegend
             var c = shown[i];
             var more = i == rows - 1 && calls.Count > rows ? $"  (+{calls.Count - rows} more names)" : "";
             var text = SafeText.Of(string.Create(CultureInfo.InvariantCulture,
-                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  p50 {Seconds(c.P50)}  p95 {Seconds(c.P95)}{Allocated(c.AllocatedPerCall)}  heap {Heap(c.HeapPerCall)}/call{more}"));
+                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  {Durations(c)}{Allocated(c.AllocatedPerCall)}  heap {Heap(c.HeapPerCall)}/call{more}"));
             grid.Text(x, y + i, text.Length <= width ? text : text[..width], CallStyles.Role(c.Style));
         }
     }
+
+    /// <summary>The percentiles of the calls kept whole; the mean where all in view are older ones, only counted.</summary>
+    private static string Durations(CallSummary call) => call is { P50: { } p50, P95: { } p95 }
+        ? $"p50 {Seconds(p50)}  p95 {Seconds(p95)}"
+        : $"mean {Seconds(call.MeanSeconds)}";
 
     private static string Seconds(double s) =>
         s < 1 ? string.Create(CultureInfo.InvariantCulture, $"{s * 1000:0.#} ms") : string.Create(CultureInfo.InvariantCulture, $"{s:0.00} s");

@@ -43,8 +43,8 @@ public static class ChartRenderer
             return;
         }
 
-        using var heap = SeriesPoints.Heap(window.Heap);
-        using var rss = SeriesPoints.Rss(window.Rss);
+        using var heap = SeriesPoints.Heap(window);
+        using var rss = SeriesPoints.Rss(window);
         var maxMb = AxisScale.NiceCeiling(Math.Max(heap.Max, rss.Max) / Megabyte);
         var labels = new[] { AxisScale.Megabytes(maxMb), AxisScale.Megabytes(maxMb / 2), AxisScale.Megabytes(0) };
         var margin = labels.Max(l => l.Length) + 1;
@@ -54,7 +54,7 @@ public static class ChartRenderer
         SeriesLayer.Draw(grid, plot, heap.Points, maxMb * Megabyte, glyphs, CellRole.Heap);
         SeriesLayer.Draw(grid, plot, rss.Points, maxMb * Megabyte, glyphs, CellRole.Rss);
         grid.Text(0, top, "GC", CellRole.Label);
-        GcMarkerLayer.Draw(grid, top, plot, window.Gcs, glyphs);
+        GcMarkerLayer.Draw(grid, top, plot, window.Gcs, window.CountedGcs, glyphs);
         DrawTimeAxis(grid, plot, glyphs);
         DrawCalls(grid, plot with { Y = plot.Y + plotRows + 2, Height = callRows }, window.Brackets, calls, glyphs);
     }

@@ -5,15 +5,20 @@ namespace TuiProf.Core.Rendering;
 /// <summary>
 /// GC markers: the generation digit in the marker row at the GC's column (the highest generation when several
 /// share a column), and for gen-2 and induced GCs a vertical line through the empty cells of the plot. Induced
-/// GCs use a heavier line and their own role, so they stand out without colour too.
+/// GCs use a heavier line and their own role, so they stand out without colour too. Older gen-0 and gen-1 GCs, kept
+/// only as counts per bucket of time, mark each column their bucket spans.
 /// </summary>
 public static class GcMarkerLayer
 {
-    public static void Draw(CellGrid grid, int markerRow, PlotArea plot, IReadOnlyList<GcEvent> gcs, ChartGlyphs glyphs)
+    public static void Draw(CellGrid grid, int markerRow, PlotArea plot, IReadOnlyList<GcEvent> gcs,
+        IReadOnlyList<GcTally> counted, ChartGlyphs glyphs)
     {
         var generation = new int[plot.Width];
         var induced = new bool[plot.Width];
         Array.Fill(generation, -1);
+        foreach (var tally in counted)
+            for (var c = Math.Max(0, plot.Column(tally.T)); c <= Math.Min(plot.Width - 1, plot.Column(tally.End)); c++)
+                generation[c] = Math.Max(generation[c], tally.HighestGeneration);
         foreach (var gc in gcs)
         {
             var c = plot.Column(gc.T);

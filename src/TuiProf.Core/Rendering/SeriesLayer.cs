@@ -3,8 +3,9 @@ using System.Buffers;
 namespace TuiProf.Core.Rendering;
 
 /// <summary>
-/// Draws one memory series as a line: each dot column shows the min–max of its samples, joined to the previous
-/// column, and held flat across columns without samples (a value stays true until the next reading).
+/// Draws one memory series as a line: each dot column shows the min–max of its points (a band where they summarise
+/// many readings, as over a day, across the columns of their span), joined to the previous column, and held flat
+/// across columns without points (a value stays true until the next reading).
 /// Braille gives 2×4 dots a cell; ASCII one. The GC heap is drawn two dots thick, so without colour it is still
 /// told from RSS's thin line.
 /// </summary>
@@ -50,13 +51,14 @@ public static class SeriesLayer
             long min = long.MaxValue, max = long.MinValue;
             foreach (var point in points[i..end])
             {
-                min = Math.Min(min, point.Bytes);
-                max = Math.Max(max, point.Bytes);
+                min = Math.Min(min, point.Min);
+                max = Math.Max(max, point.Max);
             }
             (low[c], high[c], last[c]) = (Dot(min), Dot(max), Dot(points[end - 1].Bytes));
             i = end;
         }
         var after = i < points.Length;
+        Spread(points, area, perX, Dot, low, high, last);
 
         var lastData = after ? columns : LastWithData(last);
         var previous = before;
@@ -76,6 +78,25 @@ public static class SeriesLayer
             for (var dot = low[c]; dot <= top; dot++)
                 Plot(grid, area, c, rows - 1 - dot, perX, perY, glyphs, role);
             previous = last[c];
+        }
+    }
+
+    /// <summary>
+    /// A summary of many readings stands for every column from its first reading to its last, not only the one it is
+    /// put in: zoomed in on older history, a minute's band spans the columns of its minute.
+    /// </summary>
+    private static void Spread(ReadOnlySpan<SeriesPoint> points, PlotArea area, int perX, Func<long, int> dot,
+        Span<int> low, Span<int> high, Span<int> last)
+    {
+        foreach (var point in points)
+        {
+            if (point.Start >= point.T) continue;
+            var (min, max) = (dot(point.Min), dot(point.Max));
+            for (var c = Math.Max(0, area.Column(point.Start, perX)); c < Math.Min(low.Length, area.Column(point.T, perX)); c++)
+            {
+                if (last[c] < 0) (low[c], high[c], last[c]) = (min, max, dot(point.Bytes));
+                else (low[c], high[c]) = (Math.Min(low[c], min), Math.Max(high[c], max));
+            }
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace TuiProf.Core.Timeline;
 
 /// <summary>
@@ -34,16 +32,6 @@ public static class HeapSeries
     /// The line of a timeline's window, whose counter readings and sizes after GCs are kept apart, each in order: in
     /// an array rented from the shared pool, the two given back to it.
     /// </summary>
-    internal static ArraySegment<MemorySample> Merge(ArraySegment<MemorySample> readings, ArraySegment<MemorySample> afterGcs)
-    {
-        var line = ArrayPool<MemorySample>.Shared.Rent(readings.Count + afterGcs.Count);
-        int r = 0, a = 0, count = 0;
-        while (r < readings.Count || a < afterGcs.Count)
-            line[count++] = a == afterGcs.Count || (r < readings.Count && Order.Compare(readings[r], afterGcs[a]) <= 0)
-                ? readings[r++]
-                : afterGcs[a++];
-        ArrayPool<MemorySample>.Shared.Return(readings.Array!, clearArray: true);
-        ArrayPool<MemorySample>.Shared.Return(afterGcs.Array!, clearArray: true);
-        return new ArraySegment<MemorySample>(line, 0, count);
-    }
+    internal static ArraySegment<MemorySample> Merge(ArraySegment<MemorySample> readings, ArraySegment<MemorySample> afterGcs) =>
+        PooledMerge.Of(readings, afterGcs, Order);
 }

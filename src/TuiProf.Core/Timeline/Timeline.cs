@@ -4,15 +4,17 @@ namespace TuiProf.Core.Timeline;
 
 /// <summary>
 /// The live model of one profiled target: events are applied as they arrive (any thread), windows are read for
-/// drawing (any thread). Buffers are bounded, so an hour-long session stays flat in memory.
+/// drawing (any thread). The newest data is kept whole and older data summarised at coarser resolutions, in buffers
+/// that grow on demand up to their bounds: a day-long session stays within <see cref="TimelineCapacity.BytesPerProcess"/>,
+/// and a quiet process's timeline stays small.
 /// </summary>
 public sealed partial class Timeline
 {
     private readonly object _gate = new();
     private readonly TimelineCapacity _capacity;
-    private readonly RingBuffer<MemorySample> _rss, _heap, _heapAfterGcs;
-    private readonly RingBuffer<GcEvent> _gcs;
-    private readonly RingBuffer<Bracket> _brackets;
+    private readonly SeriesHistory _rss, _heap, _heapAfterGcs;
+    private readonly GcHistory _gcs;
+    private readonly CallHistory _brackets;
     private readonly RingBuffer<OutputLine> _output;
     private readonly AllocationTally _allocations;
     private readonly RingBuffer<AllocationSite> _sites;
@@ -30,11 +32,12 @@ public sealed partial class Timeline
     {
         _capacity = capacity ?? TimelineCapacity.Default;
         _openSpans = openSpans;
-        _rss = new(_capacity.Samples);
-        _heap = new(_capacity.Samples);
-        _heapAfterGcs = new(_capacity.Gcs); // apart: at hundreds of GCs a second they would push out an hour of readings
-        _gcs = new(_capacity.Gcs);
-        _brackets = new(_capacity.Brackets);
+        _rss = new(_capacity.Samples, _capacity.MemoryLevels, s => s.Rss!.Value);
+        _heap = new(_capacity.Samples, _capacity.MemoryLevels, s => s.Heap!.Value);
+        // Apart: at hundreds of GCs a second they would push an hour of readings out of the full-rate buffer.
+        _heapAfterGcs = new(_capacity.Gcs, _capacity.MemoryLevels, s => s.Heap!.Value);
+        _gcs = new(_capacity);
+        _brackets = new(_capacity.Brackets, _capacity.CallTallies);
         _output = new(_capacity.OutputLines);
         _allocations = new(_capacity.Allocations);
         _sites = new(_capacity.Allocations);
@@ -58,28 +61,37 @@ public sealed partial class Timeline
     }
 
     /// <summary>
-    /// The events between two times. Its lists are rented from the shared array pool (an hour's samples are a
-    /// megabyte of references, every frame): dispose the window once drawn.
+    /// The events between two times: those kept whole, and the summaries of older ones. Its lists are rented from the
+    /// shared array pool (an hour's samples are a megabyte of references, every frame): dispose the window once drawn.
     /// </summary>
     public TimelineWindow Window(double start, double end)
     {
         lock (_gate)
         {
-            var brackets = new List<Bracket>();
-            for (var i = _brackets.LowerBound(b => b.End >= start); i < _brackets.Count; i++)
-                if (_brackets[i].T <= end) brackets.Add(_brackets[i]);
+            var (calls, brackets) = (_brackets.Recent, new List<Bracket>());
+            for (var i = calls.LowerBound(b => b.End >= start); i < calls.Count; i++)
+                if (calls[i].T <= end) brackets.Add(calls[i]);
             brackets.AddRange((Exit is null ? _openSpans?.All() ?? [] : [])
                 .Where(o => o.T <= end)
                 .Select(o => new Bracket(o.T, Math.Max(o.T, Now), o.Id, o.Name, o.Depth, o.Thread)));
-            var (rss, gcs) = (Slice(_rss, start, end), Slice(_gcs, start, end));
-            var heap = HeapSeries.Merge(Slice(_heap, start, end), Slice(_heapAfterGcs, start, end));
+            var (rss, gcs) = (WindowSlice.Of(_rss.Recent, start, end), _gcs.Between(start, end));
+            var heap = HeapSeries.Merge(WindowSlice.Of(_heap.Recent, start, end), WindowSlice.Of(_heapAfterGcs.Recent, start, end));
+            var (olderRss, counted) = (_rss.Older(start, end), _gcs.Counted(start, end));
+            var olderHeap = PooledMerge.Of(_heap.Older(start, end), _heapAfterGcs.Older(start, end), MemoryRange.ByEnd);
             return new TimelineWindow(start, end, rss, heap, gcs, brackets)
             {
+                OlderRss = olderRss,
+                OlderHeap = olderHeap,
+                CountedGcs = counted,
+                CallTallies = _brackets.Tallies(start, end),
                 Release = () =>
                 {
                     ArrayPool<MemorySample>.Shared.Return(rss.Array!, clearArray: true);
                     ArrayPool<MemorySample>.Shared.Return(heap.Array!, clearArray: true);
                     ArrayPool<GcEvent>.Shared.Return(gcs.Array!, clearArray: true);
+                    ArrayPool<MemoryRange>.Shared.Return(olderRss.Array!);
+                    ArrayPool<MemoryRange>.Shared.Return(olderHeap.Array!);
+                    ArrayPool<GcTally>.Shared.Return(counted.Array!);
                 },
             };
         }
@@ -92,12 +104,12 @@ public sealed partial class Timeline
 
     public IReadOnlyList<Bracket> RecentBrackets(int count)
     {
-        lock (_gate) return _brackets.Slice(Math.Max(0, _brackets.Count - count), _brackets.Count);
+        lock (_gate) return _brackets.Recent.Slice(Math.Max(0, _brackets.Recent.Count - count), _brackets.Recent.Count);
     }
 
     public IReadOnlyList<GcEvent> RecentGcs(int count)
     {
-        lock (_gate) return _gcs.Slice(Math.Max(0, _gcs.Count - count), _gcs.Count);
+        lock (_gate) return _gcs.Recent.Slice(Math.Max(0, _gcs.Recent.Count - count), _gcs.Recent.Count);
     }
 
     /// <summary>The types that allocated most over the session, from allocation samples.</summary>
@@ -128,16 +140,17 @@ public sealed partial class Timeline
     {
         get
         {
-            lock (_gate) return _rss.Count > 0 || _heap.Count > 0 || _heapAfterGcs.Count > 0;
+            lock (_gate) return !_rss.IsEmpty || !_heap.IsEmpty || !_heapAfterGcs.IsEmpty;
         }
     }
 
-    /// <summary>The earliest time still held in the buffers (older data has been dropped).</summary>
+    /// <summary>The earliest time still held at any resolution (older data has been dropped); 0 before any.</summary>
     public double Oldest
     {
         get
         {
-            lock (_gate) return _rss.Count > 0 ? _rss[0].T : 0;
+            lock (_gate)
+                return new[] { _rss.Oldest, _heap.Oldest, _heapAfterGcs.Oldest, _gcs.Oldest, _brackets.Oldest }.Min() ?? 0;
         }
     }
 
@@ -146,16 +159,5 @@ public sealed partial class Timeline
         lock (_gate)
             return new TimelineStats(_lastRss, _lastHeap, _peakRss, _peakHeap, _gcCounts.ToArray(), _totalPauseMs, _induced,
                 new Dictionary<string, CounterReading>(_counters));
-    }
-
-    // Samples arrive in time order per source, so the window's first item is found by binary search; one point
-    // either side is kept so lines run to the window's edges.
-    private static ArraySegment<T> Slice<T>(RingBuffer<T> buffer, double start, double end) where T : TimelineEvent
-    {
-        var from = Math.Max(0, buffer.LowerBound(x => x.T >= start) - 1);
-        var count = Math.Max(0, Math.Min(buffer.Count, buffer.LowerBound(x => x.T > end) + 1) - from);
-        var items = ArrayPool<T>.Shared.Rent(count);
-        buffer.CopyTo(from, count, items);
-        return new ArraySegment<T>(items, 0, count);
     }
 }

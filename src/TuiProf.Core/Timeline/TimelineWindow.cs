@@ -16,6 +16,21 @@ public sealed record TimelineWindow(
 
     public double Span => End - Start;
 
+    /// <summary>
+    /// The RSS readings older than the full-rate ones in <see cref="Rss"/>, summarised (none for a recording); in
+    /// time order, one either side of the window kept.
+    /// </summary>
+    public IReadOnlyList<MemoryRange> OlderRss { get; init; } = [];
+
+    /// <summary>The heap's, as <see cref="OlderRss"/>; ordered by their last readings.</summary>
+    public IReadOnlyList<MemoryRange> OlderHeap { get; init; } = [];
+
+    /// <summary>The gen-0 and gen-1 GCs older than the ones in <see cref="Gcs"/>, counted (gen-2 and induced are all in <see cref="Gcs"/>).</summary>
+    public IReadOnlyList<GcTally> CountedGcs { get; init; } = [];
+
+    /// <summary>The calls older than the ones in <see cref="Brackets"/>, summarised per name and minute.</summary>
+    public IReadOnlyList<CallTally> CallTallies { get; init; } = [];
+
     /// <summary>Gives pooled lists back (see <see cref="Timeline.Window"/>); the window must not be read after.</summary>
     internal Action? Release { init => _release = value; }
 
@@ -28,10 +43,13 @@ public sealed record TimelineWindow(
     /// </summary>
     public double? InGcPercent()
     {
-        var first = Math.Max(Start, Math.Min(Rss.FirstOrDefault()?.T ?? End, Heap.FirstOrDefault()?.T ?? End));
+        IEnumerable<double> firsts = [.. Rss.Take(1).Select(s => s.T), .. Heap.Take(1).Select(s => s.T),
+            .. OlderRss.Take(1).Select(r => r.T), .. OlderHeap.Take(1).Select(r => r.T)];
+        var first = Math.Max(Start, firsts.DefaultIfEmpty(End).Min());
         var last = Math.Min(End, Math.Max(Rss.LastOrDefault()?.T ?? Start, Heap.LastOrDefault()?.T ?? Start));
         if (last - first <= 0) return null;
-        var paused = Gcs.Where(g => g.T >= first && g.T <= last).Sum(g => g.PauseMs) / 1000;
+        var paused = (Gcs.Where(g => g.T >= first && g.T <= last).Sum(g => g.PauseMs) +
+            CountedGcs.Where(c => c.T >= first && c.End <= last).Sum(c => c.PauseMs)) / 1000;
         return Math.Min(100, paused / (last - first) * 100);
     }
 
@@ -42,11 +60,15 @@ public sealed record TimelineWindow(
     /// </summary>
     public long? HeapDelta(Bracket call)
     {
+        // Binary searches, the lists being in time order: a busy hour is 20 000 calls over 150 000 heap points.
         var slack = Math.Max(0.02, call.Duration / 4);
-        var before = Heap.LastOrDefault(s => s.T <= call.T);
-        var after = Heap.FirstOrDefault(s => s.T >= call.End);
-        if (before is null || after is null || call.T - before.T > slack || after.T - call.End > slack) return null;
-        if (Gcs.Any(g => g.T >= before.T && g.T <= after.T)) return null;
+        var next = Ordered.FirstIndex(Heap.Count, i => Heap[i].T > call.T);
+        var at = Ordered.FirstIndex(Heap.Count, i => Heap[i].T >= call.End);
+        if (next == 0 || at == Heap.Count) return null;
+        var (before, after) = (Heap[next - 1], Heap[at]);
+        if (call.T - before.T > slack || after.T - call.End > slack) return null;
+        var gc = Ordered.FirstIndex(Gcs.Count, i => Gcs[i].T >= before.T);
+        if (gc < Gcs.Count && Gcs[gc].T <= after.T) return null;
         return after.Heap - before.Heap;
     }
 

@@ -6,8 +6,11 @@ namespace TuiProf.Live;
 /// <summary>What the user has set on the screen: selection, pause and scroll, zoom, glyphs, panel, overlays.</summary>
 public sealed class ViewState
 {
-    /// <summary>Window spans in seconds; 0.5 s spreads one call of a busy server over the width.</summary>
-    public static readonly double[] Zooms = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600];
+    /// <summary>
+    /// Window spans in seconds; 0.5 s spreads one call of a busy server over the width, 24 h the whole day the
+    /// timeline keeps (older hours summarised, drawn as min-max bands).
+    /// </summary>
+    public static readonly double[] Zooms = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1800, 3600, 7200, 21600, 43200, 86400];
 
     public int Selected { get; set; }
     public int Zoom { get; set; } = Array.IndexOf(Zooms, 5.0); // one whole run of a blog experiment, as in its plots

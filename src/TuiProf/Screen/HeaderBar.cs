@@ -7,7 +7,9 @@ public static class HeaderBar
 {
     public static void Draw(CellGrid grid, DashboardFrame frame)
     {
-        var mode = frame.Live ? $"LIVE {frame.Window.Span:0}s" : $"PAUSED at {frame.Window.End:0.0}s, {frame.Window.Span:0}s";
+        var span = Math.Round(frame.Window.Span, 3);
+        var zoom = AxisScale.Seconds(span, span); // as the time axis labels it: 0.5s, 5s, 10m, 24h
+        var mode = frame.Live ? $"LIVE {zoom}" : $"PAUSED at {frame.Window.End:0.0}s, {zoom}";
         grid.Fill(0, 0, grid.Width, 1, ' ', CellRole.Title);
         // A long command line is cut, never the status after it.
         var room = Math.Max(4, grid.Width - mode.Length - frame.Status.Length - " TuiProf    ".Length - 2);

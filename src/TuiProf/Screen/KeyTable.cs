@@ -48,7 +48,7 @@ public static class KeyTable
         new(UserAction.ScrollForward, ["Right"], "->", "scroll forward"),
         new(UserAction.ScrollToStart, ["Home"], "Home End", "oldest data kept / back to live"),
         new(UserAction.GoLive, ["End"], "End", "back to live"),
-        new(UserAction.ZoomIn, ["+", "="], "+ -", "zoom time in / out (0.5 s to 1 h)", "+/- zoom"),
+        new(UserAction.ZoomIn, ["+", "="], "+ -", "zoom time in / out (0.5 s to 24 h)", "+/- zoom"),
         new(UserAction.ZoomOut, ["-", "_"], "-", "zoom out"),
         new(UserAction.NextPanel, ["Tab"], "tab", "panels: " + string.Join(", ", PanelNames), "tab panel"),
         new(UserAction.ScrollPanel, ["PageDown", "PageUp"], "PgUp PgDn", "scroll the panel's text"),

@@ -71,7 +71,8 @@ public partial class LoadTests
     [Fact]
     public void Once_the_buffers_are_full_more_hours_of_data_add_no_memory()
     {
-        // The buffers hold about an hour of a busy target (see TimelineCapacity); two hours fill every one of them.
+        // The full-rate buffers hold about an hour of a busy target (see TimelineCapacity); two hours fill every one of
+        // them. What they pass on is summarised per second and per minute: two more hours of that are a few hundred KB.
         var timeline = new Core.Timeline.Timeline();
         Feed(timeline, 0, 7200);
         var full = GC.GetTotalMemory(forceFullCollection: true);

@@ -24,6 +24,16 @@ public class AxisScaleTests
     public void A_time_step_leaves_room_for_its_labels(double span, int columns, double step) =>
         Assert.Equal(step, AxisScale.TimeStep(span, columns, minColumns: 8));
 
+    [Theory]
+    [InlineData(86_400, 200, 3600, 23 * 3600, "23h")]
+    [InlineData(86_400, 80, 10_800, 9 * 3600, "9h")]
+    [InlineData(3600, 100, 300, 300, "5m")]
+    public void A_day_is_labelled_in_hours_an_hour_in_minutes(double span, int columns, double step, double t, string label)
+    {
+        Assert.Equal(step, AxisScale.TimeStep(span, columns, minColumns: 8));
+        Assert.Equal(label, AxisScale.Seconds(t, step));
+    }
+
     [Fact]
     public void Time_labels_never_read_minus_zero() => Assert.Equal("0.0s", AxisScale.Seconds(-0.0, 0.2));
 }

@@ -70,6 +70,21 @@ public class ChartRendererTests
     }
 
     [Fact]
+    public void Calls_older_than_those_kept_whole_are_still_named_with_their_count_and_mean()
+    {
+        var window = new TimelineWindow(0, 120, [], [], [], [new Bracket(100, 100.5, "a", "Work", 0, 1)])
+        {
+            CallTallies = [new CallTally(0, 59.9, "Work", 1200, 120), new CallTally(1, 59, "Ping", 600, 6)],
+        };
+
+        Assert.Contains("── Work x1201  ══ Ping x600", ChartRenderer.Render(window, 60, 12, ChartGlyphs.Unicode).ToString());
+        var dense = new CellGrid(60, 2);
+        CallLegend.DrawSummaries(dense, 0, 0, 60, 2, CallSummary.Of(window), ChartGlyphs.Ascii);
+        Assert.Equal("-- Work  1201 calls  p50 500 ms  p95 500 ms  heap -/call", dense.Line(0).TrimEnd());
+        Assert.Equal("== Ping  600 calls  mean 10 ms  heap -/call", dense.Line(1).TrimEnd());
+    }
+
+    [Fact]
     public void A_frame_too_small_to_draw_says_so()
     {
         var frame = ChartRenderer.Render(Window(), 30, 3, ChartGlyphs.Ascii);

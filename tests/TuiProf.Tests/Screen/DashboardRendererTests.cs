@@ -225,6 +225,17 @@ public class DashboardRendererTests
         Assert.EndsWith(" LIVE 5s", header);
     }
 
+    [Theory]
+    [InlineData(0.5, true, " LIVE 0.5s")]
+    [InlineData(600, true, " LIVE 10m")]
+    [InlineData(86_400, false, " PAUSED at 86400.0s, 24h")]
+    public void The_zoom_reads_as_the_time_axis_does_from_half_a_second_to_a_day(double span, bool live, string mode)
+    {
+        var frame = Frame() with { Live = live, Window = new TimelineWindow(86_400 - span, 86_400, [], [], [], []) };
+
+        Assert.EndsWith(mode, DashboardRenderer.Render(frame, 80, 24).ToString().Split('\n')[0]);
+    }
+
     [Fact]
     public void An_empty_picker_says_no_process_is_there()
     {

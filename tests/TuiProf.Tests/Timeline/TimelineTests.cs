@@ -15,6 +15,18 @@ public class TimelineTests
     }
 
     [Fact]
+    public void A_ring_buffer_takes_memory_as_it_fills_not_for_its_whole_capacity_up_front()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var buffer = new RingBuffer<long>(1_000_000);
+        for (var i = 0; i < 1000; i++) buffer.Add(i);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 40_000, $"{allocated} bytes for 1000 items"); // 1024 longs and the smaller arrays before
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => (long)i), buffer.ToArray());
+    }
+
+    [Fact]
     public void A_window_holds_what_falls_in_it_plus_one_sample_each_side_and_open_brackets_up_to_now()
     {
         var open = new OpenSpans();

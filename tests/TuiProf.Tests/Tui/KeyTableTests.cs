@@ -36,7 +36,7 @@ public class KeyTableTests
     }
 
     [Fact]
-    public void Zooming_in_goes_down_to_half_a_second_and_out_to_an_hour()
+    public void Zooming_in_goes_down_to_half_a_second_and_out_to_a_day()
     {
         var view = new ViewState();
         Assert.Equal(5, view.Span);
@@ -44,6 +44,6 @@ public class KeyTableTests
         for (var i = 0; i < 10; i++) view.ZoomIn();
         Assert.Equal(0.5, view.Span);
         for (var i = 0; i < 20; i++) view.ZoomOut();
-        Assert.Equal(3600, view.Span);
+        Assert.Equal(86_400, view.Span);
     }
 }
