@@ -52,6 +52,10 @@ public class CommandLineTests
     [InlineData("cannot read '/nope/x.jsonl'", "export", "/nope/x.jsonl", "--format", "mprof")]
     [InlineData("give --interval or --no-rss, not both", "run", "baseline", "--interval", "1", "--no-rss")]
     [InlineData("--counters: 'a b' is not an EventSource name", "record", "churn", "--counters", "a b", "--out", "x.jsonl")]
+    [InlineData("process 999999 is not running", "top", "--pid", "999999")]
+    [InlineData("'lots' is not a size", "top", "--snapshot-when", "heap>lots")]
+    [InlineData("--snapshot-dir /nope: no such directory", "top", "--snapshot-when", "heap>1GB", "--snapshot-dir", "/nope")]
+    [InlineData("a watch reaches runtimes (PATH,connect), it does not listen", "top", "--diagnostic-port", "/tmp/x.sock,listen")]
     public async Task Bad_input_gives_one_clear_line_and_exit_code_2(string message, params string[] arguments)
     {
         var result = await TuiProfCli.RunAsync(arguments);
