@@ -38,12 +38,27 @@ public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? s
     /// </summary>
     public string Status
     {
-        get => _running && ProcessId is { } pid && Core.Targets.ProcessInfo.IsStopped(pid) ? $"pid {pid} stopped (kill -CONT {pid})" : _status;
+        get => _running && ProcessId is { } pid && IsStopped(pid) ? $"pid {pid} stopped (kill -CONT {pid})" : _status;
         private set => (_status, _running) = (value, false);
     }
 
     private string _status = "idle";
     private bool _running;
+
+    /// <summary>
+    /// Whether the target is stopped, read from /proc at most every <see cref="StoppedCheckPeriod"/>: the kernel walks
+    /// every thread of the target for /proc/PID/stat, and asked at each frame that was 5 % of the live screen's CPU.
+    /// </summary>
+    private bool IsStopped(int pid)
+    {
+        var now = Environment.TickCount64;
+        if (now - _stoppedCheckedAt >= StoppedCheckPeriod) (_stopped, _stoppedCheckedAt) = (Core.Targets.ProcessInfo.IsStopped(pid), now);
+        return _stopped;
+    }
+
+    private const long StoppedCheckPeriod = 500; // ms
+    private long _stoppedCheckedAt = long.MinValue / 2;
+    private bool _stopped;
 
     /// <summary>The target's own process (the launched or attached one).</summary>
     public int? ProcessId => _session?.ProcessId;
