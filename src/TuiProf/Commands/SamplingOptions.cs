@@ -44,7 +44,7 @@ public static class SamplingOptions
 
     public static Option<bool> Allocations { get; } = new("--allocations")
     {
-        Description = "Sample allocations by type (GCAllocationTick, every ~100 KB; slows a target that allocates GBs a second)",
+        Description = "Sample allocations by type and per call (.NET 10's randomized sampling, ~1 event per 100 KB; before .NET 10 GCAllocationTick, biased; slows a target that allocates GBs a second)",
     };
 
     public static Option<bool> CallSites { get; } = new("--call-sites")

@@ -16,7 +16,7 @@ public static class TopCommand
 
     public static Command Create()
     {
-        var command = new Command("top", "Every .NET process of yours, live: memory, GCs, allocation rate; Enter opens one's dashboard");
+        var command = new Command("top", "Every .NET process of yours, live: memory, GCs, allocation rate; Enter opens one's dashboard (the sampling options are the dashboards')");
         WatchOptions.AddTo(command);
         SamplingOptions.AddTo(command);
         SnapshotOptions.AddTo(command);
