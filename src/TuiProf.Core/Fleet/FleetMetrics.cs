@@ -9,7 +9,7 @@ namespace TuiProf.Core.Fleet;
 /// <see cref="FinalScrapeAfter"/> past its end, so that the events its runtime flushed as it exited reach the
 /// scraper, and then its series stop (no value of a gone process passes for a live one).
 /// </summary>
-public sealed class FleetMetrics(TimeSpan counterInterval)
+public sealed class FleetMetrics(TimeSpan counterInterval, TimeProvider clock)
 {
     /// <summary>A scrape this long after a process's end serves its final values for the last time.</summary>
     public static readonly TimeSpan FinalScrapeAfter = TimeSpan.FromSeconds(1);
@@ -23,8 +23,8 @@ public sealed class FleetMetrics(TimeSpan counterInterval)
     {
         if (!_processes.TryGetValue(process, out var metrics))
         {
-            metrics = _processes.GetOrAdd(process, p => new ProcessMetrics(p, counterInterval));
-            Forget(p => p.EndedUtc + ForgetUnscrapedAfter <= DateTime.UtcNow);
+            metrics = _processes.GetOrAdd(process, p => new ProcessMetrics(p, counterInterval, clock));
+            Forget(p => p.EndedUtc + ForgetUnscrapedAfter <= clock.GetUtcNow().UtcDateTime);
         }
         metrics.Add(e);
     }
@@ -32,7 +32,7 @@ public sealed class FleetMetrics(TimeSpan counterInterval)
     /// <summary>Every process's metrics now, in PID order; those ended long enough ago are then dropped.</summary>
     public IReadOnlyList<ProcessMetricsSnapshot> Scrape()
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var processes = _processes.Values.OrderBy(p => p.Process.Pid ?? int.MaxValue).ThenBy(p => p.Process.Key, StringComparer.Ordinal).ToList();
         foreach (var process in processes) process.EndIfGone();
         var snapshots = processes.Select(p => p.Snapshot()).ToList();

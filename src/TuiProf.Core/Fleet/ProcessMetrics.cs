@@ -18,6 +18,7 @@ public sealed class ProcessMetrics
 
     private readonly Lock _lock = new();
     private readonly double _counterInterval;
+    private readonly TimeProvider _clock;
     private readonly Dictionary<(int Generation, string Reason), long> _collections = [];
     private readonly BucketCounts _pauses = new(PauseBounds);
     private readonly Dictionary<string, BracketTotals> _brackets = new(StringComparer.Ordinal);
@@ -27,8 +28,9 @@ public sealed class ProcessMetrics
     private double _allocated;
 
     /// <param name="counterInterval">The session's EventCounters interval: alloc-rate readings are per second over it.</param>
-    public ProcessMetrics(WatchedProcess process, TimeSpan counterInterval) =>
-        (Process, _counterInterval) = (process, counterInterval.TotalSeconds);
+    /// <param name="clock">What tells when its end was known.</param>
+    public ProcessMetrics(WatchedProcess process, TimeSpan counterInterval, TimeProvider clock) =>
+        (Process, _counterInterval, _clock) = (process, counterInterval.TotalSeconds, clock);
 
     public WatchedProcess Process { get; }
 
@@ -59,7 +61,7 @@ public sealed class ProcessMetrics
                     _timeInGc = reading.Value;
                     break;
                 case TargetExited:
-                    EndedUtc ??= DateTime.UtcNow;
+                    EndedUtc ??= _clock.GetUtcNow().UtcDateTime;
                     break;
             }
         }
@@ -69,7 +71,7 @@ public sealed class ProcessMetrics
     public void EndIfGone()
     {
         lock (_lock)
-            if (EndedUtc is null && Process.Gone) EndedUtc = DateTime.UtcNow;
+            if (EndedUtc is null && Process.Gone) EndedUtc = _clock.GetUtcNow().UtcDateTime;
     }
 
     public ProcessMetricsSnapshot Snapshot()

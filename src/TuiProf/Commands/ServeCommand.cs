@@ -43,7 +43,7 @@ public static class ServeCommand
         var address = ListenAddress.Parse("--metrics", parse.GetValue(Metrics)!);
         var session = HostWatchOptions.LightSession with { Brackets = true, Allocations = parse.GetValue(SamplingOptions.Allocations) };
         var watched = WatchOptions.From(parse, session);
-        var metrics = new FleetMetrics(session.CounterInterval);
+        var metrics = new FleetMetrics(session.CounterInterval, TimeProvider.System);
         var withCommandLine = parse.GetValue(WithCommandLine);
         var host = Environment.MachineName;
         await using var endpoint = Listen(address, () => PrometheusText.Of(metrics.Scrape(), host, withCommandLine));
