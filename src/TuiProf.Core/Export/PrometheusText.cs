@@ -27,7 +27,7 @@ public static class PrometheusText
             text.Append(CultureInfo.InvariantCulture, $"# TYPE {name} {family.Kind.ToString().ToLowerInvariant()}\n");
             foreach (var process in processes)
             {
-                var labels = ProcessLabels(process, host, withCommandLine);
+                var labels = ServedMetrics.ProcessAttributes(process.Pid, process.Name, process.CommandLine, host, withCommandLine);
                 foreach (var point in family.Points(process))
                 {
                     var all = labels.Concat(point.Attributes.Select(a => (PrometheusName.Escape(a.Key), a.Value))).ToList();
@@ -39,14 +39,6 @@ public static class PrometheusText
             }
         }
         return text.ToString();
-    }
-
-    private static IEnumerable<(string, string)> ProcessLabels(ProcessMetricsSnapshot process, string host, bool withCommandLine)
-    {
-        if (process.Pid is { } pid) yield return ("pid", pid.ToString(CultureInfo.InvariantCulture));
-        yield return ("process", process.Name);
-        yield return ("host", host);
-        if (withCommandLine) yield return ("command_line", process.CommandLine);
     }
 
     private static void AppendHistogram(StringBuilder text, string name, List<(string, string)> labels, BucketSnapshot buckets)

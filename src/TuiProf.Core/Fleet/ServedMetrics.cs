@@ -44,6 +44,18 @@ public static class ServedMetrics
                 .Select(b => Point(b.Value.Allocated!.Value, (BracketName, b.Key)))),
     ];
 
+    /// <summary>
+    /// What tells one process's series from another's: its PID (none behind a diagnostic port), its name, the host,
+    /// and its command line only when asked (it may hold secrets). Never its environment.
+    /// </summary>
+    public static IEnumerable<(string Name, string Value)> ProcessAttributes(int? pid, string name, string commandLine, string host, bool withCommandLine)
+    {
+        if (pid is { } id) yield return ("pid", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        yield return ("process", name);
+        yield return ("host", host);
+        if (withCommandLine) yield return ("command_line", commandLine);
+    }
+
     /// <summary>The semantic conventions' value of <see cref="Generation"/>.</summary>
     public static string GenerationName(int generation) => generation switch { 0 => "gen0", 1 => "gen1", _ => "gen2" };
 
