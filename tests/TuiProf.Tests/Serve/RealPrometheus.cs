@@ -44,7 +44,11 @@ public sealed class RealPrometheus : IAsyncDisposable
 
     /// <summary>Waits until its API answers.</summary>
     public Task WaitUntilReadyAsync(TimeSpan within) =>
-        UntilAsync(async () => (await _http.GetAsync($"{_api}/-/ready")).IsSuccessStatusCode ? true : (bool?)null, within, "Prometheus' being ready");
+        Eventually.HoldsAsync(async () => (await _http.GetAsync($"{_api}/-/ready")).IsSuccessStatusCode, within, () => Said("Prometheus' being ready"));
+
+    /// <summary>Waits until the number of series <paramref name="promql"/> returns is <paramref name="count"/>.</summary>
+    public Task WaitForSeriesAsync(string promql, int count, TimeSpan within) =>
+        Eventually.HoldsAsync(async () => (await QueryAsync(promql)).Count == count, within, () => Said($"{count} series of {promql}"));
 
     /// <summary>The values of an instant PromQL query now, one per series (empty: no series).</summary>
     public async Task<IReadOnlyList<double>> QueryAsync(string promql)
@@ -54,22 +58,7 @@ public sealed class RealPrometheus : IAsyncDisposable
             .Select(series => double.Parse(series.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture)).ToList();
     }
 
-    /// <summary>Polls <paramref name="attempt"/> until it gives a value; fails after <paramref name="within"/>, saying what Prometheus said.</summary>
-    public async Task<T> UntilAsync<T>(Func<Task<T?>> attempt, TimeSpan within, string what) where T : struct
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (true)
-        {
-            try
-            {
-                if (await attempt() is { } value) return value;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline) { /* not listening yet */ }
-            if (DateTime.UtcNow >= deadline)
-                throw new TimeoutException($"no {what} within {within.TotalSeconds} s; Prometheus said:\n{_process.Error.Text}");
-            await Task.Delay(100);
-        }
-    }
+    private string Said(string what) => $"{what}; Prometheus said:\n{_process.Error.Text}";
 
     public async ValueTask DisposeAsync()
     {

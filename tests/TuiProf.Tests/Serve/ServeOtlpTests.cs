@@ -16,12 +16,13 @@ public class ServeOtlpTests
         var metrics = $"127.0.0.1:{FreePort.Next()}";
         await using var serve = new RunningTuiProf("serve", "--metrics", metrics, "--pid", $"{caller.ProcessId}",
             "--otlp", collector.Url, "--otlp-protocol", "http/protobuf");
-        await UntilAsync(async () => (await ScrapeAsync(metrics)).Contains($"pid=\"{caller.ProcessId}\""), "the process's series");
+        await Eventually.ScrapeHoldsAsync(metrics, text => text.Contains($"pid=\"{caller.ProcessId}\""), Within, "the process's series");
 
         await caller.ResumeAsync();
         Assert.Equal(0, (await caller.Exited.WaitAsync(Within)).ExitCode);
-        await UntilAsync(() => Task.FromResult(collector.Spans.Count(s => s.Name == "RandomNumberAverage") == 3 &&
-                                               collector.MetricNames.Contains("dotnet.gc.collections")), "three call spans and the metrics");
+        await Eventually.HoldsAsync(() => Task.FromResult(collector.Spans.Count(s => s.Name == "RandomNumberAverage") == 3 &&
+                                                          collector.MetricNames.Contains("dotnet.gc.collections")),
+            Within, () => $"three call spans and the metrics; got {collector.Spans.Count} spans, metrics {string.Join(", ", collector.MetricNames)}");
 
         var calls = collector.Spans.Where(s => s.Name == "RandomNumberAverage").OrderBy(s => s.Start).ToList();
         // The calls sleep 0.3, 0.5 and 0.4 s, and are not nested.
@@ -48,29 +49,8 @@ public class ServeOtlpTests
         await serve.WaitForErrorLineAsync("did not take an export", Within);
 
         Assert.Single(serve.StandardError, l => l.Contains("OTLP: the collector"));
-        Assert.Contains($"pid=\"{scenario.ProcessId}\"", await ScrapeAsync(metrics));
+        await Eventually.ScrapeHoldsAsync(metrics, text => text.Contains($"pid=\"{scenario.ProcessId}\""), Within, "the process's series");
         Assert.False(scenario.HasExited);
         Assert.Equal(0, (await serve.StopWithAsync("INT", Within)).ExitCode);
-    }
-
-    private static async Task<string> ScrapeAsync(string metrics)
-    {
-        using var http = new HttpClient();
-        return await http.GetStringAsync($"http://{metrics}/metrics");
-    }
-
-    private static async Task UntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Within;
-        while (true)
-        {
-            try
-            {
-                if (await condition()) return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline) { /* serve not listening yet */ }
-            if (DateTime.UtcNow >= deadline) throw new TimeoutException($"no {what} within {Within.TotalSeconds} s");
-            await Task.Delay(100);
-        }
     }
 }

@@ -27,16 +27,14 @@ public class ServePrometheusTests
         await prometheus.WaitUntilReadyAsync(Within);
         // A working set is served once the process's session runs: from then on every event of it is seen.
         var pids = $"{collector.ProcessId}|{caller.ProcessId}";
-        await prometheus.UntilAsync(async () => (await prometheus.QueryAsync($"dotnet_process_memory_working_set_bytes{{pid=~\"{pids}\"}}")).Count == 2 ? true : (bool?)null,
-            Within, "working set of both processes");
+        await prometheus.WaitForSeriesAsync($"dotnet_process_memory_working_set_bytes{{pid=~\"{pids}\"}}", 2, Within);
 
         await collector.ResumeAsync();
         await caller.ResumeAsync();
         var collectorLine = (await collector.Exited.WaitAsync(Within)).StandardOutput;
         Assert.Equal(0, (await caller.Exited.WaitAsync(Within)).ExitCode);
         // Their series stop: a scrape after each end no longer has them, and Prometheus marks them stale.
-        await prometheus.UntilAsync(async () => (await prometheus.QueryAsync($"dotnet_process_memory_working_set_bytes{{pid=~\"{pids}\"}}")).Count == 0 ? true : (bool?)null,
-            Within, "end of both processes' series");
+        await prometheus.WaitForSeriesAsync($"dotnet_process_memory_working_set_bytes{{pid=~\"{pids}\"}}", 0, Within);
 
         // The loh scenario prints its own GC.CollectionCount(0) (every GC) and (2) as it ends.
         var counts = Regex.Match(collectorLine, @"gen-0 GCs (\d+), gen-2 GCs (\d+)");
