@@ -44,7 +44,7 @@ public static class PrometheusText
     private static void AppendHistogram(StringBuilder text, string name, List<(string, string)> labels, BucketSnapshot buckets)
     {
         for (var i = 0; i < buckets.Bounds.Count; i++)
-            AppendSample(text, $"{name}_bucket", [.. labels, ("le", Number(buckets.Bounds[i]))], buckets.Cumulative[i]);
+            AppendSample(text, $"{name}_bucket", [.. labels, ("le", Bound(buckets.Bounds[i]))], buckets.Cumulative[i]);
         AppendSample(text, $"{name}_bucket", [.. labels, ("le", "+Inf")], buckets.Count);
         AppendSample(text, $"{name}_sum", labels, buckets.Sum);
         AppendSample(text, $"{name}_count", labels, buckets.Count);
@@ -56,6 +56,9 @@ public static class PrometheusText
             .Append("} ").Append(Number(value)).Append('\n');
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A bucket's bound in plain decimals: <c>le="0.00005"</c> rather than .NET's round-trip <c>5E-05</c>.</summary>
+    private static string Bound(double value) => value.ToString("0.###############", CultureInfo.InvariantCulture);
 
     /// <summary>A label value as the format quotes it: backslash, double quote and line feed escaped.</summary>
     private static string EscapeValue(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n");
