@@ -53,7 +53,7 @@ public sealed class OtlpExport : IDisposable
     }
 
     /// <summary>The watch's observer: every event counts toward the metrics, and brackets and GCs become spans.</summary>
-    public void Observe(WatchedProcess process, TimelineEvent e)
+    public void Observe(ExportedProcess process, TimelineEvent e)
     {
         _metrics.Observe(process, e);
         _spans.Observe(process, e);

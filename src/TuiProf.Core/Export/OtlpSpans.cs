@@ -15,11 +15,11 @@ public sealed class OtlpSpans(string host, bool withCommandLine) : IDisposable
     public const string SourceName = "TuiProf";
 
     private readonly ActivitySource _source = new(SourceName);
-    private readonly ConcurrentDictionary<WatchedProcess, OpenCalls> _open = new();
+    private readonly ConcurrentDictionary<ExportedProcess, OpenCalls> _open = new();
 
     public void Dispose() => _source.Dispose();
 
-    public void Observe(WatchedProcess process, TimelineEvent e)
+    public void Observe(ExportedProcess process, TimelineEvent e)
     {
         var calls = _open.GetOrAdd(process, p => new OpenCalls(DateTimeOffset.UtcNow - TimeSpan.FromSeconds(p.Now)));
         lock (calls)
@@ -43,7 +43,7 @@ public sealed class OtlpSpans(string host, bool withCommandLine) : IDisposable
         }
     }
 
-    private Activity? Start(WatchedProcess process, OpenCalls calls, string name, double t, Activity? parent)
+    private Activity? Start(ExportedProcess process, OpenCalls calls, string name, double t, Activity? parent)
     {
         var activity = _source.StartActivity(name, ActivityKind.Internal, parent?.Context ?? default, ProcessTags(process), startTime: calls.Utc(t));
         // The SDK makes each new activity current on this thread: the next call's parent is ours to choose, not its.
@@ -60,7 +60,7 @@ public sealed class OtlpSpans(string host, bool withCommandLine) : IDisposable
         Activity.Current = null;
     }
 
-    private void Gc(WatchedProcess process, OpenCalls calls, GcEvent gc)
+    private void Gc(ExportedProcess process, OpenCalls calls, GcEvent gc)
     {
         var activity = Start(process, calls, "GC", gc.T, null);
         if (activity is null) return;
@@ -72,7 +72,7 @@ public sealed class OtlpSpans(string host, bool withCommandLine) : IDisposable
         Activity.Current = null;
     }
 
-    private IEnumerable<KeyValuePair<string, object?>> ProcessTags(WatchedProcess process) =>
+    private IEnumerable<KeyValuePair<string, object?>> ProcessTags(ExportedProcess process) =>
         ServedMetrics.ProcessAttributes(process.Pid, process.Name, process.CommandLine, host, withCommandLine)
             .Select(a => new KeyValuePair<string, object?>(a.Name, a.Value));
 

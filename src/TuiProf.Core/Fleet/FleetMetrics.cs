@@ -4,8 +4,8 @@ using TuiProf.Core.Timeline;
 namespace TuiProf.Core.Fleet;
 
 /// <summary>
-/// The metrics of every process of a host watch, for scrapes: its <see cref="Observe"/> is the watch's observer. A
-/// process is served from its first event on; once it has ended it is served until a scrape at least
+/// The metrics of every exported process (a host watch's, or record's target), for scrapes: each of its events goes
+/// to <see cref="Observe"/>. A process is served from its first event on; once it has ended it is served until a scrape at least
 /// <see cref="FinalScrapeAfter"/> past its end, so that the events its runtime flushed as it exited reach the
 /// scraper, and then its series stop (no value of a gone process passes for a live one).
 /// </summary>
@@ -17,9 +17,9 @@ public sealed class FleetMetrics(TimeSpan counterInterval, TimeProvider clock)
     /// <summary>Without scrapes, an ended process is forgotten after this long all the same.</summary>
     public static readonly TimeSpan ForgetUnscrapedAfter = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<WatchedProcess, ProcessMetrics> _processes = new();
+    private readonly ConcurrentDictionary<ExportedProcess, ProcessMetrics> _processes = new();
 
-    public void Observe(WatchedProcess process, TimelineEvent e)
+    public void Observe(ExportedProcess process, TimelineEvent e)
     {
         if (!_processes.TryGetValue(process, out var metrics))
         {

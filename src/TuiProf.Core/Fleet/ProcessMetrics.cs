@@ -29,10 +29,10 @@ public sealed class ProcessMetrics
 
     /// <param name="counterInterval">The session's EventCounters interval: alloc-rate readings are per second over it.</param>
     /// <param name="clock">What tells when its end was known.</param>
-    public ProcessMetrics(WatchedProcess process, TimeSpan counterInterval, TimeProvider clock) =>
+    public ProcessMetrics(ExportedProcess process, TimeSpan counterInterval, TimeProvider clock) =>
         (Process, _counterInterval, _clock) = (process, counterInterval.TotalSeconds, clock);
 
-    public WatchedProcess Process { get; }
+    public ExportedProcess Process { get; }
 
     /// <summary>When its end was first known (its session said it exited, or a scrape found it gone); null while it runs.</summary>
     public DateTime? EndedUtc { get; private set; }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using TuiProf.Core.Export;
 using TuiProf.Core.Fleet;
-using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Serve;
@@ -21,7 +20,7 @@ public class OtlpSpansTests
         };
         ActivitySource.AddActivityListener(listener);
         using var spans = new OtlpSpans("box", withCommandLine: false);
-        var process = new WatchedProcess("pid", Environment.ProcessId, () => new AttachedTarget(Environment.ProcessId), HostWatchOptions.LightSession, null);
+        var process = new ExportedProcess("pid 4242", 4242, "Shop.Api", "", () => false, () => 3);
 
         foreach (var e in new TimelineEvent[]
                  {
@@ -34,7 +33,7 @@ public class OtlpSpansTests
             spans.Observe(process, e);
 
         List<Activity> mine;
-        lock (ended) mine = ended.Where(a => Equals(a.GetTagItem("pid"), $"{Environment.ProcessId}")).ToList();
+        lock (ended) mine = ended.Where(a => Equals(a.GetTagItem("pid"), "4242")).ToList();
         var request = Assert.Single(mine, a => a.DisplayName == "Request");
         var query = Assert.Single(mine, a => a.DisplayName == "Query");
         var gc = Assert.Single(mine, a => a.DisplayName == "GC");

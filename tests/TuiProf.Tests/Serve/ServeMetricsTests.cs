@@ -1,7 +1,6 @@
 using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Export;
 using TuiProf.Core.Fleet;
-using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Tests.Serve;
@@ -11,9 +10,7 @@ public class ServeMetricsTests
 {
     private readonly ManualClock _clock = new();
     private readonly FleetMetrics _metrics;
-    // This test's own process stands for a watched one (never started: only its PID and name are read).
-    private readonly WatchedProcess _process = new("pid", Environment.ProcessId, () => new AttachedTarget(Environment.ProcessId),
-        HostWatchOptions.LightSession, null);
+    private readonly ExportedProcess _process = new("pid 4242", 4242, "Shop.Api", "dotnet Shop.Api.dll --secret \"x\"", () => false, () => 3);
 
     public ServeMetricsTests() => _metrics = new FleetMetrics(TimeSpan.FromSeconds(1), _clock);
 
@@ -39,7 +36,7 @@ public class ServeMetricsTests
 
         var text = Scrape(withCommandLine: false);
 
-        var process = $"pid=\"{Environment.ProcessId}\",process=\"{_process.Name}\",host=\"box\"";
+        const string process = "pid=\"4242\",process=\"Shop.Api\",host=\"box\"";
         Assert.Contains($"dotnet_process_memory_working_set_bytes{{{process}}} 90000000\n", text);
         Assert.Contains($"tuiprof_gc_heap_size_bytes{{{process}}} 30000000\n", text);
         Assert.Contains($"dotnet_gc_last_collection_heap_size_bytes{{{process},dotnet_gc_heap_generation=\"loh\"}} 24000000\n", text);
@@ -65,7 +62,7 @@ public class ServeMetricsTests
     {
         Observe(new MemorySample(1, Rss: 1));
 
-        Assert.Contains($"command_line=\"{_process.CommandLine.Replace("\"", "\\\"")}\"", Scrape(withCommandLine: true));
+        Assert.Contains("command_line=\"dotnet Shop.Api.dll --secret \\\"x\\\"\"", Scrape(withCommandLine: true));
     }
 
     [Fact]
@@ -84,10 +81,9 @@ public class ServeMetricsTests
     {
         Observe(new MemorySample(1, Rss: 1), new TargetExited(2, 0));
         _clock.Advance(FleetMetrics.ForgetUnscrapedAfter);
-        _metrics.Observe(new WatchedProcess("other", null, () => new AttachedTarget(Environment.ProcessId), HostWatchOptions.LightSession, null),
-            new MemorySample(3, Heap: 1));
+        _metrics.Observe(new ExportedProcess("/tmp/app.sock", null, "/tmp/app.sock", "", () => false, () => 3), new MemorySample(3, Heap: 1));
 
-        Assert.DoesNotContain($"pid=\"{Environment.ProcessId}\"", Scrape(withCommandLine: false));
+        Assert.DoesNotContain("pid=\"4242\"", Scrape(withCommandLine: false));
     }
 
     private void Observe(params TimelineEvent[] events)
