@@ -9,7 +9,7 @@ using TuiProf.Core.Timeline;
 namespace TuiProf.Core.Export;
 
 /// <summary>
-/// A host watch's metrics (<see cref="OtlpMetrics"/>) and spans (<see cref="OtlpSpans"/>) sent to an OpenTelemetry
+/// The exported processes' metrics (<see cref="OtlpMetrics"/>) and spans (<see cref="OtlpSpans"/>) sent to an OpenTelemetry
 /// collector with the SDK's OTLP exporter. Nothing waits on the collector: spans go through the SDK's batch
 /// processor, whose queue is bounded (<see cref="QueueSize"/>; beyond it spans are dropped), and metrics are read
 /// every <see cref="ExportInterval"/>. A collector that cannot be reached is said in one line (<see cref="OtlpFailures"/>).

@@ -4,7 +4,7 @@ using TuiProf.Core.Fleet;
 namespace TuiProf.Core.Export;
 
 /// <summary>
-/// A host watch's metrics as OpenTelemetry instruments, for an OTLP exporter: each gauge and counter of
+/// The exported processes' metrics as OpenTelemetry instruments, for an OTLP exporter: each gauge and counter of
 /// <see cref="ServedMetrics"/> an observable instrument whose callback reports every process, tagged with its
 /// attributes. A process no longer reported has no point in the next export (measured with the SDK 1.21.0: an
 /// observable instrument's stale points are dropped). The histograms are not here: a synchronous instrument's points

@@ -6,7 +6,7 @@ using TuiProf.Core.Timeline;
 namespace TuiProf.Core.Export;
 
 /// <summary>
-/// Each bracket of a watched process as a span, nested as its calls were (the open bracket one level up on the same
+/// Each bracket of an exported process as a span, nested as its calls were (the open bracket one level up on the same
 /// thread is its parent), with the GCs that ran during it and what it allocated; each GC as a short span of its own
 /// on a "GC" track. Spans are made as the events arrive, at the times the target's clock gave them.
 /// </summary>

@@ -3,7 +3,7 @@ using TuiProf.Core.Timeline;
 namespace TuiProf.Core.Fleet;
 
 /// <summary>
-/// What one watched process's events add up to for a metrics scrape: its memory as last read, its GCs by generation
+/// What one exported process's events add up to for a metrics scrape: its memory as last read, its GCs by generation
 /// and reason, their pauses, what it allocated, and its brackets by name. Counters count from the moment the watch
 /// reached the process (Prometheus' rate() and increase() take a series' start as it comes). Events arrive on the
 /// process's own session thread and the watch's tick; a scrape reads a snapshot under the same lock.

@@ -1,7 +1,7 @@
 namespace TuiProf.Core.Fleet;
 
 /// <summary>
-/// The metrics a host watch serves for each process, named after OpenTelemetry's semantic conventions for .NET
+/// The metrics serve (and record, over OTLP) gives of each process, named after OpenTelemetry's semantic conventions for .NET
 /// runtime metrics (meter System.Runtime) where one exists; what no convention covers (the GC heap now, GCs by
 /// reason, pause and bracket histograms, time in GC) is named in the same style under <c>tuiprof.</c>.
 /// </summary>
