@@ -1,7 +1,6 @@
 using System.CommandLine;
 using OpenTelemetry.Exporter;
 using TuiProf.Core.Export;
-using TuiProf.Targets;
 
 namespace TuiProf.Commands;
 
@@ -12,9 +11,12 @@ public static class OtlpOptions
     {
         Description = "Also send the metrics, each bracket as a span and each GC as a short span to an OpenTelemetry collector " +
                       "(e.g. http://127.0.0.1:4317 for gRPC, http://127.0.0.1:4318 with --otlp-protocol http/protobuf)",
-        CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new UsageException($"--otlp {r.Tokens[0].Value}: give the collector's http:// or https:// URL"),
+        CustomParser = r =>
+        {
+            if (Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+            r.AddError($"--otlp {r.Tokens[0].Value}: give the collector's http:// or https:// URL");
+            return null;
+        },
     };
 
     public static Option<string> Protocol { get; } = new Option<string>("--otlp-protocol")

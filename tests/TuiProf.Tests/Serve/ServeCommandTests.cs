@@ -20,6 +20,18 @@ public class ServeCommandTests
         Assert.Contains(said, line);
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("serve")]
+    [InlineData("record", "baseline", "-o", "unwritten.jsonl")]
+    public async Task A_collector_URL_that_is_not_http_is_one_line_and_exit_2(params string[] command)
+    {
+        var outcome = await TuiProfCli.RunAsync([.. command, "--otlp", "127.0.0.1:4317"]);
+
+        Assert.Equal(2, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("give the collector's http:// or https:// URL", line);
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task A_port_in_use_is_one_line_and_exit_2()
     {
