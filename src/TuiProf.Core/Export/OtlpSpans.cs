@@ -21,7 +21,12 @@ public sealed class OtlpSpans(string host, bool withCommandLine) : IDisposable
 
     public void Observe(ExportedProcess process, TimelineEvent e)
     {
-        var calls = _open.GetOrAdd(process, p => new OpenCalls(DateTimeOffset.UtcNow - TimeSpan.FromSeconds(p.Now)));
+        if (!_open.TryGetValue(process, out var calls))
+        {
+            calls = _open.GetOrAdd(process, p => new OpenCalls(DateTimeOffset.UtcNow - TimeSpan.FromSeconds(p.Now)));
+            // A process killed never says it exited: what it left open goes when another arrives.
+            foreach (var gone in _open.Keys.Where(p => p.Gone)) _open.TryRemove(gone, out _);
+        }
         lock (calls)
         {
             switch (e)
