@@ -1,4 +1,3 @@
-using TuiProf.Core.Diagnostics;
 using TuiProf.Core.Export;
 using TuiProf.Core.Fleet;
 using TuiProf.Core.Timeline;
