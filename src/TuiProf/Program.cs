@@ -29,6 +29,7 @@ var root = new RootCommand("""
     ScenariosCommand.Create(),
     PsCommand.Create(),
     TopCommand.Create(),
+    ServeCommand.Create(),
     HeapCommand.Create(trailing, signals),
 };
 TuiCommands.AddTo(root, trailing);

@@ -36,19 +36,20 @@ public static class RecordCommand
         };
         SamplingOptions.AddTo(command);
         SnapshotOptions.AddTo(command);
+        OtlpOptions.AddTo(command);
         command.SetAction((parse, cancellation) =>
         {
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, parse.GetValue(loop),
                 parse.GetValue(TargetOptions.DiagnosticPort));
             var snapshots = SnapshotOptions.From(parse);
             return RunAsync(target, SamplingOptions.From(parse), parse.GetValue(output)!, parse.GetValue(format)!,
-                parse.GetValue(duration), snapshots, cancellation);
+                parse.GetValue(duration), snapshots, OtlpOptions.From(parse), cancellation);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(TargetSpec target, SessionOptions options, FileInfo path, string format,
-        double? duration, SnapshotRule? rule, CancellationToken cancellation)
+        double? duration, SnapshotRule? rule, OtlpCollector? collector, CancellationToken cancellation)
     {
         using var file = GuardedOutput.Create(path);
         // Only JSON Lines is written as events arrive; another format is written from the events when recording ends.
@@ -56,6 +57,9 @@ public static class RecordCommand
         using var writer = kept ?? (IRecordingWriter)new JsonLinesWriter(file);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (duration is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
+        // Disposed last: what is still queued for the collector goes when the recording is done.
+        using var otlp = collector?.Start(options.CounterInterval, withCommandLine: false);
+        if (collector is not null) SafeConsole.Error(collector.Said);
 
         IReadOnlyList<string> summary;
         var progress = Stopwatch.StartNew();
@@ -65,13 +69,15 @@ public static class RecordCommand
         {
             var counts = new RecordingCounts(session.ProcessId);
             var snapshots = rule is null ? null : new TriggeredSnapshots(session, rule.Start(), path);
+            var processes = new RecordedProcesses(session, target.DisplayName);
+            Action<TimelineEvent>? export = otlp is null ? null : e => otlp.Observe(processes.Of(e), e);
             writer.WriteHeader(new RecordingHeader(target.DisplayName, session.ProcessId, session.OriginUtc));
             writer.Flush();
             try
             {
                 while (await session.Events.WaitToReadAsync(stop.Token))
                 {
-                    Drain(session, writer, counts, snapshots);
+                    Drain(session, writer, counts, snapshots, export);
                     if (progress.Elapsed.TotalSeconds >= 1 && !Console.IsErrorRedirected)
                     {
                         SafeConsole.Progress(counts.Progress(session.Now));
@@ -90,7 +96,7 @@ public static class RecordCommand
                 await snapshots.FinishAsync().WaitAsync(cancellation.IsCancellationRequested ? SignalGrace : SnapshotGrace)
                     .ContinueWith(_ => { }, TaskScheduler.Default);
             await session.DisposeAsync();
-            Drain(session, writer, counts, snapshots);
+            Drain(session, writer, counts, snapshots, export);
             if (!Console.IsErrorRedirected) SafeConsole.EndProgress();
             summary = counts.Summary(session.Now, path.FullName);
         }
@@ -120,12 +126,14 @@ public static class RecordCommand
 
     private static readonly TimeSpan SnapshotGrace = TimeSpan.FromSeconds(15), SignalGrace = TimeSpan.FromSeconds(1);
 
-    private static void Drain(ProfilingSession session, IRecordingWriter writer, RecordingCounts counts, TriggeredSnapshots? snapshots)
+    private static void Drain(ProfilingSession session, IRecordingWriter writer, RecordingCounts counts, TriggeredSnapshots? snapshots,
+        Action<TimelineEvent>? export)
     {
         while (session.Events.TryRead(out var e))
         {
             if (writer.Write(e)) counts.Add(e);
             snapshots?.Observe(e);
+            export?.Invoke(e);
         }
         foreach (var notice in snapshots?.Notices() ?? [])
             if (writer.Write(notice)) counts.Add(notice);
