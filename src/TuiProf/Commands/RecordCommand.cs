@@ -93,8 +93,11 @@ public static class RecordCommand
             }
             // A snapshot under way is let finish (a signal gives it less), for the session it needs.
             if (snapshots is not null)
+            {
                 await snapshots.FinishAsync().WaitAsync(cancellation.IsCancellationRequested ? SignalGrace : SnapshotGrace)
                     .ContinueWith(_ => { }, TaskScheduler.Default);
+                snapshots.GiveUp();
+            }
             await session.DisposeAsync();
             Drain(session, writer, counts, snapshots, export);
             if (!Console.IsErrorRedirected) SafeConsole.EndProgress();

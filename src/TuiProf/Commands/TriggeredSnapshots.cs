@@ -28,6 +28,7 @@ internal sealed class TriggeredSnapshots(Func<RuntimeEndpoint> runtime, int pid,
     private readonly ConcurrentQueue<TimelineEvent> _notices = new();
     private HeapSnapshotter? _snapshotter;
     private Task _taking = Task.CompletedTask;
+    private SnapshotCall? _underWay;
 
     /// <summary>Looks at each event as it is recorded; starts a snapshot when a reading makes the condition hold.</summary>
     public void Observe(TimelineEvent e)
@@ -47,20 +48,36 @@ internal sealed class TriggeredSnapshots(Func<RuntimeEndpoint> runtime, int pid,
     /// <summary>Lets the snapshot under way finish (it has its own deadlines) before the recording ends.</summary>
     public Task FinishAsync() => _taking;
 
+    /// <summary>
+    /// Says why a snapshot still under way when the waiting for it ended has no outcome (a signal gives it little):
+    /// otherwise its "taking it" would be the last word on it.
+    /// </summary>
+    public void GiveUp()
+    {
+        if (Interlocked.Exchange(ref _underWay, null) is { } call) Say(now(), call.Failed("not finished when the recording ended"));
+    }
+
     private async Task TakeAsync(SnapshotCall call)
     {
+        _underWay = call;
         Say(call.T, call.Taking);
         try
         {
             var snapshot = await (_snapshotter ??= new HeapSnapshotter(runtime())).TakeAsync();
             var file = fileOf(call.Number);
             Write(file, snapshot, call);
-            Say(now(), call.Took(snapshot, $"-> {file.Name}"));
+            Conclude(call.Took(snapshot, $"-> {file.Name}"));
         }
         catch (Exception e) when (e is ProfilerException or UsageException or IOException)
         {
-            Say(now(), call.Failed(e.Message));
+            Conclude(call.Failed(e.Message));
         }
+    }
+
+    /// <summary>A snapshot's one outcome: what it found or why not, unless the recording already gave up on it.</summary>
+    private void Conclude(string outcome)
+    {
+        if (Interlocked.Exchange(ref _underWay, null) is not null) Say(now(), outcome);
     }
 
     private void Write(FileInfo file, HeapSnapshot snapshot, SnapshotCall call)

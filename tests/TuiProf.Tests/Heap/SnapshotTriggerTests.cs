@@ -1,7 +1,9 @@
 using System.Text.Json;
 using TuiProf.Core.Heap;
 using TuiProf.Core.Timeline;
+using TuiProf.Targets;
 using TuiProf.Tests.CommandLine;
+using TuiProf.Tests.Faults;
 using TuiProf.Tests.Targets;
 
 namespace TuiProf.Tests.Heap;
@@ -83,6 +85,25 @@ public sealed class SnapshotTriggerTests : TargetTest
         var taking = Assert.Single(recording.OfType("notice"), n => n.GetProperty("text").GetString()!.EndsWith("taking it"));
         Assert.Equal(crossing.T, taking.GetProperty("t").GetDouble());
         Assert.True(File.Exists(file + ".heap-1.json"));
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task A_snapshot_under_way_when_the_recording_is_stopped_is_said_not_finished_rather_than_left_taking()
+    {
+        var file = OutFile("interrupted.jsonl");
+        // Three million objects: a dump of seconds, longer than the second a signal leaves it.
+        await using var record = new RunningTuiProf("record", "--snapshot-when", "heap>1MB", "--out", file, "--",
+            DotNetHost.Path, RunningHeapTarget.Assembly, "3000000", "16");
+        await Signals.WaitForLineAsync(file, l => l.Contains("taking it"), TimeSpan.FromSeconds(60));
+
+        var (exitCode, _) = await record.StopWithAsync("INT", TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, exitCode);
+        var said = RecordedFile.Read(file).OfType("notice").Select(n => n.GetProperty("text").GetString()!)
+            .Where(t => t.StartsWith("heap snapshot 1", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, said.Count);
+        Assert.EndsWith("taking it", said[0]);
+        Assert.Equal("heap snapshot 1 not taken: not finished when the recording ended", said[1]);
     }
 
     [Fact(Timeout = 60_000)]
