@@ -1,4 +1,5 @@
 using TuiProf.Core.Fleet;
+using TuiProf.Core.Targets;
 using TuiProf.Core.Rendering;
 using TuiProf.Top;
 

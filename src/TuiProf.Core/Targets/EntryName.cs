@@ -1,6 +1,4 @@
-using TuiProf.Core.Targets;
-
-namespace TuiProf.Core.Fleet;
+namespace TuiProf.Core.Targets;
 
 /// <summary>
 /// What a .NET process is called in a list of them: its entry assembly, not the host that runs it. <c>comm</c> says
