@@ -54,6 +54,27 @@ public sealed class WatchedProcess : IAsyncDisposable
     /// <summary>Whether the process has exited (or the port's runtime has gone).</summary>
     public bool Gone => Timeline.Exit is not null || (Pid is { } pid && !ProcessInfo.IsAlive(pid));
 
+    /// <summary>Time zero of its timeline: when the watch first reached it; null before.</summary>
+    public DateTime? OriginUtc => _origin;
+
+    /// <summary>
+    /// Whether its timeline has been handed over to a session of its own (its dashboard, opened from top): the watch no
+    /// longer reads it, so that one session at a time writes the timeline and nothing is counted twice.
+    /// </summary>
+    public bool HandedOver { get; private set; }
+
+    /// <summary>
+    /// Ends the watch's own session on it and hands its timeline over, to be continued by another session on the same
+    /// clock (<see cref="OriginUtc"/>). What the watch's observer sees of it ends here.
+    /// </summary>
+    public async Task<Timeline.Timeline> HandOverAsync()
+    {
+        HandedOver = true;
+        await _stop.CancelAsync();
+        await _run.ContinueWith(_ => { }, TaskScheduler.Default);
+        return Timeline;
+    }
+
     /// <summary>Seconds on its timeline's clock: since the watch first reached it.</summary>
     public double Now => _origin is { } origin ? (DateTime.UtcNow - origin).TotalSeconds : 0;
 
@@ -68,7 +89,7 @@ public sealed class WatchedProcess : IAsyncDisposable
     /// <summary>Reads the RSS now (the watch's tick).</summary>
     public void SampleRss()
     {
-        if (Pid is { } pid && _session is not null && Timeline.Exit is null && RssSampler.Read(pid) is { } rss)
+        if (Pid is { } pid && _session is not null && !HandedOver && Timeline.Exit is null && RssSampler.Read(pid) is { } rss)
             Apply(new MemorySample(Now, Rss: rss) { Pid = pid });
     }
 

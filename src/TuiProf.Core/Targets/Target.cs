@@ -12,8 +12,11 @@ public abstract class Target : IAsyncDisposable
 {
     protected static readonly ChannelReader<RuntimeEndpoint> NoDescendants = CompletedChannel();
 
-    /// <summary>Time zero of every event: when the target was launched, or when we attached.</summary>
-    public DateTime OriginUtc { get; } = DateTime.UtcNow;
+    /// <summary>
+    /// Time zero of every event: when the target was launched, or when we attached, unless the events are to continue
+    /// a timeline begun earlier (a process's row under top, opened).
+    /// </summary>
+    public DateTime OriginUtc { get; init; } = DateTime.UtcNow;
 
     public abstract string DisplayName { get; }
 

@@ -18,7 +18,7 @@ public sealed partial class Timeline
     private readonly RingBuffer<OutputLine> _output;
     private readonly AllocationTally _allocations;
     private readonly RingBuffer<AllocationSite> _sites;
-    private readonly OpenSpans? _openSpans;
+    private OpenSpans? _openSpans;
     private readonly Dictionary<string, CounterReading> _counters = [];
     private readonly int[] _gcCounts = new int[3];
     private long? _lastRss, _lastHeap;
@@ -42,6 +42,12 @@ public sealed partial class Timeline
         _allocations = new(_capacity.Allocations);
         _sites = new(_capacity.Allocations);
         _applying = new Applying(this);
+    }
+
+    /// <summary>Draws the activities <paramref name="openSpans"/> holds from now on: a session that took over this timeline.</summary>
+    public void DrawOpen(OpenSpans openSpans)
+    {
+        lock (_gate) _openSpans = openSpans;
     }
 
     /// <summary>The latest time seen in any event: "now" on the target's clock.</summary>

@@ -13,8 +13,10 @@ namespace TuiProf.Live;
 /// picked one. With a snapshot rule (<c>--snapshot-when</c>), the shown process's readings take heap snapshots.
 /// Instead of a target it can show a recording (LiveProfiler.Viewing.cs).
 /// </summary>
-public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? snapshots = null) : IAsyncDisposable
+/// <param name="history">A timeline the first target's events continue (a process's row under top, opened), or null.</param>
+public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? snapshots = null, Timeline? history = null) : IAsyncDisposable
 {
+    private Timeline? _history = history;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ProfilingSession? _session;
     private Task _pump = Task.CompletedTask;
@@ -102,14 +104,16 @@ public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? s
                 : "starting";
             Target = target;
             TargetName = target.DisplayName;
-            Timeline = new Timeline();
+            var history = Interlocked.Exchange(ref _history, null);
+            Timeline = history ?? new Timeline(); // what was seen before is on screen while the session starts
             _timelines = [];
             (_pinned, ShownPid, Heap, _snapshotter) = (null, null, null, null);
             try
             {
                 var session = await target.StartAsync(options, starting.Token);
                 _session = session;
-                Timeline = new Timeline(openSpans: session.OpenSpansOf());
+                if (history is not null && session.OpenSpansOf() is { } open) history.DrawOpen(open);
+                Timeline = history ?? new Timeline(openSpans: session.OpenSpansOf());
                 _timelines[session.ProcessId] = Timeline;
                 ShownPid = session.ProcessId;
                 Status = $"pid {session.ProcessId} running";

@@ -14,7 +14,8 @@ public abstract record TargetSpec
 
     public sealed record Command(IReadOnlyList<string> CommandLine) : TargetSpec;
 
-    public sealed record Process(int Pid) : TargetSpec;
+    /// <param name="Since">Time zero of its events when they continue a timeline begun then; null: now.</param>
+    public sealed record Process(int Pid, DateTime? Since = null) : TargetSpec;
 
     public sealed record Port(DiagnosticPortAddress Address) : TargetSpec;
 
@@ -30,7 +31,7 @@ public abstract record TargetSpec
     {
         Scenario s => new LaunchedTarget(ScenarioCommand(s)),
         Command c => new LaunchedTarget(new TargetCommand(c.CommandLine[0], c.CommandLine.Skip(1).ToList(), string.Join(' ', c.CommandLine))),
-        Process p => new AttachedTarget(p.Pid),
+        Process p => new AttachedTarget(p.Pid) { OriginUtc = p.Since ?? DateTime.UtcNow },
         Port p => new DiagnosticPortTarget(p.Address),
         _ => throw new InvalidOperationException($"unknown target {this}"),
     };

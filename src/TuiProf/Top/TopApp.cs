@@ -9,8 +9,9 @@ namespace TuiProf.Top;
 
 /// <summary>
 /// <c>tuiprof top</c>: every watched .NET process a row, refreshed live; Enter opens a process's dashboard (a full
-/// session: brackets, RSS at 25 Hz), Esc comes back to the list. An opened dashboard keeps profiling while the list
-/// is shown, so going back to it loses nothing; it ends when its process does.
+/// session: brackets, RSS at 25 Hz, continuing the timeline the row was drawn from), Esc comes back to the list. An
+/// opened dashboard keeps profiling while the list is shown, so going back to it loses nothing; it ends when its
+/// process does.
 /// </summary>
 public sealed class TopApp : IScreen
 {
@@ -104,17 +105,32 @@ public sealed class TopApp : IScreen
     private ProcessRow Row(WatchedProcess p) => new(p.Key, p.Pid, p.Name, p.CommandLine, p.Problem, _dashboards.ContainsKey(p.Key),
         p.Watched || p.Timeline.HasMemory ? ProcessSummary.Of(p.Timeline, p.Now, _historyValues) : null);
 
+    /// <summary>
+    /// Opens a process's dashboard, or goes back to the one open. A process the watch reads hands its timeline over:
+    /// the dashboard's full session continues it on the same clock, so the minutes top saw are on screen at once and
+    /// one session at a time reads the process.
+    /// </summary>
     private void Open(ProcessRow row)
     {
         if (!_dashboards.TryGetValue(row.Key, out var dashboard))
         {
-            dashboard = new TuiApp(_dashboardOptions, back: Back) { Ascii = _state.Ascii };
+            var process = _watch.Processes.FirstOrDefault(p => p.Key == row.Key);
+            var continued = process is { Pid: not null, OriginUtc: not null } ? process : null;
+            dashboard = new TuiApp(_dashboardOptions, back: Back, history: continued?.Timeline) { Ascii = _state.Ascii };
             dashboard.DrawSoonWith(_frameSoon);
             _dashboards[row.Key] = dashboard;
-            // A runtime behind a port is its row's key, the port's path: a second connection to it, beside the row's.
-            _ = dashboard.StartAsync(row.Pid is { } pid ? new TargetSpec.Process(pid) : new TargetSpec.Port(new DiagnosticPortAddress(row.Key, Listen: false)));
+            _ = StartAsync(dashboard, row, continued);
         }
         _shown = dashboard;
+    }
+
+    private static async Task StartAsync(TuiApp dashboard, ProcessRow row, WatchedProcess? continued)
+    {
+        if (continued is not null) await continued.HandOverAsync();
+        // A runtime behind a port is its row's key, the port's path: a second connection to it, beside the row's.
+        await dashboard.StartAsync(row.Pid is { } pid
+            ? new TargetSpec.Process(pid, continued?.OriginUtc)
+            : new TargetSpec.Port(new DiagnosticPortAddress(row.Key, Listen: false)));
     }
 
     private void Back()

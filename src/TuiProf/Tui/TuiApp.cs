@@ -23,10 +23,11 @@ public sealed class TuiApp : IScreen
     private Action? _quit;
 
     /// <param name="back">Under <c>top</c>: what Esc does when nothing is open to close (back to the list).</param>
-    public TuiApp(SessionOptions options, SnapshotRule? snapshots = null, Action? back = null)
+    /// <param name="history">Under <c>top</c>: the process's timeline so far, which this dashboard continues.</param>
+    public TuiApp(SessionOptions options, SnapshotRule? snapshots = null, Action? back = null, Core.Timeline.Timeline? history = null)
     {
         _view = new ViewState { Keys = back is null ? KeyTable.Dashboard : KeyTable.UnderTop };
-        Profiler = new LiveProfiler(options, snapshots);
+        Profiler = new LiveProfiler(options, snapshots, history);
         _control = new ProfilerControl(Profiler, _view);
         _keys = new DashboardKeys(_control, _view, _scenarios, () => _quit?.Invoke(), back);
     }
