@@ -23,6 +23,7 @@ public static class CompareFigures
             ("live screen, churn", () => LiveScreenComparison.MeasureAsync(counters, "churn", span, rounds)),
             ("headless, baseline", () => HeadlessComparison.MeasureAsync(counters, "baseline", span, rounds)),
             ("top on 5 processes", () => TopComparison.MeasureAsync(counters, span, rounds)),
+            ("serve on 10 processes", () => ServeComparison.MeasureAsync(counters, span, rounds)),
             ("GC -> on screen", () => GcToScreenComparison.MeasureAsync(counters, rounds)),
             ("launch -> first useful frame", () => LaunchComparison.MeasureAsync(counters, rounds)),
             // A run is a few seconds: three to a round, for a figure this noisy.

@@ -41,17 +41,11 @@ public static class HeadlessComparison
                 await stop.CancelAsync(); // SIGINT: each writes out its file and ends
                 // ...unless SIGINT is ignored, as it is for a harness started in the background by a shell.
                 kill.CancelAfter(TimeSpan.FromSeconds(5));
-                await Task.WhenAll(Ended(record.Task), Ended(collect.Task));
+                await Task.WhenAll(ToolRun.EndedAsync(record.Task), ToolRun.EndedAsync(collect.Task));
                 File.Delete(files.Item1);
                 File.Delete(files.Item2);
             }
         }
         return [cpu, rss];
-    }
-
-    private static async Task Ended(Task run)
-    {
-        try { await run; }
-        catch (OperationCanceledException) { /* as asked */ }
     }
 }
