@@ -9,7 +9,7 @@ public sealed class AttachedTarget(int pid) : Target
     private static readonly TimeSpan AlivePoll = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _detached = new();
 
-    public override string DisplayName => EntryName.OfProcess(pid) is { Length: > 0 } name ? name : $"pid {pid}";
+    public override string DisplayName => ProcessInfo.NameOf(pid) is { Length: > 0 } name ? name : $"pid {pid}";
 
     public override int? RootPid => pid;
 

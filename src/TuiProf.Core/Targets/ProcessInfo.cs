@@ -26,7 +26,7 @@ public sealed record ProcessInfo(int Pid, string Name, string CommandLine)
     {
         return DiagnosticsClient.GetPublishedProcesses()
             .Where(IsAttachable)
-            .Select(pid => new ProcessInfo(pid, EntryName.OfProcess(pid), CommandLineOf(pid)))
+            .Select(pid => new ProcessInfo(pid, NameOf(pid), CommandLineOf(pid)))
             .OrderBy(p => p.Pid)
             .ToList();
     }
