@@ -50,7 +50,7 @@ public sealed class TopApp : IScreen
     {
         var top = new TopApp(watch, dashboardOptions, ascii, snapshots);
         if (!Console.IsInputRedirected && !Console.IsOutputRedirected) top._watch.Start();
-        await ScreenHost.RunAsync(top, stop);
+        await ScreenHost.RunAsync(top, stop, headless: "tuiprof serve");
         return 0;
     }
 

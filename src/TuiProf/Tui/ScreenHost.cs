@@ -26,11 +26,12 @@ public static class ScreenHost
     private const string ClearHome = "\e[2J\e[H";
 
     /// <param name="stop">A signal: quit as q does.</param>
-    public static async Task RunAsync(IScreen screen, CancellationToken stop)
+    /// <param name="headless">The command that does the screen's work without a terminal, for the error without one.</param>
+    public static async Task RunAsync(IScreen screen, CancellationToken stop, string headless = "tuiprof record")
     {
         // Without a terminal the screen would wait for keys that never come and write its escape codes into a file.
         if (Console.IsInputRedirected || Console.IsOutputRedirected)
-            throw new UsageException("needs a terminal on stdin and stdout; for headless use 'tuiprof record'");
+            throw new UsageException($"needs a terminal on stdin and stdout; for headless use '{headless}'");
         var ended = new Lazy<Task>(() => screen.EndAsync().WaitAsync(StopGrace).ContinueWith(_ => { }, TaskScheduler.Default));
         try
         {

@@ -53,6 +53,7 @@ public class CommandLineTests
     [InlineData("give --interval or --no-rss, not both", "run", "baseline", "--interval", "1", "--no-rss")]
     [InlineData("--counters: 'a b' is not an EventSource name", "record", "churn", "--counters", "a b", "--out", "x.jsonl")]
     [InlineData("process 999999 is not running", "top", "--pid", "999999")]
+    [InlineData("needs a terminal on stdin and stdout; for headless use 'tuiprof serve'", "top")]
     [InlineData("'lots' is not a size", "top", "--snapshot-when", "heap>lots")]
     [InlineData("--snapshot-dir /nope: no such directory", "top", "--snapshot-when", "heap>1GB", "--snapshot-dir", "/nope")]
     [InlineData("a watch reaches runtimes (PATH,connect), it does not listen", "top", "--diagnostic-port", "/tmp/x.sock,listen")]
