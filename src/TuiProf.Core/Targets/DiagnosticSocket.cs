@@ -55,7 +55,8 @@ public sealed record DiagnosticSocket(int Pid, long Key)
             .Where(s => s.Owner is not null) // gone meanwhile
             .ToList();
         var ownersNewest = sockets.Where(s => s.Owner == owner).Select(s => s.Written).DefaultIfEmpty(DateTime.MinValue).Max();
-        return sockets.FirstOrDefault(s => s.Owner != owner && s.Written >= ownersNewest).Path;
+        // The newest: the one the client opens (it takes the latest written of a PID's sockets).
+        return sockets.Where(s => s.Owner != owner && s.Written >= ownersNewest).OrderByDescending(s => s.Written).FirstOrDefault().Path;
     }
 
     /// <summary>Whether a socket was made by <paramref name="pid"/>'s runtime: its start time, read once, is the key.</summary>

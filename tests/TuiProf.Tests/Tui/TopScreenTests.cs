@@ -35,7 +35,7 @@ public sealed class TopScreenTests
         Assert.DoesNotContain("filter: churn", dashboard);
 
         await tui.SendKeysAsync("Escape");
-        await tui.WaitForAsync(s => s.Contains("filter: churn") && Rows(s).Single().StartsWith(">*"), "back on the list, churn marked open");
+        await tui.WaitForAsync(s => s.Contains("filter: churn") && Rows(s).ToList() is [var only] && only.StartsWith(">*"), "back on the list, churn marked open");
         await tui.SendKeysAsync("Escape"); // clears the filter
         await tui.WaitForAsync(s => Rows(s).Count() == 3, "the three rows again");
 
