@@ -15,8 +15,8 @@ public sealed class HandOverTests
         await using var target = new RunningScenario("cycle");
         await using var watch = new HostWatch(new HostWatchOptions([target.ProcessId], [], HostWatchOptions.LightSession));
         watch.Start();
-        await Until(() => watch.Processes.SingleOrDefault() is { } p && p.Timeline.Stats().GcCountByGeneration[2] > 0 && p.Timeline.Stats().Rss > 0,
-            "the watch's first gen-2 GC and RSS");
+        await WatchWait.UntilAsync(() => watch.Processes.SingleOrDefault() is { } p && p.Timeline.Stats().GcCountByGeneration[2] > 0 && p.Timeline.Stats().Rss > 0,
+            TimeSpan.FromSeconds(30), "the watch's first gen-2 GC and RSS");
         var process = watch.Processes.Single();
 
         var timeline = await process.HandOverAsync();
@@ -26,22 +26,12 @@ public sealed class HandOverTests
 
         Assert.Same(timeline, profiler.Timeline);
         // The dashboard's own readings: RSS at 25 Hz, where the watch read it twice a second.
-        await Until(() =>
+        await WatchWait.UntilAsync(() =>
         {
             using var lastSecond = timeline.Window(timeline.Now - 1, timeline.Now);
             return timeline.Now > seenUntil + 1 && lastSecond.Rss.Count >= 15;
-        }, "a second of RSS at 25 Hz after the opening");
+        }, TimeSpan.FromSeconds(30), "a second of RSS at 25 Hz after the opening");
         Assert.True(timeline.Stats().GcCountByGeneration.Sum() >= gcs, "the watch's GCs are still counted");
         Assert.Equal(oldest, timeline.Oldest); // what the watch read before the opening is still there
-    }
-
-    private static async Task Until(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not seen: {what}");
-            await Task.Delay(25);
-        }
     }
 }

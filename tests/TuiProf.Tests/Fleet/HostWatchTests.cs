@@ -35,7 +35,7 @@ public sealed class HostWatchTests
         await using var _ = leak;
         int[] pids = [baseline.ProcessId, churn.ProcessId, leak.ProcessId];
 
-        await Until(() => pids.All(seen.ContainsKey), TimeSpan.FromSeconds(30), "the three listed");
+        await WatchWait.UntilAsync(() => pids.All(seen.ContainsKey), TimeSpan.FromSeconds(30), "the three listed");
         // From the moment each could be found, its diagnostics socket's creation, not its exec: a loaded machine
         // starts a runtime slowly, and no watcher can list what has no socket yet.
         foreach (var pid in pids)
@@ -51,13 +51,13 @@ public sealed class HostWatchTests
 
         // Read, not only listed: the counters' heap, /proc's RSS, and churn's gen-0 GCs.
         var churned = named.Single(p => p.Pid == churn.ProcessId);
-        await Until(() => churned.Timeline.Stats() is { Heap: > 0, Rss: > 0 } s && s.GcCountByGeneration[0] > 0, TimeSpan.FromSeconds(20),
+        await WatchWait.UntilAsync(() => churned.Timeline.Stats() is { Heap: > 0, Rss: > 0 } s && s.GcCountByGeneration[0] > 0, TimeSpan.FromSeconds(20),
             "churn's heap, RSS and GCs");
         Assert.True(ProcessSummary.Of(churned.Timeline, churned.Now, 10).GcsPerSecond[0] > 0, "churn's gen-0 GCs per second");
 
         var killed = DateTime.UtcNow;
         await leak.DisposeAsync(); // killed
-        await Until(() => dropped.ContainsKey(leak.ProcessId), TimeSpan.FromSeconds(30), "leak dropped");
+        await WatchWait.UntilAsync(() => dropped.ContainsKey(leak.ProcessId), TimeSpan.FromSeconds(30), "leak dropped");
         Assert.True(dropped[leak.ProcessId] - killed < Listed, $"dropped {(dropped[leak.ProcessId] - killed).TotalSeconds:0.0} s after its kill");
         Assert.Contains(watch.Processes, p => p.Pid == baseline.ProcessId);
     }
@@ -67,15 +67,15 @@ public sealed class HostWatchTests
     {
         await using var stopped = new RunningScenario("baseline");
         await using var running = new RunningScenario("churn");
-        await Until(() => DiagnosticsClient.GetPublishedProcesses().Contains(stopped.ProcessId), TimeSpan.FromSeconds(30), "the socket");
+        await WatchWait.UntilAsync(() => DiagnosticsClient.GetPublishedProcesses().Contains(stopped.ProcessId), TimeSpan.FromSeconds(30), "the socket");
         Process.Start("kill", ["-STOP", stopped.ProcessId.ToString()]).WaitForExit();
         try
         {
             var watch = new HostWatch(new HostWatchOptions([stopped.ProcessId, running.ProcessId], [], HostWatchOptions.LightSession));
             watch.Start();
-            await Until(() => watch.Processes.Any(p => p.Pid == running.ProcessId && p.Timeline.Stats().Heap > 0), TimeSpan.FromSeconds(20),
+            await WatchWait.UntilAsync(() => watch.Processes.Any(p => p.Pid == running.ProcessId && p.Timeline.Stats().Heap > 0), TimeSpan.FromSeconds(20),
                 "the running one read");
-            await Until(() => watch.Processes.Single(p => p.Pid == stopped.ProcessId).Problem is not null, TimeSpan.FromSeconds(20),
+            await WatchWait.UntilAsync(() => watch.Processes.Single(p => p.Pid == stopped.ProcessId).Problem is not null, TimeSpan.FromSeconds(20),
                 "the stopped one's problem");
             var ending = Stopwatch.StartNew();
             await watch.DisposeAsync();
@@ -84,17 +84,6 @@ public sealed class HostWatchTests
         finally
         {
             Process.Start("kill", ["-CONT", stopped.ProcessId.ToString()]).WaitForExit();
-        }
-    }
-
-    // Readings arrive on the watch's own threads: polled, with a deadline.
-    private static async Task Until(Func<bool> condition, TimeSpan within, string what)
-    {
-        var deadline = DateTime.UtcNow + within;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not seen within {within.TotalSeconds:0} s: {what}");
-            await Task.Delay(25);
         }
     }
 }
