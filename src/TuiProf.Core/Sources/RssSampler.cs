@@ -55,8 +55,6 @@ public static class RssSampler
     private static void Run(int pid, Func<double> clock, TimeSpan period, Action<TimelineEvent> emit,
         CancellationToken cancellation)
     {
-        var due = Stopwatch.GetTimestamp();
-        var step = (long)(period.TotalSeconds * Stopwatch.Frequency);
         SafeFileHandle statm;
         try { statm = File.OpenHandle(Statm(pid)); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
@@ -65,9 +63,10 @@ public static class RssSampler
         var pending = new List<MemorySample>();
         var handedOver = Stopwatch.GetTimestamp() - HandOver;
         var taken = 0;
+        var sleep = new PeriodicSleep(period); // fixed deadlines keep the rate exact
         try
         {
-            while (!cancellation.IsCancellationRequested)
+            do
             {
                 if (Resident(ProcFile.Read(statm, buffer)) is not { } rss) return;
                 pending.Add(new MemorySample(clock(), Rss: rss));
@@ -76,11 +75,7 @@ public static class RssSampler
                     HandOn(pending, emit);
                     handedOver = Stopwatch.GetTimestamp();
                 }
-                // Fixed deadlines keep the rate exact; after a stall the next sample is taken at once, not in a burst.
-                due = Math.Max(due + step, Stopwatch.GetTimestamp());
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.Zero && cancellation.WaitHandle.WaitOne(wait)) return;
-            }
+            } while (sleep.Next(cancellation));
         }
         finally
         {
