@@ -14,7 +14,9 @@ namespace TuiProf.Core.Diagnostics;
 public sealed class ProfilingSession : IAsyncDisposable
 {
     private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(1);
-    private readonly Channel<TimelineEvent> _events = Channel.CreateUnbounded<TimelineEvent>();
+    // The reader goes on on the thread that wrote (the RSS sampler, the event parser), already awake: handing each
+    // batch to a pool worker woke one 50 times a second (record: 121 -> 65 context switches a second).
+    private readonly Channel<TimelineEvent> _events = Channel.CreateUnbounded<TimelineEvent>(new UnboundedChannelOptions { AllowSynchronousContinuations = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<RuntimeEndpoint, RuntimeSession> _sessions = new();
     private readonly ConcurrentDictionary<int, ProcessStarted> _processes = new();
