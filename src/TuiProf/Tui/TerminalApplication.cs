@@ -7,7 +7,7 @@ namespace TuiProf.Tui;
 /// <summary>
 /// The Terminal.Gui application TuiProf runs in: the ANSI driver with <see cref="WaitingAnsiInput"/> in place of
 /// its 20 ms input polling, which was half of an idle screen's CPU (an empty view drawn 10 times a second: 2.3 % of a
-/// core with the stock input, 1.2 % with this one). Terminal.Gui 2.5 takes a driver's parts only through its
+/// core with the stock input, 1.2 % with this one), and <see cref="FrameOutput"/>, a write a frame. Terminal.Gui 2.5 takes a driver's parts only through its
 /// application's internal constructor; where that is not to be had (another Terminal.Gui), the stock application.
 /// </summary>
 public static class TerminalApplication
@@ -24,7 +24,7 @@ public static class TerminalApplication
         return waitingInput ? (IApplication)withFactory!.Invoke([new WaitingAnsiFactory(pacer.Wake)]) : Application.Create();
     }
 
-    private sealed class WaitingAnsiFactory(Action onInput) : AnsiComponentFactory(null!, null!, null!)
+    private sealed class WaitingAnsiFactory(Action onInput) : AnsiComponentFactory(null!, new FrameOutput(), null!)
     {
         public override IInput<char> CreateInput() => new WaitingAnsiInput(onInput);
     }
