@@ -28,13 +28,20 @@ public sealed class AllocationSampling(ThreadAllocations? calls) : IRuntimeSourc
         [new(GcEvents.RuntimeProvider, EventLevel.Informational, Keyword, null,
             new EventPipeProviderEventFilter(true, [AllocationSampledEventId]))];
 
-    public void Subscribe(TraceEventDispatcher events, SourceClock clock, Action<TimelineEvent> emit) =>
+    public void Subscribe(TraceEventDispatcher events, SourceClock clock, Action<TimelineEvent> emit)
+    {
+        var buckets = new AllocationBuckets(emit);
         events.Clr.AllocationSampling += e =>
         {
             var (bytes, variance) = Weigh(e.ObjectSize);
             calls?.Add(e.ThreadID, bytes, variance);
-            emit(new AllocationSample(clock.Seconds(e.TimeStamp), e.TypeName, (long)Math.Round(bytes)));
+            buckets.Add(clock.Seconds(e.TimeStamp), e.TypeName, bytes);
         };
+        // Nothing waits for the next sample: a GC, a call, a counter reading (every second) or the end hands them on.
+        events.Clr.GCStart += _ => buckets.Flush();
+        events.Dynamic.All += _ => buckets.Flush();
+        events.Completed += buckets.Flush;
+    }
 
     /// <summary>The bytes a sampled object of <paramref name="size"/> stands for, and the variance of that figure.</summary>
     public static (double Bytes, double Variance) Weigh(long size)
