@@ -5,8 +5,9 @@ namespace TuiProf.Core.Sources;
 /// <summary>
 /// Sleeps a thread from one fixed deadline to the next: one <c>clock_nanosleep</c> to an absolute time on the
 /// monotonic clock, where a managed timed wait takes a futex, the runtime's wait machinery and a condition variable.
-/// On this machine kind a thread's wake costs ~75 us of CPU whatever wakes it; the managed wait added a quarter to
-/// that (a 25 Hz loop: 24-31 ms of CPU in 10 s against 19-20 ms). Elsewhere than Linux, a timed wait.
+/// On this machine kind (a Firecracker VM) a thread woken by a timer costs 50-70 us of CPU (measured in C); the managed
+/// wait added a quarter to that (a 25 Hz loop: 24-31 ms of CPU in 10 s against 19-20 ms). Elsewhere than Linux, a
+/// timed wait.
 /// </summary>
 internal sealed partial class PeriodicSleep
 {

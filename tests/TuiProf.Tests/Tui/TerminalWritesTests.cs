@@ -7,7 +7,7 @@ public sealed class TerminalWritesTests
 {
     /// <summary>
     /// Terminal.Gui writes each cursor move and each run of changed cells with a call of its own: ~350 a second on a
-    /// live screen, each one a wake of the terminal at the other end. <see cref="TuiProf.Tui.FrameOutput"/> makes a
+    /// live screen, each one a wake of the terminal at the other end. TuiProf's <c>FrameOutput</c> makes a
     /// frame one write; what is left is the cursor's own two a frame.
     /// </summary>
     [Fact(Timeout = 60_000)]
