@@ -12,6 +12,12 @@ namespace TuiProf.Benchmarks;
 public static class LiveScreenComparison
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// TuiProf's own runtime settings (server GC for DATAS, no tiered PGO...), copied beside the bench by the project
+    /// reference: the floor as TuiProf runs Terminal.Gui runs with them, so its RSS is what Terminal.Gui alone costs TuiProf.
+    /// </summary>
+    private static readonly string TuiProfRuntimeConfig = Path.Combine(AppContext.BaseDirectory, "tuiprof.runtimeconfig.json");
+
     // Long enough for a dozen 1 s readings; not the whole span, which the 10-minute RSS figure makes long.
     private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(20);
 
@@ -27,13 +33,15 @@ public static class LiveScreenComparison
             "% of a core", "floor", "dotnet-counters");
         var ownFloor = new SideBySide($"the same floor as TuiProf runs Terminal.Gui (input read on arrival, an iteration a frame), {scenario} --loop",
             "% of a core", "floor", "dotnet-counters");
+        var floorRss = new SideBySide($"that floor's RSS after {(WarmUp + span).TotalSeconds:0} s (TuiProf's GC settings), beside dotnet-counters'",
+            "MB", "floor", "dotnet-counters");
         for (var round = 0; round < rounds; round++)
         {
             await using var target = await WatchedProcess.ScenarioAsync(scenario);
             await using var tuiprof = await ToolScreen.StartAsync($"{Tools.TuiProf} attach {target.Pid}");
             await using var counters = await ToolScreen.StartAsync($"{dotnetCounters} monitor --refresh-interval 1 -p {target.Pid}");
             await using var terminal = await ToolScreen.StartAsync($"{DotNetHost.Path} {Tools.Self} target terminal-floor");
-            await using var ownTerminal = await ToolScreen.StartAsync($"{DotNetHost.Path} {Tools.Self} target terminal-floor-tuiprof");
+            await using var ownTerminal = await ToolScreen.StartAsync($"{DotNetHost.Path} exec --runtimeconfig {TuiProfRuntimeConfig} {Tools.Self} target terminal-floor-tuiprof");
             await Task.Delay(WarmUp);
 
             var received = (Path.GetTempFileName(), Path.GetTempFileName());
@@ -52,6 +60,7 @@ public static class LiveScreenComparison
                 ownFloor.Add(ProcStat.PercentOfCore(ProcStat.CpuTicks(ownTerminal.Pid) - ticks.Item4, elapsed), countersCpu);
                 bytes.Add(new FileInfo(received.Item1).Length / 1e3 / elapsed.TotalSeconds, new FileInfo(received.Item2).Length / 1e3 / elapsed.TotalSeconds);
                 rss.Add(ProcStat.Rss(tuiprof.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
+                floorRss.Add(ProcStat.Rss(ownTerminal.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
             }
             finally
             {
@@ -63,6 +72,6 @@ public static class LiveScreenComparison
             var probes = (AllocationProbe.MegabytesPerSecondAsync(tuiprof.Pid, probeSpan), AllocationProbe.MegabytesPerSecondAsync(counters.Pid, probeSpan));
             allocation.Add(await probes.Item1, await probes.Item2);
         }
-        return [cpu, floor, ownFloor, rss, bytes, allocation];
+        return [cpu, floor, ownFloor, rss, floorRss, bytes, allocation];
     }
 }
