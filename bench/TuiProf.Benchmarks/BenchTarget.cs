@@ -11,6 +11,7 @@ public static class BenchTarget
         "work" => Work(),
         "work-cpu" => WorkCpu(),
         "gc-marks" => GcMarks(),
+        "idle" => Idle(),
         "terminal-floor" => TerminalFloor.Run(asTuiProf: false),
         "terminal-floor-tuiprof" => TerminalFloor.Run(asTuiProf: true),
         _ => 2,
@@ -63,6 +64,13 @@ public static class BenchTarget
             GC.Collect();
             Console.WriteLine(Stopwatch.GetTimestamp());
         }
+    }
+
+    /// <summary>Does nothing until killed: what any process of this runtime maps before it does anything (the RSS floor).</summary>
+    private static int Idle()
+    {
+        Thread.Sleep(Timeout.Infinite);
+        return 0;
     }
 
     /// <summary>Prints the result, or writes it to BENCH_RESULT's file: dotnet-counters does not pass a launched child's stdout on.</summary>

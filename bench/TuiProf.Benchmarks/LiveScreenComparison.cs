@@ -35,12 +35,14 @@ public static class LiveScreenComparison
             "% of a core", "floor", "dotnet-counters");
         var floorRss = new SideBySide($"that floor's RSS after {(WarmUp + span).TotalSeconds:0} s (TuiProf's GC settings), beside dotnet-counters'",
             "MB", "floor", "dotnet-counters");
+        var bareRss = new SideBySide("a runtime that does nothing (bench target idle): RSS, beside dotnet-counters'", "MB", "idle", "dotnet-counters");
         for (var round = 0; round < rounds; round++)
         {
             await using var target = await WatchedProcess.ScenarioAsync(scenario);
             await using var tuiprof = await ToolScreen.StartAsync($"{Tools.TuiProf} attach {target.Pid}");
             await using var counters = await ToolScreen.StartAsync($"{dotnetCounters} monitor --refresh-interval 1 -p {target.Pid}");
             await using var terminal = await ToolScreen.StartAsync($"{DotNetHost.Path} {Tools.Self} target terminal-floor");
+            await using var idle = await WatchedProcess.BenchTargetAsync("idle", _ => { });
             await using var ownTerminal = await ToolScreen.StartAsync($"{DotNetHost.Path} exec --runtimeconfig {TuiProfRuntimeConfig} {Tools.Self} target terminal-floor-tuiprof");
             await Task.Delay(WarmUp);
 
@@ -61,6 +63,7 @@ public static class LiveScreenComparison
                 bytes.Add(new FileInfo(received.Item1).Length / 1e3 / elapsed.TotalSeconds, new FileInfo(received.Item2).Length / 1e3 / elapsed.TotalSeconds);
                 rss.Add(ProcStat.Rss(tuiprof.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
                 floorRss.Add(ProcStat.Rss(ownTerminal.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
+                bareRss.Add(ProcStat.Rss(idle.Pid) / 1e6, ProcStat.Rss(counters.Pid) / 1e6);
             }
             finally
             {
@@ -72,6 +75,6 @@ public static class LiveScreenComparison
             var probes = (AllocationProbe.MegabytesPerSecondAsync(tuiprof.Pid, probeSpan), AllocationProbe.MegabytesPerSecondAsync(counters.Pid, probeSpan));
             allocation.Add(await probes.Item1, await probes.Item2);
         }
-        return [cpu, floor, ownFloor, rss, floorRss, bytes, allocation];
+        return [cpu, floor, ownFloor, rss, floorRss, bareRss, bytes, allocation];
     }
 }
