@@ -7,14 +7,16 @@ namespace TuiProf.Benchmarks;
 /// <summary>
 /// <c>tuiprof attach</c> and <c>dotnet-counters monitor --refresh-interval 1</c> on the same scenario process at
 /// the same time, each in its own tmux at 120x40 (<see cref="ToolScreen"/>): CPU and bytes to the terminal over the
-/// span, RSS at its end, then the own allocation rate read by a probe session on each.
+/// span, RSS at its end, then the own allocation rate read by a probe session on each. Beside them the floors: an
+/// empty Terminal.Gui screen (as it comes, and as TuiProf runs it) and a runtime that does nothing.
 /// </summary>
 public static class LiveScreenComparison
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
     /// <summary>
     /// TuiProf's own runtime settings (server GC for DATAS, no tiered PGO...), copied beside the bench by the project
-    /// reference: the floor as TuiProf runs Terminal.Gui runs with them, so its RSS is what Terminal.Gui alone costs TuiProf.
+    /// reference: the floor as TuiProf runs Terminal.Gui runs with them, so its RSS less a runtime doing nothing's is
+    /// what Terminal.Gui costs TuiProf.
     /// </summary>
     private static readonly string TuiProfRuntimeConfig = Path.Combine(AppContext.BaseDirectory, "tuiprof.runtimeconfig.json");
 
