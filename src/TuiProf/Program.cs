@@ -34,38 +34,46 @@ var root = new RootCommand("""
 };
 TuiCommands.AddTo(root, trailing);
 
-ParseResult parse;
+// .NET's console leaves a terminal's keys in application mode once used on it: every way out puts them back.
 try
 {
-    parse = root.Parse(ours);
+    ParseResult parse;
+    try
+    {
+        parse = root.Parse(ours);
+    }
+    catch (InvalidOperationException e) // a validator reading a value the parser could not convert
+    {
+        return Fail(2, CommandLineHints.Explain(e.Message, root) + " (see 'tuiprof --help')");
+    }
+    var misplaced = CommandLineHints.OursAfterDashDash(root, trailing);
+    if (parse.Errors.Count > 0)
+        return Fail(2, CommandLineHints.Explain(parse.Errors[0].Message, root).TrimEnd('.') + (misplaced is null ? "" : $"; {misplaced}") +
+                       " (see 'tuiprof --help')");
+    if (misplaced is not null)
+        SafeConsole.Error($"tuiprof: note: {misplaced}");
+    try
+    {
+        // Signals are StopSignals' alone: the parser's own handling (SIGINT and SIGTERM only) is off.
+        return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+            signals.Token);
+    }
+    catch (OperationCanceledException) when (signals.Received is not null) // stopped before it had anything to keep
+    {
+        return Fail(signals.ExitCode, $"stopped by {signals.ReceivedName}");
+    }
+    catch (UsageException e)
+    {
+        return Fail(2, $"{e.Message} (see 'tuiprof --help')");
+    }
+    catch (ProfilerException e)
+    {
+        return Fail(1, e.Message);
+    }
 }
-catch (InvalidOperationException e) // a validator reading a value the parser could not convert
+finally
 {
-    return Fail(2, CommandLineHints.Explain(e.Message, root) + " (see 'tuiprof --help')");
-}
-var misplaced = CommandLineHints.OursAfterDashDash(root, trailing);
-if (parse.Errors.Count > 0)
-    return Fail(2, CommandLineHints.Explain(parse.Errors[0].Message, root).TrimEnd('.') + (misplaced is null ? "" : $"; {misplaced}") +
-                   " (see 'tuiprof --help')");
-if (misplaced is not null)
-    SafeConsole.Error($"tuiprof: note: {misplaced}");
-try
-{
-    // Signals are StopSignals' alone: the parser's own handling (SIGINT and SIGTERM only) is off.
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
-        signals.Token);
-}
-catch (OperationCanceledException) when (signals.Received is not null) // stopped before it had anything to keep
-{
-    return Fail(signals.ExitCode, $"stopped by {signals.ReceivedName}");
-}
-catch (UsageException e)
-{
-    return Fail(2, $"{e.Message} (see 'tuiprof --help')");
-}
-catch (ProfilerException e)
-{
-    return Fail(1, e.Message);
+    SafeConsole.RestoreKeys();
 }
 
 static int Fail(int code, string message)

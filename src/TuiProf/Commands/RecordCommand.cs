@@ -101,7 +101,7 @@ public static class RecordCommand
             }
             await session.DisposeAsync();
             Drain(session, writer, counts, snapshots, export);
-            if (!Console.IsErrorRedirected) SafeConsole.EndProgress();
+            if (!Console.IsErrorRedirected) SafeConsole.ClearProgress();
             summary = counts.Summary(session.Now, path.FullName);
         }
         if (kept is not null)

@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using TuiProf.Core.Text;
 
 namespace TuiProf.Commands;
@@ -17,11 +18,32 @@ public static class SafeConsole
     /// <summary>A progress line on a terminal, written over the one before.</summary>
     public static void Progress(string line) => ToStandardError($"\r{SafeText.Of(line)}   ");
 
-    /// <summary>Back to the start of the progress line, for the closing line to be written over it.</summary>
-    public static void EndProgress() => ToStandardError("\r");
-
-    /// <summary>The progress line wiped, for an error's one line to take its place.</summary>
+    /// <summary>
+    /// The progress line wiped, for the closing line or an error to take its place: written over, a shorter line
+    /// left the end of the longer one after it.
+    /// </summary>
     public static void ClearProgress() => ToStandardError("\r\e[K");
+
+    /// <summary>
+    /// Cursor keys and keypad back to normal mode on a terminal: .NET's console turns on application mode (terminfo's
+    /// keypad_xmit) the first time it is used on a terminal and never turns it off, after which a shell's Up arrow
+    /// sends <c>^[OA</c> and a numeric keypad (PuTTY's) sends letters. Every command ends with this, written where
+    /// .NET writes keypad_xmit: to stdout if it is a terminal, else to stdin if that is one (<c>tuiprof ... &gt; file</c>).
+    /// </summary>
+    public static void RestoreKeys()
+    {
+        var terminal = !Console.IsOutputRedirected ? 1 : !Console.IsInputRedirected ? 0 : -1;
+        if (terminal < 0) return;
+        try
+        {
+            Console.Out.Flush();
+            using var stream = new FileStream(new SafeFileHandle(terminal, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            stream.Write(NormalKeys);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException) { } // a terminal gone
+    }
+
+    private static ReadOnlySpan<byte> NormalKeys => "\e[?1l\e>"u8;
 
     /// <summary>
     /// A message that cannot be written (<c>2&gt; /dev/full</c>) is lost, not a crash: stderr was the place to say

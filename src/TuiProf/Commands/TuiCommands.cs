@@ -19,8 +19,12 @@ public static class TuiCommands
         SamplingOptions.AddTo(root);
         SnapshotOptions.AddTo(root);
         root.Add(TargetOptions.DiagnosticPort);
+        // Bare, the built-in scenarios; with a port or '-- command', that target, as 'run' would (the command was
+        // once ignored here, and the scenarios ran in its place).
         root.SetAction((parse, stop) => TuiApp.RunAsync(
-            parse.GetValue(TargetOptions.DiagnosticPort) is { } port ? TargetParser.Parse(null, null, [], loop: false, port) : null,
+            parse.GetValue(TargetOptions.DiagnosticPort) is { } port || trailingCommand.Count > 0
+                ? TargetParser.Parse(null, null, trailingCommand, loop: false, parse.GetValue(TargetOptions.DiagnosticPort))
+                : null,
             SamplingOptions.From(parse), parse.GetValue(Ascii), stop, snapshots: SnapshotOptions.From(parse)));
 
         var scenario = new Argument<string?>("scenario") { Description = "A built-in scenario, or nothing and '-- command args...'", Arity = ArgumentArity.ZeroOrOne };

@@ -17,12 +17,6 @@ public static class ScreenHost
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
     private const string DisableMouseTracking = "\e[?1003l\e[?1002l\e[?1000l\e[?1006l";
 
-    /// <summary>
-    /// Cursor keys and keypad back to normal mode: Terminal.Gui turns on application mode and leaves it on, after
-    /// which a shell's Up arrow sends <c>^[OA</c>.
-    /// </summary>
-    private const string NormalKeys = "\e[?1l\e>";
-
     private const string ClearHome = "\e[2J\e[H";
 
     /// <param name="stop">A signal: quit as q does.</param>
@@ -35,9 +29,7 @@ public static class ScreenHost
         var ended = new Lazy<Task>(() => screen.EndAsync().WaitAsync(StopGrace).ContinueWith(_ => { }, TaskScheduler.Default));
         try
         {
-            await ShowAsync(screen, ended, stop);
-            Console.Out.Write(NormalKeys);
-            Console.Out.Flush();
+            await ShowAsync(screen, ended, stop); // the keys' modes, which Terminal.Gui leaves on, are Program's to restore
         }
         finally
         {

@@ -23,6 +23,16 @@ public partial class TuiFaultTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Bare_tuiprof_followed_by_a_command_profiles_that_command_not_the_built_in_scenarios()
+    {
+        await using var tui = await TmuxScreen.StartAsync(100, 30, [], Run("leak", "--loop")[1..]); // no "run": "-- dotnet ..."
+
+        var running = await tui.WaitForAsync(TmuxScreen.ShowsRunning, "my program running");
+        Assert.Contains($" TuiProf  {DotNetHost.Path} ", running); // once, the command was dropped and the scenarios ran
+        Assert.DoesNotContain(" TuiProf  baseline ", running);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task In_run_mode_no_key_ends_my_program_without_asking_esc_never_quits_and_r_restarts_my_command()
     {
         await using var tui = await TmuxScreen.StartAsync(100, 30, [], Run("leak", "--loop"));
