@@ -16,6 +16,16 @@ public sealed class AttachedTarget(int pid) : Target
 
     public override async Task<RuntimeEndpoint> StartAsync(Action<TimelineEvent> emit, TimeSpan timeout, CancellationToken cancellation)
     {
+        EnsureAttachable(pid);
+        return await LocalRuntime.ConnectAsync(pid, timeout, cancellation);
+    }
+
+    /// <summary>
+    /// Says in one line why <paramref name="pid"/> cannot be attached to, before anything waits on it: not running,
+    /// no diagnostics socket, or one that is another process's. A screen asks this before it opens.
+    /// </summary>
+    public static void EnsureAttachable(int pid)
+    {
         if (pid <= 0 || !ProcessInfo.IsAlive(pid))
             throw new ProfilerException($"process {pid} is not running");
         // A running process either has its socket already or never will: no point waiting.
@@ -27,7 +37,6 @@ public sealed class AttachedTarget(int pid) : Target
             throw new ProfilerException($"process {pid} has no diagnostics socket of its own: the one named with {named} in " +
                                         $"{directory} is another process's (a dead runtime's, or one numbered {named} in its own PID namespace)");
         }
-        return await LocalRuntime.ConnectAsync(pid, timeout, cancellation);
     }
 
     public override async ValueTask DisposeAsync() => await _detached.CancelAsync();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TuiProf.Core.Targets;
 using TuiProf.Targets;
 using TuiProf.Tui;
 
@@ -40,9 +41,13 @@ public static class TuiCommands
         var attach = new Command("attach", "Open the live screen on a running .NET process, by PID or diagnostic port") { pid, TargetOptions.DiagnosticPort };
         SamplingOptions.AddTo(attach);
         SnapshotOptions.AddTo(attach);
-        attach.SetAction((parse, stop) => TuiApp.RunAsync(
-            TargetParser.Parse(null, parse.GetValue(pid), [], loop: false, parse.GetValue(TargetOptions.DiagnosticPort)),
-            SamplingOptions.From(parse), parse.GetValue(Ascii), stop, snapshots: SnapshotOptions.From(parse)));
+        attach.SetAction((parse, stop) =>
+        {
+            var target = TargetParser.Parse(null, parse.GetValue(pid), [], loop: false, parse.GetValue(TargetOptions.DiagnosticPort));
+            // A PID that cannot be attached to is one line and exit 1, as with record, not a screen saying "failed".
+            if (target is TargetSpec.Process process) AttachedTarget.EnsureAttachable(process.Pid);
+            return TuiApp.RunAsync(target, SamplingOptions.From(parse), parse.GetValue(Ascii), stop, snapshots: SnapshotOptions.From(parse));
+        });
         root.Add(attach);
 
         var file = new Argument<FileInfo>("file") { Description = "A recording of 'tuiprof record'" };

@@ -22,6 +22,19 @@ public partial class TuiFaultTests
         await tui.WaitForRunningTargetAsync("the restarted target");
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("999999", "tuiprof: process 999999 is not running")]
+    [InlineData("1", "tuiprof: process 1 has no .NET diagnostics endpoint")]
+    public async Task Attaching_the_screen_to_a_dead_pid_or_to_pid_1_is_one_line_and_exit_1_not_a_screen_saying_failed(string pid, string line)
+    {
+        // A TMPDIR of its own: a runtime that died in its own PID namespace can leave a socket numbered 1 in /tmp.
+        await using var tui = await TmuxScreen.StartAsync(100, 30, [$"TMPDIR={TestTemp.Directory("tuiprof-test-")}"], ["attach", pid]);
+
+        var ended = await tui.WaitForAsync(s => s.Contains(TmuxScreen.ExitMarker), "the command's end");
+        Assert.StartsWith(line, ended.TrimStart());
+        Assert.Contains($"{TmuxScreen.ExitMarker} 1", ended);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task Bare_tuiprof_followed_by_a_command_profiles_that_command_not_the_built_in_scenarios()
     {
