@@ -25,8 +25,6 @@ public static class PlotCommand
 
     private static int Run(FileInfo path, int? width, int height, bool ascii)
     {
-        if (Directory.Exists(path.FullName))
-            throw new UsageException($"'{path}' is a directory: give the recording in it ('tuiprof record --out FILE' writes one)");
         var recording = RecordingInput.Read(path);
         if (recording.Events.Count == 0)
         {

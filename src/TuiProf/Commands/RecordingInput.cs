@@ -21,9 +21,14 @@ public static class RecordingInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read '{path}': {e.Message}");
+            throw Unreadable(path, e);
         }
     }
+
+    /// <summary>Why a recording could not be read; of a directory .NET says "access denied", even to root.</summary>
+    private static UsageException Unreadable(FileInfo path, Exception e) => Directory.Exists(path.FullName)
+        ? new($"'{path}' is a directory: give the recording in it ('tuiprof record --out FILE' writes one)")
+        : new($"cannot read '{path}': {e.Message}");
 
     /// <summary>The recording's path, once its first line is a recording's header: anything else is a usage error.</summary>
     public static string Check(FileInfo path)
@@ -36,7 +41,7 @@ public static class RecordingInput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot read '{path}': {e.Message}");
+            throw Unreadable(path, e);
         }
         if (first is null || JsonLinesReader.ParseLine(first) is not { Header: not null })
             throw new UsageException($"'{path}' is not a TuiProf recording (its first line is not a 'start' line)");

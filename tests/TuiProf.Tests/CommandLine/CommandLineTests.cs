@@ -44,6 +44,8 @@ public class CommandLineTests
     [InlineData("'abc' is not a PID: a process id is a positive number", "attach", "abc")]
     [InlineData("'abc' is not a PID", "record", "--pid", "abc", "--out", "x.jsonl")]
     [InlineData("'/tmp' is a directory: give the recording in it", "plot", "/tmp")]
+    [InlineData("'/tmp' is a directory: give the recording in it", "export", "/tmp", "--format", "csv")]
+    [InlineData("'/tmp' is a directory: give the recording in it", "view", "/tmp")]
     [InlineData("Option '--out' is required; '--out' came after '--', so it went to the program, not to tuiprof", "record", "--", "dotnet", "app.dll", "--out", "x.jsonl")]
     [InlineData("give exactly one target", "record", "--out", "x.jsonl")]
     [InlineData("Unrecognized command or argument '--frobnicate'", "record", "baseline", "--frobnicate", "--out", "x.jsonl")]
