@@ -53,7 +53,7 @@ public static class KeyTable
         new(UserAction.NextPanel, ["Tab"], "tab", "panels: " + string.Join(", ", PanelNames), "tab panel"),
         new(UserAction.ScrollPanel, ["PageDown", "PageUp"], "PgUp PgDn", "scroll the panel's text"),
         new(UserAction.HeapSnapshot, ["s", "S"], "s", "heap snapshot (a full GC): live types, what grew, who holds it", "s heap"),
-        new(UserAction.LeakSuspects, ["l", "L"], "l", "leak suspects: 3 snapshots 5 s apart, what grew in each"),
+        new(UserAction.LeakSuspects, ["l", "L"], "l", "leak suspects: 3 more snapshots 5 s apart, with those before"),
         new(UserAction.OpenPicker, ["p", "P"], "p", "attach to another running .NET process of yours", "p attach"),
         new(UserAction.PreviousProcess, ["["], "[ ]", "another profiled process of the command (dotnet run: build, app)"),
         new(UserAction.NextProcess, ["]"], "]", "next process"),
