@@ -54,4 +54,29 @@ public class TimelineWindowTests
 
         Assert.Null(window.HeapDelta(call));
     }
+
+    [Fact]
+    public void Calls_back_to_back_that_allocate_as_they_begin_each_read_their_own_allocation_or_unknown_never_two()
+    {
+        // leak's shape: each call allocates 2 MB as it begins and then waits 100 ms; the next begins as it ends, so a
+        // reading after a call's end, however soon, already holds the next call's 2 MB.
+        var starts = Enumerable.Range(0, 11).Select(i => 1.0 + i * 0.1).ToList();
+        var calls = Enumerable.Range(0, 10).Select(i => new Bracket(starts[i], starts[i + 1], $"{i}", "HandleRequest", 0, 1)).ToList();
+        var readings = Enumerable.Range(0, 250).Select(i => 0.955 + i * 0.01)
+            .Select(t => new MemorySample(Math.Round(t, 3), Heap: 2_000_000L * calls.Count(c => c.T <= t)));
+        var window = TimelineWindow.From([.. readings, .. calls], 0, 3.5);
+
+        Assert.All(calls, call => Assert.True(window.HeapDelta(call) is null or 2_000_000, $"{window.HeapDelta(call)} for the call at {call.T}"));
+    }
+
+    [Fact]
+    public void A_call_alone_between_its_readings_keeps_its_heap_change_with_other_calls_well_apart()
+    {
+        var call = new Bracket(1.0, 2.0, "a", "Work", 0, 1);
+        var earlier = new Bracket(0.2, 0.5, "b", "Work", 0, 1);
+        var later = new Bracket(2.5, 2.8, "c", "Work", 0, 1);
+        var window = TimelineWindow.From([.. Samples(0, 1), .. Samples(2, 3, heap: 15_000_000), earlier, call, later], 0, 3);
+
+        Assert.Equal(5_000_000, window.HeapDelta(call));
+    }
 }
