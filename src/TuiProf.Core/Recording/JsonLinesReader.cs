@@ -56,9 +56,12 @@ public static class JsonLinesReader
                         Long(o, "heapBefore"), Long(o, "heapAfter"));
                     break;
                 case "bracket":
-                    e = new Bracket(Seconds(o, "start"), Seconds(o, "end"),
+                    // A call that ends before it starts, or sits above the top level, is no call: no export draws it.
+                    var (start, end, depth) = (Seconds(o, "start"), Seconds(o, "end"), o.GetProperty("depth").GetInt32());
+                    if (end < start || depth < 0) throw new FormatException($"a call from {start} to {end} at depth {depth}");
+                    e = new Bracket(start, end,
                         o.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "", o.GetProperty("name").GetString() ?? "",
-                        o.GetProperty("depth").GetInt32(), o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0)
+                        depth, o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0)
                     {
                         Allocated = o.TryGetProperty("allocated", out var allocated)
                             ? new CallAllocation(allocated.GetInt64(), o.TryGetProperty("allocatedError", out var error) && error.ValueKind == JsonValueKind.Number ? error.GetInt64() : null)

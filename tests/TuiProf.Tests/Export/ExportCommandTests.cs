@@ -27,7 +27,7 @@ public class ExportCommandTests
     [InlineData("csv")]
     [InlineData("json")]
     [InlineData("chrome")]
-    public async Task Times_no_recording_can_hold_are_skipped_and_counted_not_a_crash_or_rows_without_end(string format)
+    public async Task Times_no_recording_can_hold_and_calls_that_cannot_be_are_skipped_and_counted_not_a_crash_or_rows_without_end(string format)
     {
         var file = TuiProfCli.TempFile("far.jsonl");
         await File.WriteAllTextAsync(file, """
@@ -36,6 +36,8 @@ public class ExportCommandTests
             {"type":"sample","t":1e308,"rss":30000000}
             {"type":"bracket","name":"Work","start":-1e308,"end":1e308,"depth":0,"thread":1,"id":"a"}
             {"type":"gc","t":0.5,"n":1,"gen":0,"reason":"AllocSmall","kind":"NonConcurrentGC","durationMs":1e308,"pauseMs":1,"heapBefore":2,"heapAfter":1}
+            {"type":"bracket","name":"Backwards","start":5,"end":1,"depth":0,"thread":1,"id":"b"}
+            {"type":"bracket","name":"Above","start":0.2,"end":0.3,"depth":-3,"thread":1,"id":"c"}
             {"type":"sample","t":1.0,"rss":60000000,"heap":2000000}
 
             """);
@@ -43,7 +45,7 @@ public class ExportCommandTests
         var result = await TuiProfCli.RunAsync("export", file, "--format", format, "--out", Path.ChangeExtension(file, ".out"));
 
         Assert.True(result.ExitCode == 0, result.StandardError);
-        Assert.Equal("skipped 3 unreadable line(s) in far.jsonl", result.StandardError.Trim());
+        Assert.Equal("skipped 5 unreadable line(s) in far.jsonl", result.StandardError.Trim());
     }
 
     [Fact(Timeout = 60_000)]
