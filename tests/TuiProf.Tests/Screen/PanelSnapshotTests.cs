@@ -33,6 +33,21 @@ public class PanelSnapshotTests
     }
 
     [Fact]
+    public void Before_any_snapshot_the_heap_panel_says_how_to_take_one_in_lines_that_fit_every_word_kept()
+    {
+        var panel = new HeapSnapshotPanel();
+        var frame = Frame(panel);
+        frame = frame with { Sources = frame.Sources with { Heap = null } };
+
+        var lines = panel.Lines(frame, Width, Rows).Select(l => l.Text).ToList();
+
+        Assert.All(lines, line => Assert.True(line.Length <= Width, $"'{line}' is wider than {Width}"));
+        Assert.Equal("Press s for a heap snapshot of the shown process: it runs one full GC (a marker on the graph) and lists " +
+                     "the live types by total size; a second one shows what grew, and the path from a root that keeps it.",
+            string.Join(' ', lines)); // at 80 columns the words between two lines were cut
+    }
+
+    [Fact]
     public void Every_snapshot_is_of_a_panel_in_the_list() =>
         Assert.Empty(PanelSnapshots.Of.Keys.Except(PanelList.All.Select(panel => panel.ShortName)));
 

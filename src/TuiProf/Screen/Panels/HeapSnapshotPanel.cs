@@ -14,11 +14,13 @@ public sealed class HeapSnapshotPanel : IPanel
 
     public string Title(DashboardFrame frame) => "Heap (s: snapshot, l: leak suspects)";
 
+    private const string HowTo = "Press s for a heap snapshot of the shown process: it runs one full GC (a marker on the graph) " +
+                                 "and lists the live types by total size; a second one shows what grew, and the path from a root that keeps it.";
+
     public IReadOnlyList<(string Text, CellRole Role)> Lines(DashboardFrame frame, int width, int rows)
     {
         if (frame.Sources.Heap is not { } heap)
-            return [("Press s for a heap snapshot of the shown process: it runs one full GC (a marker on the graph) and", CellRole.Muted),
-                    ("lists the live types by total size; a second one shows what grew, and the path from a root that keeps it.", CellRole.Muted)];
+            return TextBlock.Wrap(HowTo, width).Select(l => (l, CellRole.Muted)).ToList(); // at 80 columns its middle was cut
         var lines = new List<string>();
         if (heap.Series.Count >= HeapFindings.SuspectsFrom) lines.AddRange([.. Suspects(heap, width), ""]);
         if (heap.Diff is { } diff) lines.AddRange([.. HeapPanel.Diff(diff, 3, width), ""]);
