@@ -47,6 +47,9 @@ public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? s
     private string _status = "idle";
     private bool _running;
 
+    /// <summary>Whether the last target could not be started (its reason is <see cref="Status"/>): nothing is read from it.</summary>
+    public bool StartFailed { get; private set; }
+
     /// <summary>
     /// Whether the target is stopped, read from /proc at most every <see cref="StoppedCheckPeriod"/>: the kernel walks
     /// every thread of the target for /proc/PID/stat, and asked at each frame that was 5 % of the live screen's CPU.
@@ -104,6 +107,7 @@ public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? s
                 : "starting";
             Target = target;
             TargetName = target.DisplayName;
+            StartFailed = false;
             var history = Interlocked.Exchange(ref _history, null);
             Timeline = history ?? new Timeline(); // what was seen before is on screen while the session starts
             _timelines = [];
@@ -125,6 +129,7 @@ public sealed partial class LiveProfiler(SessionOptions options, SnapshotRule? s
             catch (ProfilerException e)
             {
                 Status = $"failed: {e.Message}";
+                StartFailed = true;
                 Timeline.Apply(new Notice(0, e.Message));
             }
             catch (OperationCanceledException) when (starting.IsCancellationRequested)

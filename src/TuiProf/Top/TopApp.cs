@@ -112,6 +112,12 @@ public sealed class TopApp : IScreen
     /// </summary>
     private void Open(ProcessRow row)
     {
+        // One that could not start (a process stopped then, since continued) is tried again, not shown failed forever.
+        if (_dashboards.TryGetValue(row.Key, out var failed) && failed.Profiler.StartFailed)
+        {
+            _dashboards.Remove(row.Key);
+            _ = failed.EndAsync();
+        }
         if (!_dashboards.TryGetValue(row.Key, out var dashboard))
         {
             var process = _watch.Processes.FirstOrDefault(p => p.Key == row.Key);

@@ -110,6 +110,27 @@ public class StoppedTargetTests
         });
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task In_top_a_dashboard_that_could_not_start_on_a_stopped_process_starts_once_it_continues()
+    {
+        await using var target = await AnsweringScenarioAsync();
+        var pid = target.ProcessId;
+        await using var tui = await TmuxScreen.StartAsync(120, 30, [], ["top", "--pid", $"{pid}"]);
+        await tui.WaitForAsync(s => s.Contains("1 .NET process") && s.Contains($" {pid} "), "its row");
+
+        await WhileStoppedAsync(pid, async () =>
+        {
+            await tui.SendKeysAsync("Enter");
+            await tui.WaitForAsync(s => s.Contains($"process {pid} did not answer for 5 s"), "the dashboard failed on the stopped process", seconds: 15);
+        });
+        await tui.SendKeysAsync("Escape");
+        await tui.WaitForAsync(s => s.Contains("1 .NET process"), "back on the list");
+        await tui.SendKeysAsync("Enter");
+
+        // Once, the failed dashboard was kept and shown again, whatever the process did since.
+        await tui.WaitForAsync(s => s.Contains($"pid {pid} running"), "the dashboard started anew", seconds: 15);
+    }
+
     /// <summary>Stops the process (SIGSTOP) for <paramref name="body"/>, and continues it after, whatever happened.</summary>
     private static async Task WhileStoppedAsync(int pid, Func<Task> body)
     {
