@@ -30,22 +30,29 @@ public static class CallLegend
         for (var i = 0; i < shown.Count; i++)
         {
             var c = shown[i];
-            var more = i == rows - 1 && calls.Count > rows ? $"  (+{calls.Count - rows} more names)" : "";
-            var text = SafeText.Of(string.Create(CultureInfo.InvariantCulture,
-                $"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}  {c.Count} calls  {Durations(c)}{Allocated(c.AllocatedPerCall)}  heap {Heap(c.HeapPerCall)}/call{more}"));
-            grid.Text(x, y + i, text.Length <= width ? text : text[..width], CallStyles.Role(c.Style));
+            string?[] fields = [$"{c.Count} calls", .. Durations(c), Allocated(c.AllocatedPerCall), $"heap {Heap(c.HeapPerCall)}/call",
+                i == rows - 1 && calls.Count > rows ? $"(+{calls.Count - rows} more names)" : null];
+            // Whole fields only, in order, as many as fit: a figure cut in two reads as another ("p95" alone, "MB/cal").
+            var text = SafeText.Of($"{glyphs.CallLine(c.Style)}{glyphs.CallLine(c.Style)} {c.Name}");
+            text = text.Length <= width ? text : text[..width];
+            foreach (var field in fields.OfType<string>())
+            {
+                if (text.Length + 2 + field.Length > width) break;
+                text += "  " + field;
+            }
+            grid.Text(x, y + i, text, CallStyles.Role(c.Style));
         }
     }
 
     /// <summary>The percentiles of the calls kept whole; the mean where all in view are older ones, only counted.</summary>
-    private static string Durations(CallSummary call) => call is { P50: { } p50, P95: { } p95 }
-        ? $"p50 {Seconds(p50)}  p95 {Seconds(p95)}"
-        : $"mean {Seconds(call.MeanSeconds)}";
+    private static string[] Durations(CallSummary call) => call is { P50: { } p50, P95: { } p95 }
+        ? [$"p50 {Seconds(p50)}", $"p95 {Seconds(p95)}"]
+        : [$"mean {Seconds(call.MeanSeconds)}"];
 
     private static string Seconds(double s) =>
         s < 1 ? string.Create(CultureInfo.InvariantCulture, $"{s * 1000:0.#} ms") : string.Create(CultureInfo.InvariantCulture, $"{s:0.00} s");
 
-    private static string Allocated(CallAllocation? allocated) => allocated is null ? "" : $"  alloc {allocated.Text}/call";
+    private static string? Allocated(CallAllocation? allocated) => allocated is null ? null : $"alloc {allocated.Text}/call";
 
     /// <summary>A dash where the readings cannot tell (a GC inside every call, or readings too sparse).</summary>
     private static string Heap(long? bytes) =>

@@ -85,6 +85,16 @@ public class ChartRendererTests
     }
 
     [Fact]
+    public void A_call_row_too_wide_for_its_line_drops_whole_figures_from_its_end_never_half_of_one()
+    {
+        var grid = new CellGrid(44, 1);
+
+        CallLegend.DrawSummaries(grid, 0, 0, 44, 1, [new CallSummary("HandleRequest", 0, 78, 0.0001, 0.0002, 4_000_000)], ChartGlyphs.Ascii);
+
+        Assert.Equal("-- HandleRequest  78 calls  p50 0.1 ms", grid.Line(0).TrimEnd()); // once "... p95" with its value cut off
+    }
+
+    [Fact]
     public void A_frame_too_small_to_draw_says_so()
     {
         var frame = ChartRenderer.Render(Window(), 30, 3, ChartGlyphs.Ascii);

@@ -27,14 +27,14 @@ public sealed class AllocationsPanel : IPanel
         var lines = Types(timeline, types, rows);
         if (sites.Count > 0) lines.AddRange(Enumerable.Repeat(("", CellRole.Muted), Math.Max(0, rows - lines.Count)));
         if (types.Count == 0) return lines;
-        if (sites.Count == 0) return [.. lines, ("no call sites in view (they are sampled with --call-sites)", CellRole.Muted)];
+        if (sites.Count == 0) return [.. lines, ("no call sites in view: sampled with --call-sites", CellRole.Muted)];
         lines.AddRange(AllocationSitePanel.Lines("call sites in view (type <- method)", sites, width).Select(l => (l, CellRole.Label)));
         return lines;
     }
 
     private static List<(string, CellRole)> Types(Timeline timeline, IReadOnlyList<TypeAllocation> session, int rows)
     {
-        if (session.Count == 0) return [("no allocation samples (start tuiprof with --allocations)", CellRole.Muted)];
+        if (session.Count == 0) return [("no allocation samples: start tuiprof with --allocations", CellRole.Muted)];
         var call = timeline.RecentBrackets(1) is [var last] ? last : null;
         var own = call is null ? [] : timeline.TopAllocations(call.T, call.End, TopTypes);
         var sessionRows = own.Count == 0 ? rows - 1 : Math.Max(2, (rows - 2) / 2);
