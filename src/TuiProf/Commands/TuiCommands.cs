@@ -45,6 +45,7 @@ public static class TuiCommands
         {
             var target = TargetParser.Parse(null, parse.GetValue(pid), [], loop: false, parse.GetValue(TargetOptions.DiagnosticPort));
             // A PID that cannot be attached to is one line and exit 1, as with record, not a screen saying "failed".
+            ScreenHost.EnsureTerminal();
             if (target is TargetSpec.Process process) AttachedTarget.EnsureAttachable(process.Pid);
             return TuiApp.RunAsync(target, SamplingOptions.From(parse), parse.GetValue(Ascii), stop, snapshots: SnapshotOptions.From(parse));
         });

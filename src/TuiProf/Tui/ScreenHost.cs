@@ -23,9 +23,7 @@ public static class ScreenHost
     /// <param name="headless">The command that does the screen's work without a terminal, for the error without one.</param>
     public static async Task RunAsync(IScreen screen, CancellationToken stop, string headless = "tuiprof record")
     {
-        // Without a terminal the screen would wait for keys that never come and write its escape codes into a file.
-        if (Console.IsInputRedirected || Console.IsOutputRedirected)
-            throw new UsageException($"needs a terminal on stdin and stdout; for headless use '{headless}'");
+        EnsureTerminal(headless);
         var ended = new Lazy<Task>(() => screen.EndAsync().WaitAsync(StopGrace).ContinueWith(_ => { }, TaskScheduler.Default));
         try
         {
@@ -35,6 +33,16 @@ public static class ScreenHost
         {
             await ended.Value; // done already, unless the terminal failed first
         }
+    }
+
+    /// <summary>
+    /// A usage error without a terminal on stdin and stdout: the screen would wait for keys that never come and write
+    /// its escape codes into a file. Said before anything else about the target.
+    /// </summary>
+    public static void EnsureTerminal(string headless = "tuiprof record")
+    {
+        if (Console.IsInputRedirected || Console.IsOutputRedirected)
+            throw new UsageException($"needs a terminal on stdin and stdout; for headless use '{headless}'");
     }
 
     /// <summary>Runs the screen on this thread until q or a signal; returns once its targets have ended and the terminal is restored.</summary>
