@@ -109,6 +109,9 @@ public static class DashboardRenderer
         // Where it does not fit, a title's aside in brackets goes before the page it is on.
         if ($" {name} {keys}".Length > width - 1 && name.IndexOf(" (", StringComparison.Ordinal) is > 0 and var aside)
             name = name[..aside];
+        // Still too long (a long scenario or command name): the name is cut with a mark, never the keys and the page.
+        var room = width - 1 - $"  {keys}".Length;
+        if (name.Length > room) name = TextBlock.Cut(name, Math.Max(2, room));
         var title = $" {name} {keys}";
         grid.Text(x, top, TextBlock.Fit(title, Math.Min(title.Length, width - 1)), CellRole.Title);
         for (var i = 0; i < Math.Min(lines.Count - first, page); i++)

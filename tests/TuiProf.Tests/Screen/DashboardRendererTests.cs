@@ -305,6 +305,17 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void A_panel_title_too_long_for_its_row_cuts_the_name_with_a_mark_and_keeps_the_page()
+    {
+        var text = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"word{i}"));
+        var frame = Frame() with { LookFor = ("cycle-gc-disabled-with-a-long-name", text) };
+
+        var title = DashboardRenderer.Render(frame, 80, 24).ToString().Split('\n').Single(l => l.Contains("What to look for"));
+
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(title, @"What to look for: cycle-gc-[^ ]*~ \[tab\] \[PgDn/PgUp 1/\d+\]"), title); // once "[PgDn/PgUp 1/-"
+    }
+
+    [Fact]
     public void The_footer_is_the_key_tables_hints_ending_with_help_and_quit()
     {
         Assert.Equal(" 1-9 scenario  g GC  r restart  space pause  <-/-> scroll  h help  q quit", KeyHints.Line(80));
