@@ -62,6 +62,7 @@ public static class RecordCommand
         if (collector is not null) SafeConsole.Error(collector.Said);
 
         IReadOnlyList<string> summary;
+        var failed = 0;
         var progress = Stopwatch.StartNew();
         var listening = target is TargetSpec.Port { Address: { Listen: true } address } && address.Problem() is null;
         if (listening) SafeConsole.Error($"tuiprof: waiting for a runtime started with DOTNET_DiagnosticPorts={target.DisplayName}");
@@ -103,6 +104,13 @@ public static class RecordCommand
             Drain(session, writer, counts, snapshots, export);
             if (!Console.IsErrorRedirected) SafeConsole.ClearProgress();
             summary = counts.Summary(session.Now, path.FullName);
+            // A program that failed on its own fails the command too, as under time or strace: 'tuiprof record --
+            // dotnet test' in a pipeline must not turn red tests green. One that TuiProf ended (-d, Ctrl-C) does not.
+            if (!stop.IsCancellationRequested && counts.TargetExitCode is { } code and not 0)
+            {
+                summary = [.. summary, $"{target.DisplayName} exited with code {code}"];
+                failed = code;
+            }
         }
         if (kept is not null)
         {
@@ -111,7 +119,7 @@ public static class RecordCommand
         }
         // Only now, once the file is written: a write that failed must not read as a recording made.
         foreach (var line in summary) SafeConsole.Error(line);
-        return 0;
+        return failed;
     }
 
     /// <summary>Waiting for a runtime to connect counts toward the duration: nobody connecting is one line, exit 1.</summary>

@@ -21,6 +21,9 @@ public sealed class RecordingCounts
 
     public void Add(TimelineEvent e) => e.Accept(_counting);
 
+    /// <summary>The launched target's exit code, once it has exited (null: not yet, or not ours to know).</summary>
+    public int? TargetExitCode { get; private set; }
+
     /// <summary>The progress line, rewritten in place: one process's figures, or the totals of several.</summary>
     public string Progress(double now)
     {
@@ -80,7 +83,11 @@ public sealed class RecordingCounts
 
         public bool Visit(OutputLine line) => false;
 
-        public bool Visit(TargetExited exited) => false;
+        public bool Visit(TargetExited exited)
+        {
+            counts.TargetExitCode = exited.ExitCode;
+            return false;
+        }
 
         public bool Visit(Notice notice) => false;
 

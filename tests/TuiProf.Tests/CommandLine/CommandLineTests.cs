@@ -70,6 +70,17 @@ public class CommandLineTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_recorded_program_that_fails_on_its_own_fails_the_command_with_its_exit_code_and_says_so()
+    {
+        var result = await TuiProfCli.RunAsync("record", "crash", "--out", TuiProfCli.TempFile("crash.jsonl"));
+
+        // As under time or strace: 'tuiprof record -- dotnet test' in a pipeline once turned red tests green (exit 0).
+        Assert.Equal(134, result.ExitCode);
+        Assert.EndsWith("crash exited with code 134", result.StandardError.Trim());
+        Assert.Contains("recorded ", result.StandardError);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Attaching_to_a_dead_pid_gives_one_clear_line_and_a_non_zero_exit()
     {
         var result = await TuiProfCli.RunAsync("record", "--pid", "999999", "--out", TuiProfCli.TempFile("dead.jsonl"));
