@@ -70,17 +70,42 @@ public sealed class DiagnosticPortTarget(DiagnosticPortAddress given) : Target
 
     /// <summary>
     /// A folder given to connect to is a runtime's TMPDIR (a container's /tmp shared as a volume): its one default
-    /// socket, named with the PID the runtime has in its own namespace.
+    /// socket, named with the PID the runtime has in its own namespace. Sockets of runtimes that have exited (killed
+    /// ones leave theirs) are passed over: a shared /tmp holds hundreds.
     /// </summary>
     private static string RuntimeSocketIn(string folder)
     {
         var sockets = Directory.GetFiles(folder, "dotnet-diagnostic-*-socket");
-        return sockets.Length switch
+        if (sockets.Length == 0)
+            throw new ProfilerException($"{folder} holds no .NET runtime's diagnostics socket (dotnet-diagnostic-*-socket)");
+        var live = sockets.Where(Listens).Order(StringComparer.Ordinal).ToList();
+        const int Named = 5;
+        return live.Count switch
         {
-            1 => sockets[0],
-            0 => throw new ProfilerException($"{folder} holds no .NET runtime's diagnostics socket (dotnet-diagnostic-*-socket)"),
-            _ => throw new ProfilerException($"{folder} holds {sockets.Length} runtimes' sockets: give one ({string.Join(", ", sockets.Select(Path.GetFileName))})"),
+            1 => live[0],
+            0 => throw new ProfilerException($"{folder} holds {sockets.Length} diagnostics socket(s), none listening: their runtimes have exited"),
+            _ => throw new ProfilerException($"{folder} holds {live.Count} live runtimes' sockets: give one (" +
+                                             string.Join(", ", live.Take(Named).Select(Path.GetFileName)) +
+                                             (live.Count > Named ? $", and {live.Count - Named} more)" : ")")),
         };
+    }
+
+    /// <summary>
+    /// Whether a runtime listens on the socket: a connect that is refused is a dead runtime's file. Not blocking, so a
+    /// stopped runtime (the kernel still queues connections) counts as listening and a full queue does not hold us.
+    /// </summary>
+    private static bool Listens(string path)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { Blocking = false };
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(path));
+            return true;
+        }
+        catch (SocketException e)
+        {
+            return e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress;
+        }
     }
 
     /// <summary>A socket nobody listens on (or a file that is not a socket): say so, at once.</summary>

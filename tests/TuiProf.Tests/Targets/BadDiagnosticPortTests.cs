@@ -37,7 +37,22 @@ public sealed class BadDiagnosticPortTests
     public Task A_listen_port_in_a_directory_that_does_not_exist_fails_in_one_line() =>
         AssertFailsInOneLineAsync(Path.Combine(EmptyDir(), "missing", "listen.sock") + ",listen");
 
-    private static async Task AssertFailsInOneLineAsync(string port)
+    [Fact(Timeout = 60_000)]
+    public async Task A_folder_of_dead_runtimes_sockets_fails_in_one_short_line_that_says_none_listens()
+    {
+        // A runtime killed leaves its socket: a shared /tmp holds hundreds, and each once went into the error line.
+        var folder = EmptyDir();
+        var paths = Enumerable.Range(1000, 40).Select(pid => Path.Combine(folder, $"dotnet-diagnostic-{pid}-42-socket"));
+        // Bound by a process that then ends without removing them, as a killed runtime does (.NET removes its own on close).
+        await CliWrap.Cli.Wrap("python3").WithArguments(["-c", "import socket, sys\nfor p in sys.argv[1:]: socket.socket(socket.AF_UNIX).bind(p)", .. paths])
+            .ExecuteAsync();
+
+        var error = await AssertFailsInOneLineAsync(folder + ",connect");
+
+        Assert.Equal($"tuiprof: {folder} holds 40 diagnostics socket(s), none listening: their runtimes have exited", error);
+    }
+
+    private static async Task<string> AssertFailsInOneLineAsync(string port)
     {
         var clock = Stopwatch.StartNew();
         var result = await TuiProfCli.RunAsync("record", "--diagnostic-port", port, "--out", TuiProfCli.TempFile("bad-port.jsonl"));
@@ -47,6 +62,7 @@ public sealed class BadDiagnosticPortTests
         Assert.True(result.StandardError.Trim().Split('\n').Length == 1, $"not one line on stderr:\n{result.StandardError}");
         Assert.DoesNotContain("   at ", result.StandardError);
         Assert.True(clock.Elapsed < Limit, $"took {clock.Elapsed.TotalSeconds:0.0} s: {result.StandardError}");
+        return result.StandardError.Trim();
     }
 
     private static string EmptyDir() => TestTemp.Directory("tuiprof-badport-");
