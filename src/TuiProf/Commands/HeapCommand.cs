@@ -44,6 +44,9 @@ public static class HeapCommand
         };
         command.SetAction((parse, cancellation) =>
         {
+            // Said, not ignored: one snapshot taken where a series was meant reads as "nothing leaks".
+            if (!parse.GetValue(suspects) && (parse.GetResult(every) is { Implicit: false } || parse.GetResult(count) is { Implicit: false }))
+                throw new UsageException("--every and --count set the series of --suspects: give --suspects too");
             var target = TargetParser.Parse(parse.GetValue(scenario), parse.GetValue(pid), trailingCommand, loop: true,
                 parse.GetValue(TargetOptions.DiagnosticPort));
             return RunAsync(target, new Request(parse.GetValue(top), parse.GetValue(format)!, parse.GetValue(diff),

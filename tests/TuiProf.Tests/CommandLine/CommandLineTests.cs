@@ -53,6 +53,8 @@ public class CommandLineTests
     [InlineData("Argument 'xml' not recognized. Must be one of: 'mprof' 'csv' 'json'", "export", "x.jsonl", "--format", "xml")]
     [InlineData("cannot read '/nope/x.jsonl'", "export", "/nope/x.jsonl", "--format", "mprof")]
     [InlineData("give --interval or --no-rss, not both", "run", "baseline", "--interval", "1", "--no-rss")]
+    [InlineData("--every and --count set the series of --suspects: give --suspects too", "heap", "leak", "--count", "3")]
+    [InlineData("--every and --count set the series of --suspects: give --suspects too", "heap", "leak", "--every", "2")]
     [InlineData("--counters: 'a b' is not an EventSource name", "record", "churn", "--counters", "a b", "--out", "x.jsonl")]
     [InlineData("process 999999 is not running", "top", "--pid", "999999")]
     [InlineData("needs a terminal on stdin and stdout; for headless use 'tuiprof serve'", "top")]
