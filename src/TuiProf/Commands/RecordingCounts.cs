@@ -1,3 +1,4 @@
+using TuiProf.Core.Targets;
 using TuiProf.Core.Timeline;
 
 namespace TuiProf.Commands;
@@ -75,7 +76,8 @@ public sealed class RecordingCounts
         public bool Visit(ProcessStarted started)
         {
             if (!started.Followed) return false;
-            counts._names[started.ProcessId] = started.Name;
+            // Its entry assembly, as top and serve name it: every process of 'dotnet test' is "dotnet" to the kernel.
+            counts._names[started.ProcessId] = EntryName.Of(started.CommandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), started.Name);
             return true;
         }
 

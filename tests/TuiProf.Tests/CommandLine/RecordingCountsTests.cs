@@ -6,12 +6,12 @@ namespace TuiProf.Tests.CommandLine;
 public class RecordingCountsTests
 {
     [Fact]
-    public void Under_dotnet_run_the_summary_gives_the_hosts_and_the_apps_figures_apart()
+    public void Under_dotnet_run_the_summary_gives_the_hosts_and_the_apps_figures_apart_each_named_by_what_it_runs()
     {
         var counts = new RecordingCounts(targetPid: 100);
         counts.Add(new ProcessStarted(0, 100, 1, "dotnet", "dotnet run", Followed: true) { Pid = 100 });
         counts.Add(new ProcessStarted(2, 120, 100, "csc", "csc.dll", Followed: false) { Pid = 120 });
-        counts.Add(new ProcessStarted(4, 130, 100, "App", "App.dll", Followed: true) { Pid = 130 });
+        counts.Add(new ProcessStarted(4, 130, 100, "dotnet", "dotnet /src/App/bin/Debug/net10.0/App.dll", Followed: true) { Pid = 130 });
         foreach (var t in new[] { 0.0, 1, 2 }) counts.Add(new MemorySample(t, Rss: 1) { Pid = 100 });
         counts.Add(Gc(1) with { Pid = 100 });
         foreach (var t in new[] { 4.0, 4.5 }) counts.Add(new MemorySample(t, Rss: 1) { Pid = 130 });
@@ -21,7 +21,7 @@ public class RecordingCountsTests
         Assert.Equal(
             """
             recorded 5.0 s of 2 .NET processes -> out.jsonl
-              dotnet 100: 3 RSS samples (1.0/s), 1 GCs, 0 brackets
+              dotnet run 100: 3 RSS samples (1.0/s), 1 GCs, 0 brackets
               App 130: 2 RSS samples (2.0/s), 3 GCs, 1 brackets
             """.ReplaceLineEndings("\n"), string.Join('\n', counts.Summary(5, "out.jsonl")));
         Assert.Equal("recorded 5.0 s of 2 .NET processes: 4 GCs, 1 brackets in all", counts.Progress(5));
