@@ -63,6 +63,7 @@ public static class JsonLinesReader
                         o.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "", o.GetProperty("name").GetString() ?? "",
                         depth, o.TryGetProperty("thread", out var th) ? th.GetInt32() : 0)
                     {
+                        Unfinished = o.TryGetProperty("unfinished", out var unfinished) && unfinished.ValueKind == JsonValueKind.True,
                         Allocated = o.TryGetProperty("allocated", out var allocated)
                             ? new CallAllocation(allocated.GetInt64(), o.TryGetProperty("allocatedError", out var error) && error.ValueKind == JsonValueKind.Number ? error.GetInt64() : null)
                             : null,

@@ -45,6 +45,7 @@ public sealed partial class JsonLinesWriter
             j.WriteNumber("depth", b.Depth);
             j.WriteNumber("thread", b.Thread);
             j.WriteString("id", b.Id);
+            if (b.Unfinished) j.WriteBoolean("unfinished", true);
             if (b.Allocated is not { } allocated) return;
             j.WriteNumber("allocated", allocated.Bytes);
             if (allocated.Error is { } error) j.WriteNumber("allocatedError", error);

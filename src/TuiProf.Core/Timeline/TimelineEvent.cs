@@ -89,6 +89,9 @@ public sealed record Bracket(double T, double End, string Id, string Name, int D
 
     public CallAllocation? Allocated { get; init; }
 
+    /// <summary>Still running when the recording stopped: its end is the recording's, not its own.</summary>
+    public bool Unfinished { get; init; }
+
     public double Duration => End - T;
 }
 

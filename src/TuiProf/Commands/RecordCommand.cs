@@ -69,6 +69,7 @@ public static class RecordCommand
         await using (var session = await StartAsync(target, options, listening ? stop.Token : cancellation, duration, cancellation))
         {
             var counts = new RecordingCounts(session.ProcessId);
+            var open = new UnfinishedCalls();
             var snapshots = rule is null ? null : new TriggeredSnapshots(session, rule.Start(), path);
             var processes = new RecordedProcesses(session, target.DisplayName);
             Action<TimelineEvent>? export = otlp is null ? null : e => otlp.Observe(processes.Of(e), e);
@@ -79,7 +80,7 @@ public static class RecordCommand
                 var flushed = Stopwatch.StartNew();
                 while (await session.Events.WaitToReadAsync(stop.Token))
                 {
-                    Drain(session, writer, counts, snapshots, export, flushed);
+                    Drain(session, writer, counts, snapshots, export, open, flushed);
                     if (progress.Elapsed.TotalSeconds >= 1 && !Console.IsErrorRedirected)
                     {
                         SafeConsole.Progress(counts.Progress(session.Now));
@@ -101,7 +102,10 @@ public static class RecordCommand
                 snapshots.GiveUp();
             }
             await session.DisposeAsync();
-            Drain(session, writer, counts, snapshots, export);
+            Drain(session, writer, counts, snapshots, export, open: open);
+            foreach (var call in open.At(session.Now))
+                if (writer.Write(call)) counts.Add(call);
+            writer.Flush();
             if (!Console.IsErrorRedirected) SafeConsole.ClearProgress();
             summary = counts.Summary(session.Now, path.FullName);
             // A program that failed on its own fails the command too, as under time or strace: 'tuiprof record --
@@ -147,10 +151,11 @@ public static class RecordCommand
 
     /// <param name="flushed">Since the last flush; null to flush now (the end).</param>
     private static void Drain(ProfilingSession session, IRecordingWriter writer, RecordingCounts counts, TriggeredSnapshots? snapshots,
-        Action<TimelineEvent>? export, Stopwatch? flushed = null)
+        Action<TimelineEvent>? export, UnfinishedCalls open, Stopwatch? flushed = null)
     {
         while (session.Events.TryRead(out var e))
         {
+            open.Observe(e);
             if (writer.Write(e)) counts.Add(e);
             snapshots?.Observe(e);
             export?.Invoke(e);

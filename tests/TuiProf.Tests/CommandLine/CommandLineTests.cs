@@ -72,6 +72,21 @@ public class CommandLineTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_call_still_running_when_the_recording_stops_is_written_as_an_unfinished_bracket_up_to_its_end()
+    {
+        // leak's calls run back to back, 100 ms each, 2 s a run: stopped at 1.5 s, one is under way.
+        var file = TuiProfCli.TempFile("unfinished.jsonl");
+        var result = await TuiProfCli.RunAsync("record", "leak", "--loop", "--duration", "1.5", "--out", file);
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var calls = Targets.RecordedFile.Read(file).OfType("bracket").ToList();
+        var last = calls[^1];
+        Assert.True(last.TryGetProperty("unfinished", out var unfinished) && unfinished.GetBoolean(), $"{last}");
+        Assert.True(last.GetProperty("end").GetDouble() >= last.GetProperty("start").GetDouble());
+        Assert.All(calls[..^1], call => Assert.False(call.TryGetProperty("unfinished", out _), $"{call}"));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_recorded_program_that_fails_on_its_own_fails_the_command_with_its_exit_code_and_says_so()
     {
         var result = await TuiProfCli.RunAsync("record", "crash", "--out", TuiProfCli.TempFile("crash.jsonl"));
