@@ -84,6 +84,10 @@ public sealed class ProfilingSession : IAsyncDisposable
         (pid is null ? _root : _sessions.Keys.FirstOrDefault(r => r.LocalPid == pid)) is { } runtime &&
         _sessions.TryGetValue(runtime, out var session) ? session.OpenSpans : null;
 
+    /// <summary>The activities open now in every profiled runtime, each with its process's PID, in the order they began.</summary>
+    public IReadOnlyList<BracketStarted> StillOpen() =>
+        [.. _sessions.SelectMany(s => s.Value.OpenSpans.All().Select(o => s.Key.LocalPid is { } pid ? o with { Pid = pid } : o)).OrderBy(o => o.T)];
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;

@@ -79,7 +79,7 @@ public sealed partial class Timeline
                 if (calls[i].T <= end) brackets.Add(calls[i]);
             brackets.AddRange((Exit is null ? _openSpans?.All() ?? [] : [])
                 .Where(o => o.T <= end)
-                .Select(o => new Bracket(o.T, Math.Max(o.T, Now), o.Id, o.Name, o.Depth, o.Thread)));
+                .Select(o => o.Until(Now)));
             var (rss, gcs) = (WindowSlice.Of(_rss.Recent, start, end), _gcs.Between(start, end));
             var heap = HeapSeries.Merge(WindowSlice.Of(_heap.Recent, start, end), WindowSlice.Of(_heapAfterGcs.Recent, start, end));
             var (olderRss, counted) = (_rss.Older(start, end), _gcs.Counted(start, end));

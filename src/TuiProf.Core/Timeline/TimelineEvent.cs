@@ -77,6 +77,9 @@ public sealed record GcEvent(
 public sealed record BracketStarted(double T, string Id, string Name, int Depth, int Thread) : TimelineEvent(T)
 {
     public override TResult Accept<TResult>(ITimelineEventVisitor<TResult> visitor) => visitor.Visit(this);
+
+    /// <summary>The call drawn as if it stopped at <paramref name="end"/> (now, or the recording's end).</summary>
+    public Bracket Until(double end) => new(T, Math.Max(T, end), Id, Name, Depth, Thread) { Pid = Pid };
 }
 
 /// <summary>

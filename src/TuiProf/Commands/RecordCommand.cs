@@ -69,7 +69,6 @@ public static class RecordCommand
         await using (var session = await StartAsync(target, options, listening ? stop.Token : cancellation, duration, cancellation))
         {
             var counts = new RecordingCounts(session.ProcessId);
-            var open = new UnfinishedCalls();
             var snapshots = rule is null ? null : new TriggeredSnapshots(session, rule.Start(), path);
             var processes = new RecordedProcesses(session, target.DisplayName);
             Action<TimelineEvent>? export = otlp is null ? null : e => otlp.Observe(processes.Of(e), e);
@@ -80,7 +79,7 @@ public static class RecordCommand
                 var flushed = Stopwatch.StartNew();
                 while (await session.Events.WaitToReadAsync(stop.Token))
                 {
-                    Drain(session, writer, counts, snapshots, export, open, flushed);
+                    Drain(session, writer, counts, snapshots, export, flushed);
                     if (progress.Elapsed.TotalSeconds >= 1 && !Console.IsErrorRedirected)
                     {
                         SafeConsole.Progress(counts.Progress(session.Now));
@@ -102,8 +101,9 @@ public static class RecordCommand
                 snapshots.GiveUp();
             }
             await session.DisposeAsync();
-            Drain(session, writer, counts, snapshots, export, open: open);
-            foreach (var call in open.At(session.Now))
+            Drain(session, writer, counts, snapshots, export);
+            // A call still running (a test when 'record -- dotnet test' is stopped) is kept, up to the recording's end.
+            foreach (var call in session.StillOpen().Select(open => open.Until(session.Now) with { Unfinished = true }))
                 if (writer.Write(call)) counts.Add(call);
             writer.Flush();
             if (!Console.IsErrorRedirected) SafeConsole.ClearProgress();
@@ -151,11 +151,10 @@ public static class RecordCommand
 
     /// <param name="flushed">Since the last flush; null to flush now (the end).</param>
     private static void Drain(ProfilingSession session, IRecordingWriter writer, RecordingCounts counts, TriggeredSnapshots? snapshots,
-        Action<TimelineEvent>? export, UnfinishedCalls open, Stopwatch? flushed = null)
+        Action<TimelineEvent>? export, Stopwatch? flushed = null)
     {
         while (session.Events.TryRead(out var e))
         {
-            open.Observe(e);
             if (writer.Write(e)) counts.Add(e);
             snapshots?.Observe(e);
             export?.Invoke(e);
